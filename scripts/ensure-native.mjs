@@ -24,8 +24,11 @@ if (target === "node") {
     execFileSync("npm", ["rebuild", moduleName], { stdio: "inherit" });
   }
 } else if (target === "electron") {
-  // @electron/rebuild compiles against Electron's headers; it skips work when the ABI already matches.
-  execFileSync("npx", ["electron-rebuild", "--only", moduleName, "--force=false"], { stdio: "inherit" });
+  // @electron/rebuild compiles against Electron's headers and skips work when platform, arch and ABI
+  // already match. npm passes its `nodedir` config to child processes as npm_config_nodedir; left in,
+  // node-gyp would build against Node's headers instead of Electron's.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.toLowerCase() !== "npm_config_nodedir"));
+  execFileSync("node_modules/.bin/electron-rebuild", ["--only", moduleName, "--build-from-source"], { stdio: "inherit", env });
 } else {
   console.error(`usage: ensure-native.mjs node|electron`);
   process.exit(2);

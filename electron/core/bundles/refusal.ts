@@ -11,6 +11,7 @@ export class BundleRefusal extends Error {
   }
 }
 
-export const refuse = (code: RefusalCode, message: string): never => {
+// A declaration, not an arrow: TypeScript narrows after a call only to a declared `never` function.
+export function refuse(code: RefusalCode, message: string): never {
   throw new BundleRefusal(code, message);
-};
+}

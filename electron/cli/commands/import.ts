@@ -1,0 +1,43 @@
+// `counterseal import`: verify and store sealed bundles, one line per file.
+import { statSync } from "node:fs";
+import type { Command } from "commander";
+import { importBundleFile, type ImportOutcome } from "../../core/bundles/import-bundle.js";
+import { EXIT } from "../exit-codes.js";
+import { printJson, withSession } from "../context.js";
+import { createImportProgress } from "../import-progress.js";
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command("import")
+    .description("verify and import sealed request bundles; exit 1 if any file is refused")
+    .argument("<files...>", "sealed bundle files")
+    .option("--json", 'one JSON object per file: {"file","status","code"?,"message"?,"authority"?,"id"?,"revision"?}')
+    .action(async (files: string[], options: { json?: boolean }, command: Command) => {
+      await withSession(command, async (session) => {
+        const progress = createImportProgress(files.map(sizeOf));
+        let refused = 0;
+        for (const [index, file] of files.entries()) {
+          const outcome = await importBundleFile(session, file, { onProgress: (read) => progress.update(index, read) });
+          progress.fileDone(index);
+          if (outcome.status === "refused") refused += 1;
+          progress.interrupt(() => (options.json ? printJson(outcome) : process.stdout.write(describe(outcome))));
+        }
+        progress.stop();
+        if (refused > 0) process.exitCode = EXIT.refused;
+      });
+    });
+}
+
+const sizeOf = (file: string): number => {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+};
+
+function describe(outcome: ImportOutcome): string {
+  if (outcome.status === "refused") return `refused   ${outcome.file}: ${outcome.message} [${outcome.code}]\n`;
+  const name = `${outcome.authority}/${outcome.id}/${outcome.revision}`;
+  return `${outcome.status === "imported" ? "imported " : "duplicate"} ${outcome.file}: ${name}\n`;
+}

@@ -1,0 +1,80 @@
+// `counterseal trust`: the keyring of issuing authorities.
+import { existsSync, readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { addAuthorityKey, listKeyring, revokeAuthorityKey, type KeyringEntryView } from "../../core/trust/keyring-service.js";
+import { CliError } from "../exit-codes.js";
+import { printJson, withSession } from "../context.js";
+
+interface AddOptions {
+  authority: string;
+  name: string;
+  country: string;
+  minisignKey: string;
+  ageRecipient?: string;
+  validFrom?: string;
+  validUntil?: string;
+}
+
+export function registerTrustCommands(program: Command): void {
+  const trust = program.command("trust").description("manage the keyring of issuing authorities");
+  trust
+    .command("add")
+    .description("trust an authority's minisign key")
+    .requiredOption("--authority <id>", "the authority id its documents carry (issuingAuthority.id)")
+    .requiredOption("--name <name>", "the authority's name")
+    .requiredOption("--country <cc>", "ISO 3166-1 alpha-2 country code")
+    .requiredOption("--minisign-key <file>", "its minisign public key: a .pub file, or the base64 line")
+    .option("--age-recipient <recipient>", "its age recipient, to seal replies to it")
+    .option("--valid-from <time>", "first moment the key is valid (RFC 3339, or YYYY-MM-DD for 00:00 UTC)")
+    .option("--valid-until <time>", "last moment the key is valid (RFC 3339, or YYYY-MM-DD for the end of that day UTC)")
+    .action(async (options: AddOptions, command: Command) => {
+      const keyText = existsSync(options.minisignKey) ? readFileSync(options.minisignKey, "utf8") : options.minisignKey;
+      await withSession(command, (session) => {
+        const entry = addAuthorityKey(session, {
+          authorityId: options.authority,
+          name: options.name,
+          country: options.country,
+          minisignPublicKey: keyText,
+          ...(options.ageRecipient !== undefined && { ageRecipient: options.ageRecipient }),
+          ...(options.validFrom !== undefined && { validFrom: parseTime(options.validFrom, "--valid-from", "start") }),
+          ...(options.validUntil !== undefined && { validUntil: parseTime(options.validUntil, "--valid-until", "end") }),
+        });
+        process.stdout.write(`trusted key ${entry.keyId} for ${entry.authorityId} (${entry.name}, ${entry.country})\n`);
+      });
+    });
+  trust
+    .command("revoke")
+    .description("revoke a key from now on; bundles it signed earlier stay")
+    .argument("<keyid>", "the key id as minisign prints it (leading zeros optional, any case)")
+    .action(async (keyId: string, _options: unknown, command: Command) => {
+      await withSession(command, (session) => {
+        const entry = revokeAuthorityKey(session, keyId);
+        process.stdout.write(`revoked key ${entry.keyId} of ${entry.authorityId} at ${entry.revokedAt ?? ""}\n`);
+      });
+    });
+  trust
+    .command("list")
+    .description("list the keyring")
+    .option("--json", "print a JSON array")
+    .action(async (options: { json?: boolean }, command: Command) => {
+      await withSession(command, (session) => {
+        const entries = listKeyring(session);
+        if (options.json) return printJson(entries);
+        process.stdout.write(entries.map(describeEntry).join(""));
+      });
+    });
+}
+
+const describeEntry = (entry: KeyringEntryView): string =>
+  `${entry.keyId.padStart(16, "0")}  ${entry.authorityId}  ${entry.country}  ${entry.name}` +
+  `${entry.revokedAt ? `  REVOKED ${entry.revokedAt}` : ""}${entry.validUntil ? `  until ${entry.validUntil}` : ""}\n`;
+
+/** RFC 3339 with an offset, or a bare date meaning the start or the end of that UTC day. */
+export function parseTime(text: string, option: string, edge: "start" | "end"): Date {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const iso = dateOnly ? `${text}T${edge === "start" ? "00:00:00.000" : "23:59:59.999"}Z` : text;
+  const withOffset = dateOnly || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(text);
+  const time = new Date(iso);
+  if (!withOffset || Number.isNaN(time.getTime())) throw new CliError(`${option} ${text}: use RFC 3339 with an offset (2026-12-01T00:00:00Z) or YYYY-MM-DD`);
+  return time;
+}

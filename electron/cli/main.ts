@@ -1,0 +1,67 @@
+// counterseal: the command-line door onto the same core services the desktop app uses.
+import { Command, CommanderError, Option } from "commander";
+import { registerDemoCommand } from "./commands/demo.js";
+import { registerIdentityCommands } from "./commands/identity.js";
+import { registerImportCommand } from "./commands/import.js";
+import { registerInitCommand } from "./commands/init.js";
+import { registerKeygenCommand } from "./commands/keygen.js";
+import { registerRequestCommands } from "./commands/requests.js";
+import { registerSealCommand } from "./commands/seal.js";
+import { registerTrustCommands } from "./commands/trust.js";
+import { EXIT } from "./exit-codes.js";
+import { reportFailure } from "./report-failure.js";
+
+const HELP_FOOTER = `
+Store and secrets:
+  The store is --store DIR, else $COUNTERSEAL_STORE, else the desktop app's store
+  (~/.config/Counterseal/store on Linux). Its passphrase comes from
+  $COUNTERSEAL_PASSPHRASE, else it is asked on the terminal. A minisign secret key's
+  password comes from $COUNTERSEAL_KEY_PASSWORD, else the terminal.
+
+Exit codes:
+  0  success
+  1  some input was refused (an import, a seal input)
+  2  usage or store error
+  3  wrong passphrase
+
+Examples:
+  counterseal init --reviewer "A. Reviewer" --office "Office of the Commissioner"
+  counterseal trust add --authority de-ag-muenchen --name "Amtsgericht München" --country DE --minisign-key issuer.pub
+  counterseal import --json inbox/*.sealed
+  counterseal requests --json
+  counterseal show de-ag-muenchen/AG-2026-0412 --json`;
+
+export function buildProgram(): Command {
+  const program = new Command("counterseal")
+    .description("Import, review and answer sealed law-enforcement data requests, offline.")
+    .version("0.1.0")
+    .addOption(new Option("--store <dir>", "the store folder (default: $COUNTERSEAL_STORE or the app's store)"))
+    .showHelpAfterError()
+    .addHelpText("after", HELP_FOOTER)
+    .exitOverride();
+  registerInitCommand(program);
+  registerIdentityCommands(program);
+  registerTrustCommands(program);
+  registerImportCommand(program);
+  registerRequestCommands(program);
+  registerSealCommand(program);
+  registerKeygenCommand(program);
+  registerDemoCommand(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: "user" });
+    return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const helpShown = error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help";
+      return helpShown ? EXIT.ok : EXIT.usage;
+    }
+    return reportFailure(error);
+  }
+}
+
+process.exitCode = await runCli(process.argv.slice(2));

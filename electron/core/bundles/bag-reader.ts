@@ -1,0 +1,91 @@
+// Reads the tar layer of a bundle into what the BagIt check needs: tag files and the document
+// buffered (they are small and bounded), every other payload file streamed into a payload sink
+// (the store's blob writer, inside the import's transaction), each file hashed as it passes.
+import { createHash } from "node:crypto";
+import { createSha256, sha256Hex } from "../crypto/digest.js";
+import { BUNDLE_TYPES } from "./bagit-tags.js";
+import type { BagFile, BagInventory } from "./bag-check.js";
+import type { DigestAlgorithm } from "./bagit-manifest.js";
+import type { BundleLimits } from "./limits.js";
+import { refuse } from "./refusal.js";
+import { readTarEntries } from "./tar-reader.js";
+
+/** Where a streamed payload file goes; `finish` returns the handle to read it back. */
+export interface PayloadSink {
+  write(chunk: Uint8Array): void;
+  finish(): { blobId: string };
+}
+
+export interface PayloadStore {
+  createSink(): PayloadSink;
+  read(blobId: string): Iterable<Uint8Array>;
+}
+
+export interface ReadBag {
+  inventory: BagInventory;
+  /** Payload files kept in memory: the candidates for data/<Bundle-Type>.json. */
+  buffered: ReadonlyMap<string, Uint8Array>;
+  /** Payload files streamed into the payload store. */
+  streamed: ReadonlyMap<string, string>;
+}
+
+/**
+ * Tag files are manifests and short declarations. A generous cap keeps a hostile bag from
+ * making us buffer gigabytes; 10,000 entries of 1,024-byte paths fit in it.
+ */
+export const TAG_FILE_LIMIT = 16 * 1024 * 1024;
+const DOCUMENT_PATHS = new Set(BUNDLE_TYPES.map((type) => `data/${type}.json`));
+
+export async function readBag(plaintext: AsyncIterable<Uint8Array>, limits: BundleLimits, payloads: PayloadStore): Promise<ReadBag> {
+  const files = new Map<string, BagFile>();
+  const tagFiles = new Map<string, Uint8Array>();
+  const buffered = new Map<string, Uint8Array>();
+  const streamed = new Map<string, string>();
+
+  for await (const entry of readTarEntries(plaintext, limits)) {
+    if (entry.type !== "file") continue;
+    const path = entry.bagPath;
+    if (!path.startsWith("data/")) {
+      const bytes = await collect(entry.body, TAG_FILE_LIMIT, `tag file ${path}`);
+      tagFiles.set(path, bytes);
+      files.set(path, { size: bytes.byteLength, sha256: sha256Hex(bytes) });
+    } else if (DOCUMENT_PATHS.has(path)) {
+      const bytes = await collect(entry.body, limits.documentBytes, `document ${path}`);
+      buffered.set(path, bytes);
+      files.set(path, { size: bytes.byteLength, sha256: sha256Hex(bytes) });
+    } else {
+      const sink = payloads.createSink();
+      const hash = createSha256();
+      let size = 0;
+      for await (const chunk of entry.body) {
+        hash.update(chunk);
+        sink.write(chunk);
+        size += chunk.byteLength;
+      }
+      streamed.set(path, sink.finish().blobId);
+      files.set(path, { size, sha256: hash.digest("hex") });
+    }
+  }
+
+  const digestOf = (path: string, algorithm: DigestAlgorithm): string => {
+    const hash = createHash(algorithm);
+    const inMemory = tagFiles.get(path) ?? buffered.get(path);
+    const blobId = streamed.get(path);
+    if (inMemory) hash.update(inMemory);
+    else if (blobId !== undefined) for (const chunk of payloads.read(blobId)) hash.update(chunk);
+    else throw new Error(`no file ${path} in the bag to digest`);
+    return hash.digest("hex");
+  };
+  return { inventory: { files, tagFiles, digestOf }, buffered, streamed };
+}
+
+async function collect(body: AsyncIterable<Uint8Array>, limit: number, what: string): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > limit) refuse("limit-exceeded", `${what} is larger than ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}

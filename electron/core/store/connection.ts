@@ -1,0 +1,55 @@
+// Opening, keying and configuring the one SQLite connection a store uses.
+import Database from "better-sqlite3-multiple-ciphers";
+import { keyConnection, setJournalMode } from "./cipher.js";
+import { StoreNotFoundError, WrongPassphraseError } from "./errors.js";
+import { isSqliteError } from "./sqlite-errors.js";
+
+export const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens an existing file (never creates one) and keys it. A wrong passphrase is found by reading
+ * sqlite_master: page 1 fails to decrypt and SQLite reports SQLITE_NOTADB. Nothing is written
+ * before that read succeeds, so a wrong passphrase leaves the file as it was.
+ */
+export function openKeyedConnection(file: string, passphrase: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    if (isSqliteError(error, "SQLITE_CANTOPEN")) throw new StoreNotFoundError(`No Counterseal store at ${file}.`);
+    throw error;
+  }
+  try {
+    keyConnection(db, passphrase);
+    db.prepare("SELECT count(*) FROM sqlite_master").pluck().get();
+    return db;
+  } catch (error) {
+    db.close();
+    if (isSqliteError(error, "SQLITE_NOTADB")) {
+      throw new WrongPassphraseError(
+        `The passphrase does not open ${file} (or the file is not an encrypted Counterseal store).`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** Connection settings every store runs with; `diagnostics()` reports them back. */
+export function configureConnection(db: Database.Database): void {
+  // WAL: readers (the UI) never wait for the writer (an import), and a commit is one append.
+  setJournalMode(db, "wal");
+  // synchronous = NORMAL is safe with WAL: commits are not fsynced one by one, the WAL is synced
+  // at each checkpoint. A power cut can lose the last few commits, but cannot corrupt the store:
+  // every WAL frame carries a checksum chained from the WAL header's salt, recovery stops at the
+  // first frame that does not check, and a checkpoint syncs the WAL before copying it into the
+  // database. Atomicity and consistency are kept; only the durability of the most recent commits
+  // is traded (FULL would fsync every commit, i.e. every audit row). The sealed files stay on
+  // disk, so a lost import is simply imported again.
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // SQLite3MultipleCiphers encrypts the database, its journals and the WAL, but not temporary
+  // files (temp tables, sorter spills of a large ORDER BY or CREATE INDEX). Keep those in memory
+  // so no plaintext page ever reaches the disk.
+  db.pragma("temp_store = MEMORY");
+}

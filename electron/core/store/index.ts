@@ -1,0 +1,22 @@
+// The store's public surface. Everything SQL stays behind it.
+export { createStore, openStore, STORE_FILE_NAME, storeFile } from "./open-store.js";
+// The class is a type here: a Store comes from createStore/openStore, already keyed and migrated.
+export type { Store, StoreDiagnostics } from "./store.js";
+export * from "./errors.js";
+export { type Actor, SYSTEM_ACTOR } from "./repositories/actor.js";
+export type { AuditChainCheck, AuditDetails, AuditEntry, AuditEntryInput, AuditLog } from "./repositories/audit.js";
+export type { AgeIdentity, AgeIdentityInput, AgeIdentityRepository } from "./repositories/age-identities.js";
+export { BLOB_CHUNK_BYTES, type BlobInfo, type BlobRepository, type BlobWriter } from "./repositories/blobs.js";
+export type { AuthorityKey, AuthorityKeyInput, KeyringRepository } from "./repositories/keyring.js";
+export type {
+  AttachmentInput,
+  RequestRepository,
+  RequestRevisionInput,
+  RequestSummary,
+  StoredAttachment,
+  StoredRequest,
+} from "./repositories/requests.js";
+export type { Reviewer, ReviewerInput, ReviewerRepository } from "./repositories/reviewer.js";
+export { canonicalJson, type JsonValue } from "./canonical-json.js";
+export { AUDIT_HASH_VERSION, auditRowHash, GENESIS_HASH } from "./audit-chain.js";
+export { LATEST_SCHEMA_VERSION } from "./migrations/index.js";

@@ -1,0 +1,7 @@
+import { migration001Initial } from "./001-initial.js";
+import type { Migration } from "./migration.js";
+
+/** Every migration, in order; versions run 1, 2, 3… with no gaps. */
+export const MIGRATIONS: readonly Migration[] = [migration001Initial];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

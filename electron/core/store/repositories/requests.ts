@@ -1,0 +1,293 @@
+// Requests: one row per stored revision of a document, grouped into cases by
+// (authority id, document id) as sealed-bundle-v1 "Identity of a bundle" describes.
+import { asBuffer, toBytes, toHex } from "../bytes.js";
+import type { StoreContext } from "../context.js";
+import { DuplicateBundleError, RevisionConflictError, StoreError } from "../errors.js";
+import { fromNullableStoredTime, fromStoredTime, toNullableStoredTime, toStoredTime } from "../time.js";
+import type { Actor } from "./actor.js";
+import type { AuditLog } from "./audit.js";
+
+export interface AttachmentInput {
+  /** Relative to the bag's data/, as the document lists it. */
+  path: string;
+  title: string;
+  mediaType: string;
+  /** A blob finished earlier in the same transaction; its size and SHA-256 are copied from it. */
+  blobId: string;
+}
+
+export interface RequestRevisionInput {
+  authorityId: string;
+  documentId: string;
+  revision: number;
+  instrument: string;
+  urgencyLevel: string;
+  respondBy?: Date;
+  submittedAt: Date;
+  /** The verified data/request.json, exactly as received. */
+  document: string;
+  /** SHA-256 (hex) of tagmanifest-sha256.txt. */
+  bundleDigest: string;
+  /** SHA-256 (hex) of the sealed file as received. */
+  sealedSha256: string;
+  signerKeyId: Uint8Array;
+  signerTrustedComment: string;
+  sourceOrganization: string;
+  /** bag-info's Bagging-Date, `YYYY-MM-DD`. */
+  baggingDate: string;
+  attachments: readonly AttachmentInput[];
+}
+
+export interface RequestSummary {
+  id: string;
+  caseId: string;
+  authorityId: string;
+  documentId: string;
+  revision: number;
+  instrument: string;
+  urgencyLevel: string;
+  respondBy: Date | null;
+  submittedAt: Date;
+  receivedAt: Date;
+  bundleDigest: string;
+  sealedSha256: string;
+  signerKeyId: Uint8Array;
+  signerTrustedComment: string;
+  sourceOrganization: string;
+  baggingDate: string;
+  status: string;
+}
+
+export interface StoredAttachment {
+  id: string;
+  position: number;
+  path: string;
+  title: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  blobId: string;
+}
+
+export interface StoredRequest extends RequestSummary {
+  document: string;
+  attachments: StoredAttachment[];
+}
+
+interface SummaryRow extends Omit<RequestSummary, "respondBy" | "submittedAt" | "receivedAt" | "signerKeyId"> {
+  respondBy: number | null;
+  submittedAt: number;
+  receivedAt: number;
+  signerKeyId: Buffer;
+}
+
+const SUMMARY_COLUMNS = `r.id, r.case_id AS caseId, r.authority_id AS authorityId, r.document_id AS documentId,
+  r.revision, r.instrument, r.urgency_level AS urgencyLevel, r.respond_by AS respondBy,
+  r.submitted_at AS submittedAt, r.received_at AS receivedAt, r.bundle_digest AS bundleDigest,
+  r.sealed_sha256 AS sealedSha256, r.signer_key_id AS signerKeyId, r.signer_trusted_comment AS signerTrustedComment,
+  r.source_organization AS sourceOrganization, r.bagging_date AS baggingDate, r.status`;
+
+export class RequestRepository {
+  readonly #ctx: StoreContext;
+  readonly #audit: AuditLog;
+  readonly #byDigest;
+  readonly #byRevision;
+  readonly #latestRevision;
+  readonly #byId;
+  readonly #documentById;
+  readonly #latestPerCase;
+  readonly #revisionsOfCase;
+  readonly #allRevisions;
+  readonly #attachmentsOf;
+  readonly #caseFor;
+  readonly #insertCase;
+  readonly #insertRequest;
+  readonly #insertAttachment;
+
+  constructor(ctx: StoreContext, audit: AuditLog) {
+    this.#ctx = ctx;
+    this.#audit = audit;
+    const { db } = ctx;
+    const summaries = (where: string): string => `SELECT ${SUMMARY_COLUMNS} FROM requests r ${where}`;
+    this.#byDigest = db.prepare<[string], SummaryRow>(summaries("WHERE r.bundle_digest = ?"));
+    this.#byRevision = db.prepare<[string, string, number], SummaryRow>(
+      summaries("WHERE r.authority_id = ? AND r.document_id = ? AND r.revision = ?"),
+    );
+    this.#latestRevision = db.prepare<[string, string], SummaryRow>(
+      summaries("WHERE r.authority_id = ? AND r.document_id = ? ORDER BY r.revision DESC LIMIT 1"),
+    );
+    this.#byId = db.prepare<[string], SummaryRow>(summaries("WHERE r.id = ?"));
+    this.#documentById = db.prepare<[string], string>("SELECT document FROM requests WHERE id = ?").pluck();
+    this.#latestPerCase = db.prepare<[number, number], SummaryRow>(
+      summaries(`WHERE r.revision = (SELECT max(revision) FROM requests WHERE case_id = r.case_id)
+                 ORDER BY r.received_at DESC, r.rowid DESC LIMIT ? OFFSET ?`),
+    );
+    this.#revisionsOfCase = db.prepare<[string], SummaryRow>(summaries("WHERE r.case_id = ? ORDER BY r.revision"));
+    this.#allRevisions = db.prepare<[number, number], SummaryRow>(
+      summaries("ORDER BY r.received_at DESC, r.rowid DESC LIMIT ? OFFSET ?"),
+    );
+    this.#attachmentsOf = db.prepare<[string], StoredAttachment>(
+      `SELECT id, position, path, title, media_type AS mediaType, size, sha256, blob_id AS blobId
+         FROM attachments WHERE request_id = ? ORDER BY position`,
+    );
+    this.#caseFor = db.prepare<[string, string], string>(
+      "SELECT id FROM cases WHERE authority_id = ? AND document_id = ?",
+    ).pluck();
+    this.#insertCase = db.prepare<[string, string, string, number]>(
+      "INSERT INTO cases (id, authority_id, document_id, opened_at) VALUES (?, ?, ?, ?)",
+    );
+    this.#insertRequest = db.prepare<[Record<string, unknown>]>(
+      `INSERT INTO requests (id, case_id, authority_id, document_id, revision, instrument, urgency_level, respond_by,
+                             submitted_at, received_at, document, bundle_digest, sealed_sha256, signer_key_id,
+                             signer_trusted_comment, source_organization, bagging_date)
+       VALUES (@id, @caseId, @authorityId, @documentId, @revision, @instrument, @urgencyLevel, @respondBy,
+               @submittedAt, @receivedAt, @document, @bundleDigest, @sealedSha256, @signerKeyId,
+               @signerTrustedComment, @sourceOrganization, @baggingDate)`,
+    );
+    // Size and digest come from the blob row itself, so an attachment cannot disagree with its content.
+    this.#insertAttachment = db.prepare<[Record<string, unknown>]>(
+      `INSERT INTO attachments (id, request_id, position, path, title, media_type, size, sha256, blob_id)
+       SELECT @id, @requestId, @position, @path, @title, @mediaType, size, sha256, id FROM blobs WHERE id = @blobId`,
+    );
+  }
+
+  findRequestByDigest(bundleDigest: string): RequestSummary | undefined {
+    return mapOptional(this.#byDigest.get(bundleDigest));
+  }
+
+  findRevision(authorityId: string, documentId: string, revision: number): RequestSummary | undefined {
+    return mapOptional(this.#byRevision.get(authorityId, documentId, revision));
+  }
+
+  /**
+   * Stores one verified revision with its attachments, opening the case on its first revision
+   * (later revisions join the same case). Refuses a digest already stored (DuplicateBundleError:
+   * the import reports `duplicate`) and another digest under a stored (authority, document,
+   * revision) (RevisionConflictError: `bundle-conflict`). The import checks both first to report
+   * them; the checks here keep the rule true whoever calls.
+   */
+  insertRequestRevision(actor: Actor, input: RequestRevisionInput): StoredRequest {
+    return this.#ctx.transactions.run(() => {
+      if (this.#byDigest.get(input.bundleDigest) !== undefined) {
+        throw new DuplicateBundleError(`Bundle ${input.bundleDigest} is already stored.`);
+      }
+      const clash = this.#byRevision.get(input.authorityId, input.documentId, input.revision);
+      if (clash !== undefined) {
+        throw new RevisionConflictError(
+          `${input.authorityId}/${input.documentId}/${input.revision} is already stored from bundle ${clash.bundleDigest}.`,
+        );
+      }
+      const { runtime } = this.#ctx;
+      const now = toStoredTime(runtime.clock.now());
+      let caseId = this.#caseFor.get(input.authorityId, input.documentId);
+      const newCase = caseId === undefined;
+      if (caseId === undefined) {
+        caseId = runtime.ids.newId();
+        this.#insertCase.run(caseId, input.authorityId, input.documentId, now);
+      }
+      const id = runtime.ids.newId();
+      this.#insertRequest.run({
+        id,
+        caseId,
+        authorityId: input.authorityId,
+        documentId: input.documentId,
+        revision: input.revision,
+        instrument: input.instrument,
+        urgencyLevel: input.urgencyLevel,
+        respondBy: toNullableStoredTime(input.respondBy),
+        submittedAt: toStoredTime(input.submittedAt),
+        receivedAt: now,
+        document: input.document,
+        bundleDigest: input.bundleDigest,
+        sealedSha256: input.sealedSha256,
+        signerKeyId: asBuffer(input.signerKeyId),
+        signerTrustedComment: input.signerTrustedComment,
+        sourceOrganization: input.sourceOrganization,
+        baggingDate: input.baggingDate,
+      });
+      input.attachments.forEach((attachment, position) => {
+        const inserted = this.#insertAttachment.run({
+          id: runtime.ids.newId(),
+          requestId: id,
+          position,
+          path: attachment.path,
+          title: attachment.title,
+          mediaType: attachment.mediaType,
+          blobId: attachment.blobId,
+        });
+        if (inserted.changes !== 1) {
+          throw new StoreError(`Attachment ${attachment.path}: blob ${attachment.blobId} does not exist (finish its writer first).`);
+        }
+      });
+      const stored = this.#getById(id);
+      this.#audit.appendAudit({
+        actor,
+        action: "request.stored",
+        objectType: "request",
+        objectId: id,
+        details: {
+          caseId,
+          newCase,
+          authorityId: input.authorityId,
+          documentId: input.documentId,
+          revision: input.revision,
+          bundleDigest: input.bundleDigest,
+          sealedSha256: input.sealedSha256,
+          signerKeyId: toHex(input.signerKeyId),
+          attachments: stored.attachments.map((a) => ({ path: a.path, size: a.size, sha256: a.sha256 })),
+        },
+      });
+      return stored;
+    });
+  }
+
+  /** Latest revision per case, most recently received first. */
+  listRequests(page: { limit: number; offset: number }): RequestSummary[] {
+    assertPage(page);
+    return this.#latestPerCase.all(page.limit, page.offset).map(toSummary);
+  }
+
+  /** Every stored revision of every case, most recently received first. */
+  listAllRevisions(page: { limit: number; offset: number }): RequestSummary[] {
+    assertPage(page);
+    return this.#allRevisions.all(page.limit, page.offset).map(toSummary);
+  }
+
+  /** A revision with its document and attachments; the latest revision when `revision` is omitted. */
+  getRequest(authorityId: string, documentId: string, revision?: number): StoredRequest | undefined {
+    const row =
+      revision === undefined
+        ? this.#latestRevision.get(authorityId, documentId)
+        : this.#byRevision.get(authorityId, documentId, revision);
+    return row === undefined ? undefined : this.#getById(row.id);
+  }
+
+  /** Every stored revision of a case, oldest first. */
+  listRevisions(caseId: string): RequestSummary[] {
+    return this.#revisionsOfCase.all(caseId).map(toSummary);
+  }
+
+  #getById(id: string): StoredRequest {
+    const row = this.#byId.get(id);
+    const document = this.#documentById.get(id);
+    if (row === undefined || document === undefined) throw new StoreError(`Request ${id} vanished while being read.`);
+    return { ...toSummary(row), document, attachments: this.#attachmentsOf.all(id) };
+  }
+}
+
+function assertPage(page: { limit: number; offset: number }): void {
+  if (!Number.isSafeInteger(page.limit) || page.limit < 0 || !Number.isSafeInteger(page.offset) || page.offset < 0) {
+    throw new StoreError(`listRequests needs a non-negative integer limit and offset (got ${page.limit}, ${page.offset}).`);
+  }
+}
+
+const mapOptional = (row: SummaryRow | undefined): RequestSummary | undefined =>
+  row === undefined ? undefined : toSummary(row);
+
+const toSummary = (row: SummaryRow): RequestSummary => ({
+  ...row,
+  respondBy: fromNullableStoredTime(row.respondBy),
+  submittedAt: fromStoredTime(row.submittedAt),
+  receivedAt: fromStoredTime(row.receivedAt),
+  signerKeyId: toBytes(row.signerKeyId),
+});

@@ -1,0 +1,108 @@
+// A store: one open, keyed, migrated database and the repositories over it.
+import type Database from "better-sqlite3-multiple-ciphers";
+import type { Runtime } from "../runtime.js";
+import { rekeyConnection } from "./cipher.js";
+import type { StoreContext } from "./context.js";
+import { readUserVersion } from "./migrate.js";
+import { type Actor, SYSTEM_ACTOR } from "./repositories/actor.js";
+import { AgeIdentityRepository } from "./repositories/age-identities.js";
+import { AuditLog } from "./repositories/audit.js";
+import { BlobRepository } from "./repositories/blobs.js";
+import { KeyringRepository } from "./repositories/keyring.js";
+import { RequestRepository } from "./repositories/requests.js";
+import { ReviewerRepository } from "./repositories/reviewer.js";
+import { TransactionRunner } from "./transactions.js";
+
+export interface StoreDiagnostics {
+  file: string;
+  schemaVersion: number;
+  cipher: string;
+  kdfIterations: number;
+  journalMode: string;
+  synchronous: number;
+  foreignKeys: boolean;
+  tempStore: number;
+  busyTimeoutMs: number;
+}
+
+/**
+ * Reads go straight to the repositories. Every mutating repository call takes the actor and
+ * appends its audit row in the same transaction as its change (joining the caller's transaction
+ * when there is one), so no caller can change state without leaving a record.
+ */
+export class Store {
+  readonly audit: AuditLog;
+  readonly reviewer: ReviewerRepository;
+  readonly ageIdentities: AgeIdentityRepository;
+  readonly keyring: KeyringRepository;
+  readonly requests: RequestRepository;
+  readonly blobs: BlobRepository;
+  readonly #db: Database.Database;
+  readonly #transactions: TransactionRunner;
+
+  constructor(
+    db: Database.Database,
+    runtime: Runtime,
+    readonly file: string,
+  ) {
+    this.#db = db;
+    this.#transactions = new TransactionRunner(db);
+    const ctx: StoreContext = { db, runtime, transactions: this.#transactions };
+    this.audit = new AuditLog(ctx);
+    this.reviewer = new ReviewerRepository(ctx, this.audit);
+    this.ageIdentities = new AgeIdentityRepository(ctx, this.audit);
+    this.keyring = new KeyringRepository(ctx, this.audit);
+    this.requests = new RequestRepository(ctx, this.audit);
+    this.blobs = new BlobRepository(ctx, this.audit);
+  }
+
+  /** Synchronous and atomic (better-sqlite3's db.transaction, BEGIN IMMEDIATE); nests as a savepoint. */
+  transaction<T>(fn: () => T): T {
+    return this.#transactions.run(fn);
+  }
+
+  /**
+   * BEGIN IMMEDIATE … COMMIT around async work, ROLLBACK if it throws. One at a time: a second
+   * call waits for the first to finish. Nesting one inside another throws NestedTransactionError.
+   */
+  asyncTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.#transactions.runAsync(fn);
+  }
+
+  /**
+   * Changes the passphrase: every page is re-encrypted under the new one, then audited. Needs the
+   * store to itself (no open transaction, no other program with it open). Checking that the
+   * person knows the current passphrase is the caller's job.
+   */
+  rekey(newPassphrase: string, actor: Actor = SYSTEM_ACTOR): void {
+    this.#transactions.assertIdle("change the passphrase");
+    rekeyConnection(this.#db, newPassphrase);
+    this.audit.appendAudit({ actor, action: "store.rekeyed", objectType: "store", objectId: "store", details: {} });
+  }
+
+  diagnostics(): StoreDiagnostics {
+    const pragma = (name: string): unknown => this.#db.pragma(name, { simple: true });
+    return {
+      file: this.file,
+      schemaVersion: readUserVersion(this.#db),
+      cipher: String(pragma("cipher")),
+      kdfIterations: Number(pragma("kdf_iter")),
+      journalMode: String(pragma("journal_mode")),
+      synchronous: Number(pragma("synchronous")),
+      foreignKeys: pragma("foreign_keys") === 1,
+      tempStore: Number(pragma("temp_store")),
+      busyTimeoutMs: Number(pragma("busy_timeout")),
+    };
+  }
+
+  get isOpen(): boolean {
+    return this.#db.open;
+  }
+
+  /** Closes the connection; SQLite checkpoints the WAL into the file. */
+  close(): void {
+    this.#transactions.assertIdle("close the store");
+    this.#db.close();
+  }
+}
+

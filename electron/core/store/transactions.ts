@@ -1,0 +1,92 @@
+// Transactions over the store's single connection.
+//
+// A synchronous transaction cannot interleave with anything: JavaScript runs it to the end.
+// An async one (an import streaming a bundle in across awaits) holds BEGIN … COMMIT open while
+// other code runs, and everything on the same connection would silently join it. So:
+// - async transactions queue on a mutex, one at a time;
+// - the code inside one is recognised through AsyncLocalStorage (it follows the awaits);
+// - a write from outside while one is open is refused (TransactionBusyError) instead of joining a
+//   transaction that may still roll back. Use asyncTransaction to queue behind it instead.
+// Reads from outside are allowed, and see the open transaction's uncommitted rows.
+import { AsyncLocalStorage } from "node:async_hooks";
+import type Database from "better-sqlite3-multiple-ciphers";
+import { NestedTransactionError, StoreError, TransactionBusyError } from "./errors.js";
+import { Mutex } from "./mutex.js";
+
+export class TransactionRunner {
+  readonly #db: Database.Database;
+  readonly #mutex = new Mutex();
+  readonly #insideAsync = new AsyncLocalStorage<symbol>();
+  #openAsync: symbol | undefined;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  /**
+   * Runs `fn` atomically: BEGIN IMMEDIATE … COMMIT at top level, a SAVEPOINT when nested (so a
+   * repository call inside an import commits or rolls back with the import). IMMEDIATE takes the
+   * write lock up front: a deferred transaction that reads and then writes fails with SQLITE_BUSY
+   * when another process wrote in between, and busy_timeout cannot save it.
+   */
+  run<T>(fn: () => T): T {
+    this.#assertNotShutOut();
+    return this.#db.transaction(fn).immediate();
+  }
+
+  async runAsync<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#insideAsync.getStore() !== undefined) {
+      throw new NestedTransactionError("asyncTransaction cannot be nested: it would wait for itself. Call the inner code directly.");
+    }
+    if (this.#db.inTransaction && this.#openAsync === undefined) {
+      throw new NestedTransactionError("asyncTransaction cannot start inside a synchronous transaction.");
+    }
+    const release = await this.#mutex.lock();
+    try {
+      return await this.#runLocked(fn);
+    } finally {
+      release();
+    }
+  }
+
+  async #runLocked<T>(fn: () => Promise<T>): Promise<T> {
+    const token = Symbol("asyncTransaction");
+    this.#db.exec("BEGIN IMMEDIATE");
+    this.#openAsync = token;
+    try {
+      const result = await this.#insideAsync.run(token, fn);
+      this.#db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      // A failed COMMIT (e.g. a deferred foreign key) leaves the transaction open; an I/O error
+      // may already have rolled it back. Either way nothing of it may survive.
+      if (this.#db.inTransaction) this.#db.exec("ROLLBACK");
+      throw error;
+    } finally {
+      this.#openAsync = undefined;
+    }
+  }
+
+  /** For code that must run inside a transaction the caller controls (the blob writer). */
+  assertInTransaction(what: string): void {
+    this.#assertNotShutOut();
+    if (!this.#db.inTransaction) {
+      throw new StoreError(`${what} must run inside store.transaction or store.asyncTransaction.`);
+    }
+  }
+
+  /** For operations that need the connection to themselves (rekey, close). */
+  assertIdle(what: string): void {
+    if (this.#openAsync !== undefined || this.#db.inTransaction) {
+      throw new TransactionBusyError(`Cannot ${what} while a transaction is open.`);
+    }
+  }
+
+  #assertNotShutOut(): void {
+    if (this.#openAsync !== undefined && this.#insideAsync.getStore() !== this.#openAsync) {
+      throw new TransactionBusyError(
+        "An async transaction is in progress; writes from outside it would join it. Use store.asyncTransaction to queue behind it.",
+      );
+    }
+  }
+}

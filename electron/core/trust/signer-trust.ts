@@ -1,0 +1,33 @@
+// sealed-bundle-v1 "Trust": a bundle is trusted only when the key that signed it is in the keyring,
+// not revoked, inside its validity window at import time, and registered for the authority the
+// bundle claims. Pure, so every rule is tested on its own.
+import type { RefusalCode } from "../../../shared/formats/refusal-codes.js";
+import type { AuthorityKey } from "../store/index.js";
+
+export type TrustDecision = { trusted: true } | { trusted: false; code: RefusalCode; reason: string };
+
+export function decideSignerTrust(
+  key: AuthorityKey | undefined,
+  keyIdText: string,
+  claimedAuthority: string,
+  at: Date,
+): TrustDecision {
+  if (!key) return { trusted: false, code: "signer-unknown", reason: `key ${keyIdText} is not in the keyring` };
+  if (key.revokedAt && key.revokedAt.getTime() <= at.getTime()) {
+    return { trusted: false, code: "signer-revoked", reason: `key ${keyIdText} of ${key.authorityId} was revoked on ${key.revokedAt.toISOString()}` };
+  }
+  if (key.validFrom && at.getTime() < key.validFrom.getTime()) {
+    return { trusted: false, code: "signer-revoked", reason: `key ${keyIdText} of ${key.authorityId} is valid only from ${key.validFrom.toISOString()}` };
+  }
+  if (key.validUntil && at.getTime() > key.validUntil.getTime()) {
+    return { trusted: false, code: "signer-revoked", reason: `key ${keyIdText} of ${key.authorityId} expired on ${key.validUntil.toISOString()}` };
+  }
+  if (key.authorityId !== claimedAuthority) {
+    return {
+      trusted: false,
+      code: "signer-mismatch",
+      reason: `key ${keyIdText} belongs to authority "${key.authorityId}", but the bundle claims "${claimedAuthority}"`,
+    };
+  }
+  return { trusted: true };
+}

@@ -1,0 +1,76 @@
+// The Electron shell: lifecycle and wiring only. Every policy it applies is a pure function under
+// ./security, ./menu.ts and ../host/dispatch.ts, tested without Electron.
+import { isPrimaryInstance } from "./before-ready.js";
+import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from "electron";
+import { fileURLToPath } from "node:url";
+import { runCryptoSelfTest } from "../core/crypto/self-test.js";
+import { defaultStoreDir } from "../core/store-location.js";
+import { createApiHandlers } from "../host/api-handlers.js";
+import { createDispatcher } from "../host/dispatch.js";
+import { MENU_CHANNEL, type MenuAction } from "../preload/bridge.js";
+import { appPaths } from "./app-paths.js";
+import { registerApi, senderFacts } from "./ipc.js";
+import { menuTemplate } from "./menu.js";
+import { PRODUCT_NAME } from "./product.js";
+import { APP_SCHEME } from "./security/app-origin.js";
+import { createAppProtocolHandler } from "./security/app-protocol.js";
+import { hardenWebContents } from "./security/harden-web-contents.js";
+import { isTrustedSender } from "./security/ipc-sender.js";
+import { applyOfflineSessionPolicies } from "./security/offline-session.js";
+import { runStartupSelfTest, selfTestFailureText } from "./startup-self-test.js";
+import { createMainWindow } from "./window.js";
+
+const devTools = !app.isPackaged;
+const paths = appPaths(fileURLToPath(new URL(".", import.meta.url)));
+let mainWindow: BrowserWindow | undefined;
+
+// Registered before any contents exist, so no window, devtools or stray contents escapes it.
+app.on("web-contents-created", (_event, contents) => hardenWebContents(contents));
+
+app.on("second-instance", () => {
+  if (mainWindow === undefined) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+});
+
+// Closing the window quits on every platform, macOS included: an unlocked store should not live
+// on in a process with no window.
+app.on("window-all-closed", () => app.quit());
+
+function refuseToStart(message: string): void {
+  dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, message);
+  app.exit(1);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+
+  const verdict = await runStartupSelfTest(runCryptoSelfTest);
+  if (!verdict.ok) return refuseToStart(selfTestFailureText(verdict.message));
+
+  const appSession = session.defaultSession;
+  applyOfflineSessionPolicies(appSession, { allowDevTools: devTools });
+  appSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
+
+  const dispatcher = createDispatcher(createApiHandlers({ storeDir: defaultStoreDir() }), {
+    onInternalError: (method, error) => console.error(`counterseal: ${method} failed:`, error),
+  });
+  registerApi(ipcMain, dispatcher, (event) => isTrustedSender(senderFacts(event), mainWindow?.webContents.id));
+
+  mainWindow = createMainWindow({ title: PRODUCT_NAME, preloadPath: paths.preloadPath, devTools });
+  mainWindow.on("closed", () => {
+    mainWindow = undefined;
+  });
+
+  const send = (action: MenuAction): void => {
+    mainWindow?.webContents.send(MENU_CHANNEL, action);
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { appName: PRODUCT_NAME, devTools, send })));
+}
+
+if (isPrimaryInstance) {
+  start().catch((error: unknown) => {
+    console.error("counterseal: start-up failed:", error);
+    refuseToStart("An unexpected error stopped Counterseal from starting.");
+  });
+}

@@ -1,0 +1,135 @@
+// Interop with the real `minisign` (0.11) in both directions: keys, signatures, key ids.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  MinisignPasswordError,
+  MinisignVerifyError,
+  encodePublicKey,
+  encodePublicKeyFile,
+  encodeSecretKeyFile,
+  formatKeyId,
+  generateMinisignKeyPair,
+  parseKeyId,
+  parsePublicKey,
+  parseSecretKeyFile,
+  secretKeyNeedsPassword,
+  signPrehashed,
+  verifySignature,
+} from "../../electron/core/crypto/minisign.js";
+import type { MinisignKeyPair } from "../../electron/core/crypto/minisign.js";
+import { deterministicRandom, makeTempDir, runProgram } from "./support.js";
+
+const temp = makeTempDir("minisign-interop");
+afterAll(() => temp.remove());
+const path = (name: string): string => join(temp.dir, name);
+const message = new TextEncoder().encode("BagIt manifest bytes\n".repeat(100));
+writeFileSync(path("message.txt"), message);
+
+/** `minisign -V`, prehashed signatures only (-H), as sealed-bundle-v1 requires. */
+function minisignVerifies(signatureText: string, key: { pubFile?: string; base64?: string }): boolean {
+  writeFileSync(path("message.txt.minisig"), signatureText);
+  const keyArgs = key.pubFile === undefined ? ["-P", key.base64 ?? ""] : ["-p", key.pubFile];
+  return runProgram("minisign", ["-V", "-H", "-m", path("message.txt"), ...keyArgs]).status === 0;
+}
+
+describe("our keys and signatures, checked by minisign", () => {
+  const keyPair = generateMinisignKeyPair(deterministicRandom("interop-ours"));
+  writeFileSync(path("ours.pub"), encodePublicKeyFile(keyPair));
+  const signature = signPrehashed(message, keyPair, "timestamp:1700000000\tfile:message.txt\thashed");
+
+  it("verify with -p PUBFILE and with -P base64, and print our trusted comment", () => {
+    writeFileSync(path("message.txt.minisig"), signature);
+    const byFile = runProgram("minisign", ["-V", "-H", "-m", path("message.txt"), "-p", path("ours.pub")]);
+    expect(byFile.status).toBe(0);
+    expect(byFile.stdout).toContain("Trusted comment: timestamp:1700000000\tfile:message.txt\thashed");
+    expect(minisignVerifies(signature, { base64: encodePublicKey(keyPair) })).toBe(true);
+  });
+
+  it("agree with minisign on every tampered variant", () => {
+    const lines = signature.split("\n");
+    const flip = (line: string, index: number): string => {
+      const bytes = Buffer.from(line, "base64");
+      bytes[index] = (bytes[index] ?? 0) ^ 0x01;
+      return bytes.toString("base64");
+    };
+    const variants: Record<string, string> = {
+      original: signature,
+      "signature bit": [lines[0], flip(lines[1] ?? "", 40), ...lines.slice(2)].join("\n"),
+      "key id bit": [lines[0], flip(lines[1] ?? "", 3), ...lines.slice(2)].join("\n"),
+      "trusted comment": [lines[0], lines[1], `${lines[2]}x`, ...lines.slice(3)].join("\n"),
+      "global signature bit": [...lines.slice(0, 3), flip(lines[3] ?? "", 10), ""].join("\n"),
+      "untrusted comment": ["untrusted comment: anything at all", ...lines.slice(1)].join("\n"),
+    };
+    for (const [name, text] of Object.entries(variants)) {
+      let ours: boolean;
+      try {
+        verifySignature(message, text, keyPair);
+        ours = true;
+      } catch (error) {
+        if (!(error instanceof MinisignVerifyError)) throw error;
+        ours = false;
+      }
+      expect({ name, ours }).toEqual({ name, ours: minisignVerifies(text, { pubFile: path("ours.pub") }) });
+    }
+  });
+
+  it("print key ids the way minisign does, leading zeros included", () => {
+    const withId = (pair: MinisignKeyPair, id: string): MinisignKeyPair => ({ ...pair, keyId: parseKeyId(id) });
+    const signer = withId(keyPair, "ABC");
+    const verifier = withId(generateMinisignKeyPair(deterministicRandom("interop-verifier")), "0F00000000000001");
+    writeFileSync(path("verifier.pub"), encodePublicKeyFile(verifier));
+    writeFileSync(path("message.txt.minisig"), signPrehashed(message, signer, "c"));
+    const result = runProgram("minisign", ["-V", "-H", "-m", path("message.txt"), "-p", path("verifier.pub")]);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(`is ${formatKeyId(signer.keyId)}\n`);
+    expect(result.stderr).toContain(`public key is ${formatKeyId(verifier.keyId)}\n`);
+    expect(formatKeyId(signer.keyId)).toBe("ABC");
+  });
+});
+
+describe("minisign's keys and signatures, read by us", () => {
+  it("an unencrypted key from minisign -G -W loads, signs verifiably, and matches its .pub", () => {
+    const generated = runProgram("minisign", ["-G", "-W", "-f", "-p", path("w.pub"), "-s", path("w.key")]);
+    expect(generated.status).toBe(0);
+    const keyText = readFileSync(path("w.key"), "utf8");
+    const pubText = readFileSync(path("w.pub"), "utf8");
+    expect(secretKeyNeedsPassword(keyText)).toBe(false);
+    const keyPair = parseSecretKeyFile(keyText);
+    expect(parsePublicKey(pubText)).toEqual({ keyId: keyPair.keyId, publicKey: keyPair.publicKey });
+    expect(encodePublicKeyFile(keyPair)).toBe(pubText);
+    expect(pubText.split("\n")[0]).toBe(`untrusted comment: minisign public key ${formatKeyId(keyPair.keyId)}`);
+    expect(minisignVerifies(signPrehashed(message, keyPair, "ours"), { pubFile: path("w.pub") })).toBe(true);
+  });
+
+  it("a minisign -S signature verifies with ours; a legacy -l one is refused", () => {
+    runProgram("minisign", ["-G", "-W", "-f", "-p", path("s.pub"), "-s", path("s.key")]);
+    const publicKey = parsePublicKey(readFileSync(path("s.pub"), "utf8"));
+    const signed = runProgram("minisign", ["-S", "-s", path("s.key"), "-m", path("message.txt"), "-t", "from minisign"]);
+    expect(signed.status).toBe(0);
+    expect(verifySignature(message, readFileSync(path("message.txt.minisig"), "utf8"), publicKey).trustedComment).toBe("from minisign");
+    runProgram("minisign", ["-S", "-l", "-s", path("s.key"), "-m", path("message.txt")]);
+    expect(() => verifySignature(message, readFileSync(path("message.txt.minisig"), "utf8"), publicKey)).toThrow(/legacy/);
+  });
+
+  // minisign reads the password from stdin when stdin is not a terminal, so no tty is needed.
+  // Each scrypt run at minisign's cost takes ~1 GiB and seconds; wrong passwords are covered
+  // with a cheaper KDF in minisign.test.ts.
+  it("a password-protected key from minisign -G loads with its password only", { timeout: 120_000 }, () => {
+    const generated = runProgram("minisign", ["-G", "-f", "-p", path("p.pub"), "-s", path("p.key")], { input: "s3cret pw\ns3cret pw\n" });
+    expect(generated.status).toBe(0);
+    const keyText = readFileSync(path("p.key"), "utf8");
+    expect(secretKeyNeedsPassword(keyText)).toBe(true);
+    expect(() => parseSecretKeyFile(keyText)).toThrow(MinisignPasswordError);
+    const keyPair = parseSecretKeyFile(keyText, "s3cret pw");
+    expect(minisignVerifies(signPrehashed(message, keyPair, "ours"), { pubFile: path("p.pub") })).toBe(true);
+  });
+
+  it("a key we encrypt with minisign's default KDF cost signs with minisign -S", { timeout: 120_000 }, () => {
+    const keyPair = generateMinisignKeyPair(deterministicRandom("interop-encrypted"));
+    writeFileSync(path("e.key"), encodeSecretKeyFile(keyPair, "pässwörd", deterministicRandom("salt")));
+    const signed = runProgram("minisign", ["-S", "-s", path("e.key"), "-m", path("message.txt"), "-t", "tc"], { input: "pässwörd\n" });
+    expect(signed.status).toBe(0);
+    expect(verifySignature(message, readFileSync(path("message.txt.minisig"), "utf8"), keyPair).trustedComment).toBe("tc");
+  });
+});

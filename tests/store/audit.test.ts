@@ -1,0 +1,160 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { auditHashInput } from "../../electron/core/store/audit-chain.js";
+import { canonicalJson, GENESIS_HASH, StoreError, type JsonValue } from "../../electron/core/store/index.js";
+import { newStore, T0, testRuntime, withRawConnection } from "./helpers.js";
+
+const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
+
+function storeWithEntries(count: number) {
+  const runtime = testRuntime();
+  const opened = newStore(runtime);
+  for (let i = 1; i <= count; i += 1) {
+    runtime.advance(1000);
+    opened.store.audit.appendAudit({
+      actor: "reviewer",
+      action: "note.added",
+      objectType: "note",
+      objectId: `note-${i}`,
+      details: { n: i, text: `entry ${i}` },
+    });
+  }
+  return opened;
+}
+
+describe("appendAudit", () => {
+  it("chains each row to the previous one from the genesis hash", () => {
+    const { store } = storeWithEntries(2);
+    const [created, first, second] = store.audit.listAudit();
+
+    expect(created).toMatchObject({ seq: 1, action: "store.created", prevHash: GENESIS_HASH });
+    expect(first).toMatchObject({ seq: 2, prevHash: created?.rowHash, details: { n: 1, text: "entry 1" } });
+    expect(second).toMatchObject({ seq: 3, prevHash: first?.rowHash, at: new Date(T0.getTime() + 2000) });
+    expect(store.audit.verifyAuditChain()).toEqual({ ok: true, count: 3, headHash: second?.rowHash });
+  });
+
+  it("stores the details as canonical JSON and hashes exactly the documented encoding", () => {
+    const { store } = newStore();
+    const entry = store.audit.appendAudit({
+      actor: "réviseur",
+      action: "a:b,c",
+      objectType: "",
+      objectId: "id-1",
+      details: { z: [1, 2], a: "x", m: { y: null, b: true } },
+    });
+
+    expect(entry.detailsJson).toBe('{"a":"x","m":{"b":true,"y":null},"z":[1,2]}');
+    expect(entry.detailsDigest).toBe(sha256(entry.detailsJson));
+    // The encoding written out by hand, as a third party would implement it from the docs.
+    const netstring = (text: string): string => `${Buffer.byteLength(text, "utf8")}:${text},`;
+    const encoded = [
+      "counterseal.audit.v1",
+      "2",
+      String(T0.getTime()),
+      "réviseur",
+      "a:b,c",
+      "",
+      "id-1",
+      entry.detailsDigest,
+      entry.prevHash,
+    ]
+      .map(netstring)
+      .join("");
+    expect(encoded).toContain("9:réviseur,"); // UTF-8 byte length (8 characters)
+    expect(entry.rowHash).toBe(sha256(Buffer.from(encoded, "utf8")));
+    expect(auditHashInput({ ...entry, at: T0.getTime() }).toString("utf8")).toBe(encoded);
+  });
+
+  it("refuses details that have no canonical JSON form, and writes nothing", () => {
+    const { store } = newStore();
+    const append = (details: Record<string, unknown>) => () =>
+      store.audit.appendAudit({ actor: "a", action: "b", objectType: "c", objectId: "d", details: details as never });
+
+    expect(append({ n: Number.NaN })).toThrow(StoreError);
+    expect(append({ s: "\ud800" })).toThrow(/lone surrogate/);
+    expect(append({ u: undefined })).toThrow(/undefined/);
+    expect(append({ d: new Date(0) })).toThrow(StoreError);
+    expect(store.audit.listAudit()).toHaveLength(1);
+  });
+});
+
+describe("append-only", () => {
+  it("blocks UPDATE and DELETE with the triggers", () => {
+    const { store } = storeWithEntries(2);
+    store.close();
+    withRawConnection(store.file, (db) => {
+      expect(() => db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2").run()).toThrow(
+        "audit_log is append-only: rows cannot be updated",
+      );
+      expect(() => db.prepare("DELETE FROM audit_log WHERE seq = 3").run()).toThrow(
+        "audit_log is append-only: rows cannot be deleted",
+      );
+      // Without WHERE SQLite would truncate, which skips triggers; it does not when triggers exist.
+      expect(() => db.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
+      expect(db.prepare("SELECT count(*) FROM audit_log").pluck().get()).toBe(3);
+    });
+  });
+
+  it("blocks an insert that does not extend the chain", () => {
+    const { store } = storeWithEntries(1);
+    store.close();
+    withRawConnection(store.file, (db) => {
+      const insert = db.prepare(
+        `INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, details_json, details_digest, prev_hash, row_hash)
+         VALUES (?, 0, 'mallory', 'x', 'x', 'x', '{}', ?, ?, ?)`,
+      );
+      const digest = sha256("{}");
+      expect(() => insert.run(5, digest, GENESIS_HASH, "f".repeat(64))).toThrow(/must extend the chain/);
+      expect(() => insert.run(3, digest, GENESIS_HASH, "f".repeat(64))).toThrow(/must extend the chain/);
+    });
+  });
+});
+
+describe("verifyAuditChain", () => {
+  const tamper = (file: string, sql: string): void =>
+    withRawConnection(file, (db) => {
+      db.exec("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_extends_chain;");
+      db.exec(sql);
+    });
+
+  it("finds a row changed behind the triggers' back", () => {
+    const { store } = storeWithEntries(3);
+    tamper(store.file, "UPDATE audit_log SET actor = 'mallory' WHERE seq = 3");
+    expect(store.audit.verifyAuditChain()).toEqual({ ok: false, seq: 3, reason: "row_hash does not match the row's contents" });
+  });
+
+  it("finds changed details even when the rest of the row is intact", () => {
+    const { store } = storeWithEntries(3);
+    tamper(store.file, `UPDATE audit_log SET details_json = '{"n":2,"text":"entry two"}' WHERE seq = 3`);
+    expect(store.audit.verifyAuditChain()).toMatchObject({ ok: false, seq: 3, reason: "details do not match their digest" });
+  });
+
+  it("finds a deleted row", () => {
+    const { store } = storeWithEntries(3);
+    tamper(store.file, "DELETE FROM audit_log WHERE seq = 2");
+    expect(store.audit.verifyAuditChain()).toMatchObject({ ok: false, seq: 2 });
+  });
+
+  it("finds a row whose own hash was recomputed, at the next link", () => {
+    const { store } = storeWithEntries(3);
+    const rows = store.audit.listAudit();
+    const target = rows[1];
+    if (target === undefined) throw new Error("fixture");
+    // Rewrite row 2 consistently (new actor, new row_hash): row 3 no longer links to it.
+    const forged = sha256(auditHashInput({ ...target, at: target.at.getTime(), actor: "mallory" }));
+    tamper(store.file, `UPDATE audit_log SET actor = 'mallory', row_hash = '${forged}' WHERE seq = 2`);
+    expect(store.audit.verifyAuditChain()).toMatchObject({ ok: false, seq: 3, reason: "prev_hash does not link to the previous row" });
+  });
+});
+
+describe("canonicalJson", () => {
+  const corpus = join(import.meta.dirname, "../../../shared/corpora/json-canonicalization/testdata");
+
+  it.each(readdirSync(join(corpus, "input")))("matches the RFC 8785 vector %s", (name) => {
+    const input = JSON.parse(readFileSync(join(corpus, "input", name), "utf8")) as JsonValue;
+    const expected = readFileSync(join(corpus, "output", name));
+    expect(Buffer.from(canonicalJson(input), "utf8")).toEqual(expected);
+  });
+});
