@@ -27,14 +27,17 @@ export async function* decryptPayload(wasm: SodiumWasm, payloadKey: Uint8Array, 
   const nonce = new Uint8Array(CHACHA_NONCE_LENGTH);
   try {
     for (let counter = 0; ; counter++) {
-      const sealed = await reader.read(SEALED_CHUNK_SIZE);
-      if (sealed.length === 0) {
+      // Pieces, not one buffer: they are copied once, straight into WASM memory.
+      const sealed = await reader.readPieces(SEALED_CHUNK_SIZE);
+      let sealedLength = 0;
+      for (const piece of sealed) sealedLength += piece.length;
+      if (sealedLength === 0) {
         throw ageCorrupt(counter === 0 ? "the age file has no payload: it was cut after the header" : "the age payload is truncated: its final chunk is missing");
       }
-      if (sealed.length < POLY1305_TAG_LENGTH) throw ageCorrupt(`the age payload is truncated inside chunk ${counter + 1}`);
+      if (sealedLength < POLY1305_TAG_LENGTH) throw ageCorrupt(`the age payload is truncated inside chunk ${counter + 1}`);
       // A full-size chunk is the last one only if nothing follows it.
-      const last = sealed.length < SEALED_CHUNK_SIZE || (await reader.atEnd());
-      if (last && sealed.length === POLY1305_TAG_LENGTH && counter > 0) {
+      const last = sealedLength < SEALED_CHUNK_SIZE || (await reader.atEnd());
+      if (last && sealedLength === POLY1305_TAG_LENGTH && counter > 0) {
         throw ageCorrupt("the age payload ends with an empty chunk, which age never writes");
       }
       const plaintext = session.open(setChunkNonce(nonce, counter, last), sealed);
@@ -45,7 +48,7 @@ export async function* decryptPayload(wasm: SodiumWasm, payloadKey: Uint8Array, 
       }
       // A full-size chunk that authenticates with the other flag: release it, as age does, then
       // report what is wrong (a final chunk with bytes after it, or a file cut after a chunk).
-      if (sealed.length === SEALED_CHUNK_SIZE) {
+      if (sealedLength === SEALED_CHUNK_SIZE) {
         const other = session.open(setChunkNonce(nonce, counter, !last), sealed);
         if (other !== null) {
           yield other;

@@ -109,6 +109,27 @@ export class ByteReader {
   }
 
   /**
+   * Up to `length` bytes as views into the source's chunks (fewer only at the end), for a
+   * caller that copies them straight on (into WASM memory) and so saves a copy here.
+   * The views are valid until the next read.
+   */
+  async readPieces(length: number): Promise<Uint8Array[]> {
+    const wanted = (await this.ensure(length)) ? length : this.#buffered;
+    const pieces: Uint8Array[] = [];
+    let left = wanted;
+    let offset = this.#offset;
+    for (const chunk of this.#chunks) {
+      if (left === 0) break;
+      const take = Math.min(chunk.length - offset, left);
+      pieces.push(chunk.subarray(offset, offset + take));
+      left -= take;
+      offset = 0;
+    }
+    this.#consume(wanted);
+    return pieces;
+  }
+
+  /**
    * The next line including its "\n", as a fresh copy. Without a "\n" the bytes come back
    * unterminated: at the end of the source, or when `maxLength` bytes held no line end.
    * Null when nothing is left.

@@ -71,21 +71,28 @@ export class ChaCha20Poly1305Session {
     wasm.HEAPU8.set(key, this.#keyPointer);
   }
 
-  #prepare(nonce: Uint8Array, input: Uint8Array): Uint8Array {
+  /** Copies the nonce and the input pieces (one message, possibly split) into WASM memory. */
+  #prepare(nonce: Uint8Array, pieces: readonly Uint8Array[]): number {
     if (this.#keyPointer === 0) throw new Error("the ChaCha20-Poly1305 session was disposed");
     if (nonce.length !== CHACHA_NONCE_LENGTH) throw new RangeError("a ChaCha20-Poly1305 nonce is 12 bytes");
-    if (input.length > this.#capacity + POLY1305_TAG_LENGTH) throw new RangeError("message larger than the session buffer");
+    let length = 0;
+    for (const piece of pieces) length += piece.length;
+    if (length > this.#capacity + POLY1305_TAG_LENGTH) throw new RangeError("message larger than the session buffer");
     const heap = this.#wasm.HEAPU8;
     heap.set(nonce, this.#noncePointer);
-    heap.set(input, this.#dataPointer);
-    return heap;
+    let offset = this.#dataPointer;
+    for (const piece of pieces) {
+      heap.set(piece, offset);
+      offset += piece.length;
+    }
+    return length;
   }
 
-  /** Authenticates and decrypts ciphertext||tag; null when authentication fails. */
-  open(nonce: Uint8Array, sealed: Uint8Array): Uint8Array | null {
-    if (sealed.length < POLY1305_TAG_LENGTH) return null;
-    const length = sealed.length - POLY1305_TAG_LENGTH;
-    this.#prepare(nonce, sealed);
+  /** Authenticates and decrypts ciphertext||tag, given whole or in pieces; null when authentication fails. */
+  open(nonce: Uint8Array, sealed: Uint8Array | readonly Uint8Array[]): Uint8Array | null {
+    const sealedLength = this.#prepare(nonce, sealed instanceof Uint8Array ? [sealed] : sealed);
+    if (sealedLength < POLY1305_TAG_LENGTH) return null;
+    const length = sealedLength - POLY1305_TAG_LENGTH;
     const status = this.#wasm._crypto_aead_chacha20poly1305_ietf_decrypt_detached(
       this.#dataPointer, 0, this.#dataPointer, length, 0,
       this.#dataPointer + length, 0, 0, 0, this.#noncePointer, this.#keyPointer,
@@ -98,7 +105,7 @@ export class ChaCha20Poly1305Session {
   seal(nonce: Uint8Array, plaintext: Uint8Array): Uint8Array {
     const length = plaintext.length;
     if (length > this.#capacity) throw new RangeError("message larger than the session buffer");
-    this.#prepare(nonce, plaintext);
+    this.#prepare(nonce, [plaintext]);
     const status = this.#wasm._crypto_aead_chacha20poly1305_ietf_encrypt_detached(
       this.#dataPointer, this.#dataPointer + length, 0, this.#dataPointer, length, 0,
       0, 0, 0, 0, this.#noncePointer, this.#keyPointer,

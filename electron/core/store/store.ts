@@ -95,6 +95,11 @@ export class Store {
     };
   }
 
+  /** SQLite's own consistency check of every page and index: `["ok"]` when the file is sound. */
+  integrityCheck(): string[] {
+    return this.#db.pragma("integrity_check", { simple: false }).map((row) => String(Object.values(row as object)[0]));
+  }
+
   get isOpen(): boolean {
     return this.#db.open;
   }

@@ -1,0 +1,37 @@
+// A deterministic runtime for tests: a clock that moves only when told to, ids id-0001, …, and
+// randomness from a seeded SHA-256 counter stream (distinct keys, same keys every run).
+import { createHash } from "node:crypto";
+import type { Runtime } from "../../electron/core/runtime.js";
+
+export interface TestRuntime extends Runtime {
+  advance(ms: number): void;
+  set(date: Date): void;
+}
+
+export const T0 = new Date("2026-11-20T10:00:00.000Z");
+
+export function testRuntime(start: Date = T0, seed = "counterseal-tests"): TestRuntime {
+  let now = start.getTime();
+  let ids = 0;
+  let block = 0;
+  return {
+    clock: { now: () => new Date(now) },
+    ids: {
+      newId: () => `id-${String(++ids).padStart(4, "0")}`,
+      randomBytes: (length) => {
+        const out = new Uint8Array(length);
+        for (let offset = 0; offset < length; offset += 32) {
+          const digest = createHash("sha256").update(`${seed}:${block++}`).digest();
+          out.set(digest.subarray(0, Math.min(32, length - offset)), offset);
+        }
+        return out;
+      },
+    },
+    advance: (ms) => {
+      now += ms;
+    },
+    set: (date) => {
+      now = date.getTime();
+    },
+  };
+}

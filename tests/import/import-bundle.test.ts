@@ -1,0 +1,66 @@
+// The import pipeline end to end in-process: stored whole, duplicates, conflicts, revisions.
+import { describe, expect, it } from "vitest";
+import { importBundleFile } from "../../electron/core/bundles/import-bundle.js";
+import { showRequest } from "../../electron/core/requests/requests-service.js";
+import { openTestOffice } from "../helpers/office.js";
+import { sampleRequest } from "../helpers/sample-request.js";
+
+const pdf = new TextEncoder().encode("%PDF-1.4\n% a tiny test document\n%%EOF\n");
+
+describe("importBundleFile", () => {
+  it("stores the request, its attachment and its provenance", async () => {
+    const office = openTestOffice();
+    const document = sampleRequest({ attachments: [{ path: "attachments/order.pdf", title: "Signed order", mediaType: "application/pdf" }] });
+    const file = await office.seal({ document, attachments: [{ name: "order.pdf", bytes: pdf }] });
+
+    const outcome = await importBundleFile(office.session, file);
+
+    expect(outcome).toEqual({ file, status: "imported", authority: "nl-om-rotterdam", id: "OM-RTM-2026-0117", revision: 1 });
+    const view = showRequest(office.session, { authority: "nl-om-rotterdam", id: "OM-RTM-2026-0117" });
+    expect(view.document).toEqual(document);
+    expect(view.attachments).toEqual([
+      expect.objectContaining({ path: "attachments/order.pdf", mediaType: "application/pdf", size: pdf.byteLength }),
+    ]);
+    expect(view.provenance.signerKeyId).toMatch(/^[0-9A-F]{1,16}$/);
+    expect(view.provenance.sealedSha256).toMatch(/^[0-9a-f]{64}$/);
+    const stored = office.session.store.requests.getRequest("nl-om-rotterdam", "OM-RTM-2026-0117");
+    const blob = [...office.session.store.blobs.readBlob(stored?.attachments[0]?.blobId ?? "")];
+    expect(Buffer.concat(blob)).toEqual(Buffer.from(pdf));
+  });
+
+  it("reports the same bag sealed again (or armored) as a duplicate, storing nothing more", async () => {
+    const office = openTestOffice();
+    const first = await office.seal();
+    expect((await importBundleFile(office.session, first)).status).toBe("imported");
+    const auditBefore = office.session.store.audit.listAudit().length;
+
+    const again = await office.seal({ armor: true });
+    const outcome = await importBundleFile(office.session, again);
+
+    expect(outcome).toMatchObject({ status: "duplicate", authority: "nl-om-rotterdam", id: "OM-RTM-2026-0117", revision: 1 });
+    expect(office.session.store.audit.listAudit()).toHaveLength(auditBefore);
+  });
+
+  it("refuses another bundle under a stored revision with bundle-conflict", async () => {
+    const office = openTestOffice();
+    await importBundleFile(office.session, await office.seal());
+    const changed = await office.seal({ document: sampleRequest({ facts: "A different account of the facts." }) });
+
+    const outcome = await importBundleFile(office.session, changed);
+
+    expect(outcome).toMatchObject({ status: "refused", code: "bundle-conflict" });
+    expect(outcome.status === "refused" && outcome.message).toContain("revision 1 is already stored");
+  });
+
+  it("links a higher revision to the same case", async () => {
+    const office = openTestOffice();
+    await importBundleFile(office.session, await office.seal());
+    office.runtime.advance(60_000);
+    await importBundleFile(office.session, await office.seal({ document: sampleRequest({ revision: 2, proportionality: "Narrowed to one month." }) }));
+
+    const latest = showRequest(office.session, { authority: "nl-om-rotterdam", id: "OM-RTM-2026-0117" });
+
+    expect(latest.revision).toBe(2);
+    expect(latest.revisions.map((revision) => revision.revision)).toEqual([1, 2]);
+  });
+});
