@@ -7,7 +7,7 @@ import { runCryptoSelfTest } from "../core/crypto/self-test.js";
 import { defaultStoreDir } from "../core/store-location.js";
 import { createApiHandlers } from "../host/api-handlers.js";
 import { createDispatcher } from "../host/dispatch.js";
-import { MENU_CHANNEL, type MenuAction } from "../preload/bridge.js";
+import { MENU_CHANNEL, type MenuAction } from "../../shared/api/bridge.js";
 import { appPaths } from "./app-paths.js";
 import { registerApi, senderFacts } from "./ipc.js";
 import { menuTemplate } from "./menu.js";

@@ -4,7 +4,7 @@ import type { IpcMain, IpcMainInvokeEvent } from "electron";
 import { apiMethods } from "../../shared/api/contract.js";
 import { fail, type ApiResult } from "../../shared/api/result.js";
 import type { Dispatcher } from "../host/dispatch.js";
-import { apiChannel } from "../preload/bridge.js";
+import { apiChannel } from "../../shared/api/bridge.js";
 import type { IpcSenderFacts } from "./security/ipc-sender.js";
 
 export type IpcHandleTarget = Pick<IpcMain, "handle">;

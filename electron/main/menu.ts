@@ -2,7 +2,7 @@
 // menu holds About and Quit; elsewhere File holds Quit and Help holds About. Custom items only
 // send a MenuAction to the UI; nothing here opens a URL (no shell.openExternal, no web help).
 import type { MenuItemConstructorOptions } from "electron";
-import type { MenuAction } from "../preload/bridge.js";
+import type { MenuAction } from "../../shared/api/bridge.js";
 
 export interface MenuOptions {
   appName: string;

@@ -1,7 +1,7 @@
 // Builds one async function per contract method from `apiMethods`, so a method added to the
 // contract reaches the renderer with no edit here. `invoke` is injected so tests can drive it.
 import { apiMethods, type ApiMethod, type CountersealApi } from "../../shared/api/contract.js";
-import { apiChannel } from "./bridge.js";
+import { apiChannel } from "../../shared/api/bridge.js";
 
 export type Invoke = (channel: string, args: unknown) => Promise<unknown>;
 

@@ -3,7 +3,7 @@
 // ipcRenderer itself. Bundled as CommonJS: sandboxed preloads cannot load ES modules.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from "electron";
 import { createApiFunctions } from "./api-functions.js";
-import { MENU_CHANNEL, isMenuAction, type CountersealBridge, type MenuAction } from "./bridge.js";
+import { MENU_CHANNEL, SAVE_DIALOG_CHANNEL, isMenuAction, type CountersealBridge, type MenuAction, type PickedFile } from "../../shared/api/bridge.js";
 
 function onMenuAction(listener: (action: MenuAction) => void): () => void {
   // The listener never sees the IpcRendererEvent: it carries `sender`, i.e. ipcRenderer.
@@ -19,7 +19,12 @@ function onMenuAction(listener: (action: MenuAction) => void): () => void {
 const bridge = {
   ...createApiFunctions((channel, args) => ipcRenderer.invoke(channel, args)),
   onMenuAction,
-  pathForFile: (file: File): string => webUtils.getPathForFile(file),
+  // Only a real DOM File reaches here from the renderer; PickedFile is its shape in shared/.
+  pathForFile: async (file: PickedFile): Promise<string> => webUtils.getPathForFile(file as File),
+  chooseSavePath: async (suggestedName: string): Promise<string | null> => {
+    const chosen: unknown = await ipcRenderer.invoke(SAVE_DIALOG_CHANNEL, suggestedName);
+    return typeof chosen === "string" ? chosen : null;
+  },
 } satisfies CountersealBridge;
 
 contextBridge.exposeInMainWorld("counterseal", bridge);

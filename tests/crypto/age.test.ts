@@ -155,6 +155,10 @@ describe("age failures", () => {
     badMac[end + 5] = badMac[end + 5] === 0x41 ? 0x42 : 0x41;
     expect((await outcome(badMac)).code).toBe("age-corrupt");
     expect((await outcome(sealed.subarray(0, sealed.length - 1))).code).toBe("age-corrupt");
+    const cutInHeader = await outcome(sealed.subarray(0, 40));
+    expect(cutInHeader).toMatchObject({ code: "age-corrupt", message: expect.stringMatching(/truncated.*header/) });
+    const armored = await encrypt(plaintext.subarray(0, 1000), { armor: true });
+    expect((await outcome(armored.subarray(0, armored.length >> 1))).message).toMatch(/truncated/);
     expect((await outcome(Buffer.concat([sealed, Buffer.from([0])]))).code).toBe("age-corrupt");
     const cutAfterFullChunk = sealed.subarray(0, sealed.indexOf("\n", end) + 1 + 16 + CHUNK + 16);
     const cut = await outcome(cutAfterFullChunk);

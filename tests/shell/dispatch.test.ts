@@ -9,7 +9,16 @@ const identity = {
 };
 
 function fakeHandlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
+  const unused = Object.fromEntries(
+    apiMethods.map((method) => [
+      method,
+      () => {
+        throw new Error(`${method} is not used in this test`);
+      },
+    ]),
+  ) as unknown as ApiHandlers;
   return {
+    ...unused,
     getStoreStatus: () => ({ state: "locked", location: "/tmp/store" }),
     createStore: () => identity,
     unlock: () => identity,

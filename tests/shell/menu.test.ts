@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from "electron";
 import { describe, expect, it, vi } from "vitest";
 import { menuTemplate, type MenuOptions } from "../../electron/main/menu.js";
-import type { MenuAction } from "../../electron/preload/bridge.js";
+import type { MenuAction } from "../../shared/api/bridge.js";
 
 const options = (overrides: Partial<MenuOptions> = {}): MenuOptions => ({ appName: "Counterseal", devTools: false, send: vi.fn(), ...overrides });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { apiMethods } from "../../shared/api/contract.js";
 import { createApiFunctions } from "../../electron/preload/api-functions.js";
-import { API_CHANNEL_PREFIX, MENU_CHANNEL, apiChannel, isMenuAction, menuActions } from "../../electron/preload/bridge.js";
+import { API_CHANNEL_PREFIX, MENU_CHANNEL, apiChannel, isMenuAction, menuActions } from "../../shared/api/bridge.js";
 
 describe("createApiFunctions", () => {
   it("has exactly one function per contract method", () => {

@@ -168,7 +168,7 @@ export async function* decodeArmor(reader: ByteReader): AsyncGenerator<Uint8Arra
 }
 
 /** Armors a binary age file, streaming: 48 input bytes per 64-column line. */
-export async function* encodeArmor(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+export async function* encodeArmor(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   yield Buffer.from(`${ARMOR_BEGIN}\n`, "latin1");
   let carry = Buffer.alloc(0);
   for await (const chunk of source) {

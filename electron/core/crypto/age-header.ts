@@ -6,7 +6,7 @@
 // Parsing is strict, like the reference implementation: the MAC covers the bytes as written,
 // so anything non-canonical is refused rather than normalised.
 import { createHmac } from "node:crypto";
-import { ageInvalid } from "./age-errors.js";
+import { ageCorrupt, ageInvalid } from "./age-errors.js";
 import { decodeBase64UnpaddedStrict, encodeBase64Unpadded } from "./base64.js";
 import { concatBytes, utf8 } from "./bytes.js";
 import type { ByteReader } from "./byte-reader.js";
@@ -53,11 +53,8 @@ class HeaderLines {
     this.#size += line.length;
     if (this.#size > MAX_HEADER_BYTES) throw ageInvalid("the age header is larger than 1 MiB");
     if (line[line.length - 1] !== 0x0a) {
-      throw ageInvalid(
-        line.length >= MAX_LINE_BYTES
-          ? `age header line ${this.lineNumber} is too long`
-          : `the age header ends early, in line ${this.lineNumber}`,
-      );
+      if (line.length >= MAX_LINE_BYTES) throw ageInvalid(`age header line ${this.lineNumber} is too long`);
+      throw ageCorrupt(`the age file is truncated: it ends inside its header, in line ${this.lineNumber}`);
     }
     this.#seen.push(line);
     return latin1(line.subarray(0, -1));
@@ -65,7 +62,7 @@ class HeaderLines {
 
   async nextRequired(): Promise<string> {
     const line = await this.next();
-    if (line === null) throw ageInvalid(`the age header ends early, after line ${this.lineNumber}`);
+    if (line === null) throw ageCorrupt(`the age file is truncated: it ends inside its header, after line ${this.lineNumber}`);
     return line;
   }
 

@@ -4,7 +4,6 @@
 import { ageCorrupt } from "./age-errors.js";
 import type { ByteReader } from "./byte-reader.js";
 import { CHACHA_NONCE_LENGTH, ChaCha20Poly1305Session, POLY1305_TAG_LENGTH } from "./chacha20-poly1305.js";
-import type { SodiumWasm } from "./chacha20-poly1305.js";
 
 export const CHUNK_SIZE = 64 * 1024;
 export const PAYLOAD_NONCE_LENGTH = 16;
@@ -22,8 +21,8 @@ function setChunkNonce(nonce: Uint8Array, counter: number, last: boolean): Uint8
  * Releases each chunk's plaintext only once that chunk has authenticated. A failure after
  * some chunks were released means the file is damaged: callers must discard what they got.
  */
-export async function* decryptPayload(wasm: SodiumWasm, payloadKey: Uint8Array, reader: ByteReader): AsyncGenerator<Uint8Array> {
-  const session = new ChaCha20Poly1305Session(wasm, payloadKey, CHUNK_SIZE);
+export async function* decryptPayload(payloadKey: Uint8Array, reader: ByteReader): AsyncGenerator<Uint8Array> {
+  const session = new ChaCha20Poly1305Session(payloadKey);
   const nonce = new Uint8Array(CHACHA_NONCE_LENGTH);
   try {
     for (let counter = 0; ; counter++) {
@@ -64,8 +63,8 @@ export async function* decryptPayload(wasm: SodiumWasm, payloadKey: Uint8Array, 
   }
 }
 
-export async function* encryptPayload(wasm: SodiumWasm, payloadKey: Uint8Array, source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const session = new ChaCha20Poly1305Session(wasm, payloadKey, CHUNK_SIZE);
+export async function* encryptPayload(payloadKey: Uint8Array, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const session = new ChaCha20Poly1305Session(payloadKey);
   const nonce = new Uint8Array(CHACHA_NONCE_LENGTH);
   const pending = new Uint8Array(CHUNK_SIZE);
   let filled = 0;

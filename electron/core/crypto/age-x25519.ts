@@ -7,7 +7,6 @@ import type { Stanza } from "./age-header.js";
 import { decodeBase64UnpaddedStrict, encodeBase64Unpadded } from "./base64.js";
 import { concatBytes } from "./bytes.js";
 import { CHACHA_NONCE_LENGTH, POLY1305_TAG_LENGTH, chaCha20Poly1305Open, chaCha20Poly1305Seal } from "./chacha20-poly1305.js";
-import type { SodiumWasm } from "./chacha20-poly1305.js";
 import { randomExactly } from "./random.js";
 import type { RandomSource } from "./random.js";
 import { X25519_KEY_LENGTH, x25519PrivateKey, x25519SharedSecret } from "./x25519.js";
@@ -22,7 +21,7 @@ const ZERO_NONCE = new Uint8Array(CHACHA_NONCE_LENGTH);
  * The file key, or null when the stanza is not ours (another type, or another recipient).
  * A malformed X25519 stanza is an error, as in the reference implementation, not a mismatch.
  */
-export function unwrapX25519Stanza(wasm: SodiumWasm, identity: X25519PrivateKey, stanza: Stanza): Uint8Array | null {
+export function unwrapX25519Stanza(identity: X25519PrivateKey, stanza: Stanza): Uint8Array | null {
   if (stanza.type !== STANZA_TYPE) return null;
   if (stanza.args.length !== 1) throw ageInvalid("malformed X25519 stanza: it must have exactly one argument");
   const share = decodeBase64UnpaddedStrict(stanza.args[0] ?? "");
@@ -35,18 +34,18 @@ export function unwrapX25519Stanza(wasm: SodiumWasm, identity: X25519PrivateKey,
   const shared = x25519SharedSecret(identity, share);
   if (shared === null) throw ageInvalid("malformed X25519 stanza: the share is a low-order point");
   const wrapKey = deriveKey(shared, concatBytes(share, identity.publicKey), LABEL);
-  const fileKey = chaCha20Poly1305Open(wasm, wrapKey, ZERO_NONCE, stanza.body);
+  const fileKey = chaCha20Poly1305Open(wrapKey, ZERO_NONCE, stanza.body);
   wrapKey.fill(0);
   return fileKey;
 }
 
-export function wrapX25519Stanza(wasm: SodiumWasm, recipientPublicKey: Uint8Array, fileKey: Uint8Array, random: RandomSource): Stanza {
+export function wrapX25519Stanza(recipientPublicKey: Uint8Array, fileKey: Uint8Array, random: RandomSource): Stanza {
   const ephemeral = x25519PrivateKey(randomExactly(random, X25519_KEY_LENGTH));
   const share = ephemeral.publicKey;
   const shared = x25519SharedSecret(ephemeral, recipientPublicKey);
   if (shared === null) throw new Error("the age recipient is a low-order point: refusing to encrypt to it");
   const wrapKey = deriveKey(shared, concatBytes(share, recipientPublicKey), LABEL);
-  const body = chaCha20Poly1305Seal(wasm, wrapKey, ZERO_NONCE, fileKey);
+  const body = chaCha20Poly1305Seal(wrapKey, ZERO_NONCE, fileKey);
   wrapKey.fill(0);
   return { type: STANZA_TYPE, args: [encodeBase64Unpadded(share)], body };
 }

@@ -1,6 +1,6 @@
 // age v1 (https://age-encryption.org/v1) for sealed bundles: X25519 recipients, binary or
 // ASCII-armored, streaming both ways with bounded memory. Header, MAC and STREAM are written
-// here; ChaCha20-Poly1305 comes from libsodium's WASM build (see chacha20-poly1305.ts).
+// here; ChaCha20-Poly1305 runs in WebAssembly (see chacha20-poly1305-wasm.ts).
 import { decodeArmor, encodeArmor, looksArmored } from "./age-armor.js";
 import { AgeDecryptError, ageCorrupt, ageInvalid } from "./age-errors.js";
 import { deriveKey, encodeAgeHeader, headerMac, readAgeHeader } from "./age-header.js";
@@ -10,8 +10,6 @@ import { PAYLOAD_NONCE_LENGTH, decryptPayload, encryptPayload } from "./age-stre
 import { FILE_KEY_LENGTH, unwrapX25519Stanza, wrapX25519Stanza } from "./age-x25519.js";
 import { ByteReader } from "./byte-reader.js";
 import { concatBytes, constantTimeEqual } from "./bytes.js";
-import { loadChaCha20Poly1305 } from "./chacha20-poly1305.js";
-import type { SodiumWasm } from "./chacha20-poly1305.js";
 import { randomExactly, systemRandom } from "./random.js";
 import type { RandomSource } from "./random.js";
 import { x25519PrivateKey } from "./x25519.js";
@@ -44,7 +42,7 @@ function describeStanzas(header: AgeHeader): string {
   return [...counts].map(([type, count]) => `${count} × ${type}`).join(", ") || "none";
 }
 
-function unwrapFileKey(wasm: SodiumWasm, header: AgeHeader, identities: readonly string[]): Uint8Array {
+function unwrapFileKey(header: AgeHeader, identities: readonly string[]): Uint8Array {
   const scryptStanzas = header.stanzas.filter((stanza) => stanza.type === "scrypt").length;
   if (scryptStanzas > 0) {
     if (header.stanzas.length === 1) {
@@ -55,7 +53,7 @@ function unwrapFileKey(wasm: SodiumWasm, header: AgeHeader, identities: readonly
   for (const identity of identities) {
     const key = x25519PrivateKey(decodeAgeIdentity(identity));
     for (const stanza of header.stanzas) {
-      const fileKey = unwrapX25519Stanza(wasm, key, stanza);
+      const fileKey = unwrapX25519Stanza(key, stanza);
       if (fileKey !== null) return fileKey;
     }
   }
@@ -71,21 +69,24 @@ function unwrapFileKey(wasm: SodiumWasm, header: AgeHeader, identities: readonly
  * on an AgeDecryptError, discard everything received.
  */
 export async function* decryptAge(input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, identities: readonly string[]): AsyncGenerator<Uint8Array> {
-  const wasm = await loadChaCha20Poly1305();
   const raw = new ByteReader(input);
   try {
     const reader = await openFormat(raw);
     const header = await readAgeHeader(reader);
-    const fileKey = unwrapFileKey(wasm, header, identities);
-    if (!constantTimeEqual(headerMac(fileKey, header.macInput), header.mac)) {
-      throw ageCorrupt("the age header's MAC does not match: the header was altered or damaged");
-    }
-    const nonce = Uint8Array.from(await reader.read(PAYLOAD_NONCE_LENGTH));
-    if (nonce.length < PAYLOAD_NONCE_LENGTH) throw ageCorrupt("the age file is truncated: it ends inside the payload nonce");
-    const payloadKey = deriveKey(fileKey, nonce, "payload");
-    fileKey.fill(0);
+    const fileKey = unwrapFileKey(header, identities);
+    let payloadKey: Uint8Array;
     try {
-      yield* decryptPayload(wasm, payloadKey, reader);
+      if (!constantTimeEqual(headerMac(fileKey, header.macInput), header.mac)) {
+        throw ageCorrupt("the age header's MAC does not match: the header was altered or damaged");
+      }
+      const nonce = Uint8Array.from(await reader.read(PAYLOAD_NONCE_LENGTH));
+      if (nonce.length < PAYLOAD_NONCE_LENGTH) throw ageCorrupt("the age file is truncated: it ends inside the payload nonce");
+      payloadKey = deriveKey(fileKey, nonce, "payload");
+    } finally {
+      fileKey.fill(0);
+    }
+    try {
+      yield* decryptPayload(payloadKey, reader);
     } finally {
       payloadKey.fill(0);
     }
@@ -95,20 +96,19 @@ export async function* decryptAge(input: AsyncIterable<Uint8Array> | Iterable<Ui
 }
 
 async function* encryptBinary(
-  wasm: SodiumWasm,
-  input: AsyncIterable<Uint8Array>,
+  input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   recipientKeys: Uint8Array[],
   random: RandomSource,
 ): AsyncGenerator<Uint8Array> {
   const fileKey = randomExactly(random, FILE_KEY_LENGTH);
-  const stanzas = recipientKeys.map((publicKey) => wrapX25519Stanza(wasm, publicKey, fileKey, random));
+  const stanzas = recipientKeys.map((publicKey) => wrapX25519Stanza(publicKey, fileKey, random));
   const header = encodeAgeHeader(stanzas, fileKey);
   const nonce = randomExactly(random, PAYLOAD_NONCE_LENGTH);
   const payloadKey = deriveKey(fileKey, nonce, "payload");
   fileKey.fill(0);
   try {
     yield concatBytes(header, nonce);
-    yield* encryptPayload(wasm, payloadKey, input);
+    yield* encryptPayload(payloadKey, input);
   } finally {
     payloadKey.fill(0);
   }
@@ -116,13 +116,12 @@ async function* encryptBinary(
 
 /** Encrypts to age X25519 recipients (`age1…`), streaming; `age -d` opens the result. */
 export async function* encryptAge(
-  input: AsyncIterable<Uint8Array>,
+  input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   recipients: readonly string[],
   opts: EncryptAgeOptions = {},
 ): AsyncGenerator<Uint8Array> {
   if (recipients.length === 0) throw new RangeError("age encryption needs at least one recipient");
   const recipientKeys = recipients.map(decodeAgeRecipient);
-  const wasm = await loadChaCha20Poly1305();
-  const binary = encryptBinary(wasm, input, recipientKeys, opts.random ?? systemRandom);
+  const binary = encryptBinary(input, recipientKeys, opts.random ?? systemRandom);
   yield* opts.armor === true ? encodeArmor(binary) : binary;
 }

@@ -3,7 +3,7 @@ import { ageRecipientOf, generateAgeIdentity, parseAgeIdentityFile } from "../cr
 import { encodePublicKey, formatKeyId, generateMinisignKeyPair } from "../crypto/minisign.js";
 import type { Runtime } from "../runtime.js";
 import { reviewerActor, sessionFor, type Session } from "../session.js";
-import { createStore, openStore, StoreExistsError, storeFile } from "../store/index.js";
+import { createStore, openKeyedConnection, openStore, StoreExistsError, storeFile } from "../store/index.js";
 import { existsSync } from "node:fs";
 
 export interface ReviewerIdentityView {
@@ -69,3 +69,12 @@ export function addAgeIdentities(session: Session, fileText: string, label: stri
 /** The office's age identities, for opening bundles. Secret: never leaves core. */
 export const officeIdentities = (session: Session): string[] =>
   session.store.ageIdentities.listAgeIdentities().map((entry) => entry.identity);
+
+/**
+ * Changes the store's passphrase (a rekey of every page), after proving the current one on a
+ * second connection: an unlocked window is not enough to take the store away from its owner.
+ */
+export function changePassphrase(session: Session, storeDir: string, current: string, next: string): void {
+  openKeyedConnection(storeFile(storeDir), current).close();
+  session.store.rekey(next, session.actor);
+}

@@ -2,6 +2,7 @@
 import { formatKeyId } from "../crypto/minisign.js";
 import type { Session } from "../session.js";
 import type { RequestSummary, StoredRequest } from "../store/index.js";
+import { diffDocuments, type DocumentChange } from "./document-diff.js";
 
 export class RequestNotFoundError extends Error {
   override readonly name = "RequestNotFoundError";
@@ -11,7 +12,7 @@ export class RequestNotFoundError extends Error {
 export interface RequestRef {
   authority: string;
   id: string;
-  revision?: number;
+  revision?: number | undefined;
 }
 
 export interface RequestSummaryView {
@@ -111,3 +112,28 @@ const summaryView = (summary: RequestSummary): RequestSummaryView => ({
   status: summary.status,
   bundleDigest: summary.bundleDigest,
 });
+
+export interface RequestDetailView extends RequestView {
+  authorityName: string;
+  country: string;
+  revisions: { revision: number; receivedAt: string; bundleDigest: string; changes: DocumentChange[] }[];
+}
+
+/** The app's request view: `showRequest` plus the authority and, per revision, what changed. */
+export function requestDetail(session: Session, ref: RequestRef): RequestDetailView {
+  const view = showRequest(session, ref);
+  const authority = session.store.keyring.listKeyring().find((key) => key.authorityId === view.authority);
+  const documents = view.revisions.map((revision) => {
+    const stored = session.store.requests.getRequest(view.authority, view.id, revision.revision);
+    return stored ? (JSON.parse(stored.document) as unknown) : undefined;
+  });
+  return {
+    ...view,
+    authorityName: authority?.authorityName ?? view.provenance.sourceOrganization,
+    country: authority?.country ?? "",
+    revisions: view.revisions.map((revision, index) => ({
+      ...revision,
+      changes: index === 0 ? [] : diffDocuments(documents[index - 1], documents[index]),
+    })),
+  };
+}

@@ -17,6 +17,8 @@ export type {
   StoredRequest,
 } from "./repositories/requests.js";
 export type { Reviewer, ReviewerInput, ReviewerRepository } from "./repositories/reviewer.js";
+export type { InboxEntry, InboxFilter, InboxQueryInput, InboxSortField } from "./repositories/inbox.js";
+export { openKeyedConnection } from "./connection.js";
 export { canonicalJson, type JsonValue } from "./canonical-json.js";
 export { AUDIT_HASH_VERSION, auditRowHash, GENESIS_HASH } from "./audit-chain.js";
 export { LATEST_SCHEMA_VERSION } from "./migrations/index.js";

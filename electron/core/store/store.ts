@@ -8,9 +8,11 @@ import { type Actor, SYSTEM_ACTOR } from "./repositories/actor.js";
 import { AgeIdentityRepository } from "./repositories/age-identities.js";
 import { AuditLog } from "./repositories/audit.js";
 import { BlobRepository } from "./repositories/blobs.js";
+import { InboxRepository } from "./repositories/inbox.js";
 import { KeyringRepository } from "./repositories/keyring.js";
 import { RequestRepository } from "./repositories/requests.js";
 import { ReviewerRepository } from "./repositories/reviewer.js";
+import { SettingsRepository } from "./repositories/settings.js";
 import { TransactionRunner } from "./transactions.js";
 
 export interface StoreDiagnostics {
@@ -37,6 +39,8 @@ export class Store {
   readonly keyring: KeyringRepository;
   readonly requests: RequestRepository;
   readonly blobs: BlobRepository;
+  readonly inbox: InboxRepository;
+  readonly settings: SettingsRepository;
   readonly #db: Database.Database;
   readonly #transactions: TransactionRunner;
 
@@ -54,6 +58,8 @@ export class Store {
     this.keyring = new KeyringRepository(ctx, this.audit);
     this.requests = new RequestRepository(ctx, this.audit);
     this.blobs = new BlobRepository(ctx, this.audit);
+    this.inbox = new InboxRepository(ctx);
+    this.settings = new SettingsRepository(ctx, this.audit);
   }
 
   /** Synchronous and atomic (better-sqlite3's db.transaction, BEGIN IMMEDIATE); nests as a savepoint. */
@@ -97,7 +103,8 @@ export class Store {
 
   /** SQLite's own consistency check of every page and index: `["ok"]` when the file is sound. */
   integrityCheck(): string[] {
-    return this.#db.pragma("integrity_check", { simple: false }).map((row) => String(Object.values(row as object)[0]));
+    const rows = this.#db.pragma("integrity_check") as Record<string, unknown>[];
+    return rows.map((row) => String(Object.values(row)[0]));
   }
 
   get isOpen(): boolean {

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { afterAll, expect } from "vitest";
 import { importBundleFile, type ImportOutcome } from "../../../electron/core/bundles/import-bundle.js";
 import type { Session } from "../../../electron/core/session.js";
+import type { BlobRepository } from "../../../electron/core/store/index.js";
 import type { RefusalCode } from "../../../shared/formats/refusal-codes.js";
 import { forgeBag, type ForgedBag, type ForgeInput } from "../../helpers/bundle-forge.js";
 import { encryptTo, tarBag } from "../../helpers/forge-layers.js";
@@ -26,6 +27,12 @@ export interface RefusalBench {
   random: (length: number) => Uint8Array;
   /** A valid bag signed by the office's trusted issuer, ready to break. */
   bag(input?: Partial<ForgeInput>): ForgedBag;
+  /**
+   * A valid bag with two listed attachments: a 1.5 MiB one (more than a store blob chunk, so
+   * blob rows are written while it streams in) and a small one after it in the archive. A
+   * refusal found after the tar layer must roll those rows back.
+   */
+  bagWithAttachments(document?: Record<string, unknown>): ForgedBag;
   /** The bag archived and encrypted to the office, written to a file. */
   seal(bag: ForgedBag, options?: { armor?: boolean }): Promise<string>;
   /** Any plaintext (usually a hand-built tar) encrypted to the office. */
@@ -49,10 +56,26 @@ export function openBench(): RefusalBench {
     office,
     random,
     bag: (input = {}) => forgeBag({ signer: office.issuer, now: office.runtime.clock.now(), ...input }),
+    bagWithAttachments: (document = sampleRequest()) =>
+      forgeBag({
+        signer: office.issuer,
+        now: office.runtime.clock.now(),
+        document: { ...document, attachments: ATTACHMENTS.map(({ name, title, mediaType }) => ({ path: `attachments/${name}`, title, mediaType })) },
+        attachments: ATTACHMENTS,
+      }),
     seal: async (bag, options) => sealPlaintext(await tarBag(bag), options),
     sealPlaintext,
     write,
   };
+}
+
+const ATTACHMENTS = [
+  { name: "order.pdf", title: "Signed production order", mediaType: "application/pdf", bytes: patterned(1536 * 1024, "%PDF-1.4 order ") },
+  { name: "annex.txt", title: "Annex", mediaType: "text/plain", bytes: patterned(3000, "annex line\n") },
+];
+
+function patterned(size: number, text: string): Uint8Array {
+  return new Uint8Array(Buffer.alloc(size, text));
 }
 
 const declared = new Set<RefusalCode>();
@@ -72,6 +95,11 @@ export const CHECK_DOCUMENT_ID = "OM-RTM-2026-CHECK";
 export interface RefusalExpectation {
   /** Substrings (or patterns) of the message naming the file, line or field at fault. */
   names: readonly (string | RegExp)[];
+  /**
+   * The importer must have streamed at least this many bytes into store blobs before it
+   * refused: proof that the "nothing stored" check had something to roll back.
+   */
+  streamedBytes?: number;
   /** The session to import with (for smaller limits); the office's own by default. */
   session?: Session;
 }
@@ -84,10 +112,13 @@ export interface RefusalExpectation {
 export async function expectRefusal(bench: RefusalBench, file: string, code: RefusalCode, expectation: RefusalExpectation): Promise<string> {
   const { office } = bench;
   const reader = openStoreReader(office.session);
+  const spy = spyOnBlobWrites(office.session);
   try {
     const before = reader.snapshot();
     const outcome: ImportOutcome = await importBundleFile(expectation.session ?? office.session, file);
+    spy.stop();
     expect(outcome).toEqual({ file, status: "refused", code, message: expect.any(String) });
+    if (expectation.streamedBytes !== undefined) expect(spy.bytes, "bytes streamed into blobs before the refusal").toBeGreaterThanOrEqual(expectation.streamedBytes);
     const message = outcome.status === "refused" ? outcome.message : "";
     for (const part of expectation.names) {
       if (typeof part === "string") expect(message).toContain(part);
@@ -104,6 +135,33 @@ export async function expectRefusal(bench: RefusalBench, file: string, code: Ref
     asserted.add(code);
     return message;
   } finally {
+    spy.stop();
     reader.close();
   }
+}
+
+/** Counts bytes written through the store's blob writers until stopped. */
+function spyOnBlobWrites(session: Session): { readonly bytes: number; stop(): void } {
+  const blobs = session.store.blobs;
+  const original = blobs.createBlobWriter;
+  let bytes = 0;
+  blobs.createBlobWriter = function (this: BlobRepository) {
+    const writer = original.call(this);
+    return {
+      write: (chunk) => {
+        bytes += chunk.byteLength;
+        writer.write(chunk);
+      },
+      finish: () => writer.finish(),
+    };
+  };
+  return {
+    get bytes() {
+      return bytes;
+    },
+    stop: () => {
+      // Removing the own property brings back the prototype's method.
+      delete (blobs as Partial<Pick<BlobRepository, "createBlobWriter">>).createBlobWriter;
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { DuplicateBundleError, RevisionConflictError, StoreError } from "../erro
 import { fromNullableStoredTime, fromStoredTime, toNullableStoredTime, toStoredTime } from "../time.js";
 import type { Actor } from "./actor.js";
 import type { AuditLog } from "./audit.js";
+import { searchTextOf } from "../search-text.js";
 
 export interface AttachmentInput {
   /** Relative to the bag's data/, as the document lists it. */
@@ -103,6 +104,8 @@ export class RequestRepository {
   readonly #insertCase;
   readonly #insertRequest;
   readonly #insertAttachment;
+  readonly #insertCategory;
+  readonly #indexText;
 
   constructor(ctx: StoreContext, audit: AuditLog) {
     this.#ctx = ctx;
@@ -145,6 +148,8 @@ export class RequestRepository {
                @signerTrustedComment, @sourceOrganization, @baggingDate)`,
     );
     // Size and digest come from the blob row itself, so an attachment cannot disagree with its content.
+    this.#insertCategory = db.prepare<[string, string]>("INSERT OR IGNORE INTO request_categories (request_id, category) VALUES (?, ?)");
+    this.#indexText = db.prepare<[string, string]>("INSERT INTO request_search (rowid, body) SELECT rowid, ? FROM requests WHERE id = ?");
     this.#insertAttachment = db.prepare<[Record<string, unknown>]>(
       `INSERT INTO attachments (id, request_id, position, path, title, media_type, size, sha256, blob_id)
        SELECT @id, @requestId, @position, @path, @title, @mediaType, size, sha256, id FROM blobs WHERE id = @blobId`,
@@ -205,6 +210,7 @@ export class RequestRepository {
         sourceOrganization: input.sourceOrganization,
         baggingDate: input.baggingDate,
       });
+      this.#indexForInbox(id, input.document);
       input.attachments.forEach((attachment, position) => {
         const inserted = this.#insertAttachment.run({
           id: runtime.ids.newId(),
@@ -239,6 +245,14 @@ export class RequestRepository {
       });
       return stored;
     });
+  }
+
+  /** The inbox's view of a new revision: its data categories as rows, its words in the search index. */
+  #indexForInbox(id: string, documentText: string): void {
+    const document = JSON.parse(documentText) as { dataCategories?: unknown };
+    const categories = Array.isArray(document.dataCategories) ? document.dataCategories : [];
+    for (const category of categories) if (typeof category === "string") this.#insertCategory.run(id, category);
+    this.#indexText.run(searchTextOf(document), id);
   }
 
   /** Latest revision per case, most recently received first. */

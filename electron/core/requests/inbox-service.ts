@@ -1,0 +1,32 @@
+// The inbox behind the app's list: one page of revisions, with the total for the scroll bar.
+import type { InboxPage, InboxQuery } from "../../../shared/api/schemas.js";
+import type { Session } from "../session.js";
+
+/** `query` has been parsed against the API schema (enums, limits) by the dispatcher. */
+export function queryInbox(session: Session, query: Required<Pick<InboxQuery, "offset" | "limit" | "sort">> & Pick<InboxQuery, "filter" | "search">): InboxPage {
+  const { total, entries } = session.store.inbox.query({
+    offset: query.offset,
+    limit: query.limit,
+    sort: query.sort,
+    filter: query.filter ?? {},
+    ...(query.search !== undefined && { search: query.search }),
+  });
+  return {
+    total,
+    rows: entries.map((entry) => ({
+      authority: entry.authorityId,
+      authorityName: entry.authorityName,
+      country: entry.country,
+      id: entry.documentId,
+      revision: entry.revision,
+      revisionCount: entry.revisionCount,
+      instrument: entry.instrument as InboxPage["rows"][number]["instrument"],
+      urgency: entry.urgencyLevel as InboxPage["rows"][number]["urgency"],
+      dataCategories: entry.dataCategories as InboxPage["rows"][number]["dataCategories"],
+      receivedAt: entry.receivedAt.toISOString(),
+      submittedAt: entry.submittedAt.toISOString(),
+      respondBy: entry.respondBy?.toISOString() ?? null,
+      status: entry.status,
+    })),
+  };
+}

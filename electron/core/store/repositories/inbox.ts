@@ -1,0 +1,136 @@
+// The inbox query: every stored revision, filtered, searched, sorted and paged in SQL, so the
+// list stays fast at 100,000 requests. Sort columns and filters come from fixed tables here;
+// nothing a caller sends is pasted into SQL.
+import type { StoreContext } from "../context.js";
+import { ftsQueryOf } from "../search-text.js";
+import { fromNullableStoredTime, fromStoredTime } from "../time.js";
+
+export type InboxSortField = "receivedAt" | "submittedAt" | "respondBy" | "authority" | "instrument" | "urgency" | "status";
+
+export interface InboxFilter {
+  instrument?: string | undefined;
+  urgency?: string | undefined;
+  category?: string | undefined;
+  authority?: string | undefined;
+  country?: string | undefined;
+  status?: string | undefined;
+}
+
+export interface InboxQueryInput {
+  offset: number;
+  limit: number;
+  sort: { field: InboxSortField; direction: "asc" | "desc" };
+  filter: InboxFilter;
+  search?: string;
+}
+
+export interface InboxEntry {
+  authorityId: string;
+  authorityName: string;
+  country: string;
+  documentId: string;
+  revision: number;
+  revisionCount: number;
+  instrument: string;
+  urgencyLevel: string;
+  dataCategories: string[];
+  receivedAt: Date;
+  submittedAt: Date;
+  respondBy: Date | null;
+  status: string;
+}
+
+const SORT_SQL: Readonly<Record<InboxSortField, string>> = {
+  receivedAt: "r.received_at",
+  submittedAt: "r.submitted_at",
+  // Requests without a deadline sort after those with one, in either direction.
+  respondBy: "r.respond_by IS NULL, r.respond_by",
+  authority: "a.name COLLATE NOCASE",
+  instrument: "r.instrument",
+  // Ranked so that descending means most urgent first.
+  urgency: "CASE r.urgency_level WHEN 'emergency' THEN 2 WHEN 'expedited' THEN 1 ELSE 0 END",
+  status: "r.status",
+};
+
+const FILTER_SQL: Readonly<Record<keyof InboxFilter, string>> = {
+  instrument: "r.instrument = ?",
+  urgency: "r.urgency_level = ?",
+  category: "EXISTS (SELECT 1 FROM request_categories c WHERE c.request_id = r.id AND c.category = ?)",
+  authority: "r.authority_id = ?",
+  country: "a.country = ?",
+  status: "r.status = ?",
+};
+
+interface InboxRow {
+  authorityId: string;
+  authorityName: string;
+  country: string;
+  documentId: string;
+  revision: number;
+  revisionCount: number;
+  instrument: string;
+  urgencyLevel: string;
+  categories: string | null;
+  receivedAt: number;
+  submittedAt: number;
+  respondBy: number | null;
+  status: string;
+}
+
+export class InboxRepository {
+  readonly #ctx: StoreContext;
+
+  constructor(ctx: StoreContext) {
+    this.#ctx = ctx;
+  }
+
+  query(input: InboxQueryInput): { total: number; entries: InboxEntry[] } {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    for (const [name, value] of Object.entries(input.filter) as [keyof InboxFilter, string | undefined][]) {
+      if (value === undefined || value === "") continue;
+      where.push(FILTER_SQL[name]);
+      params.push(value);
+    }
+    const match = input.search === undefined ? undefined : ftsQueryOf(input.search);
+    if (match !== undefined) {
+      where.push("r.rowid IN (SELECT rowid FROM request_search WHERE request_search MATCH ?)");
+      params.push(match);
+    }
+    const from = `FROM requests r JOIN authorities a ON a.id = r.authority_id ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
+    const { db } = this.#ctx;
+    const total = Number(db.prepare(`SELECT count(*) ${from}`).pluck().get(...params));
+    const direction = input.sort.direction === "asc" ? "ASC" : "DESC";
+    const order = SORT_SQL[input.sort.field]
+      .split(", ")
+      .map((term) => (term.endsWith("IS NULL") ? term : `${term} ${direction}`))
+      .join(", ");
+    const rows = db
+      .prepare<unknown[], InboxRow>(
+        `SELECT r.authority_id AS authorityId, a.name AS authorityName, a.country, r.document_id AS documentId, r.revision,
+                (SELECT count(*) FROM requests x WHERE x.case_id = r.case_id) AS revisionCount,
+                r.instrument, r.urgency_level AS urgencyLevel,
+                (SELECT group_concat(category, ' ') FROM request_categories c WHERE c.request_id = r.id) AS categories,
+                r.received_at AS receivedAt, r.submitted_at AS submittedAt, r.respond_by AS respondBy, r.status
+         ${from} ORDER BY ${order}, r.rowid ${direction} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, input.limit, input.offset);
+    return { total, entries: rows.map(toEntry) };
+  }
+}
+
+const toEntry = (row: InboxRow): InboxEntry => ({
+  authorityId: row.authorityId,
+  authorityName: row.authorityName,
+  country: row.country,
+  documentId: row.documentId,
+  revision: row.revision,
+  revisionCount: row.revisionCount,
+  instrument: row.instrument,
+  urgencyLevel: row.urgencyLevel,
+  dataCategories: row.categories ? row.categories.split(" ") : [],
+  receivedAt: fromStoredTime(row.receivedAt),
+  submittedAt: fromStoredTime(row.submittedAt),
+  respondBy: fromNullableStoredTime(row.respondBy),
+  status: row.status,
+});

@@ -1,0 +1,123 @@
+// The browser shim's `window.counterseal`: the same CountersealBridge the preload gives the app,
+// with fetch to the test host where the preload has ipc. Browser code: it must not import Node
+// modules (it is bundled for the page), and `fetch` is passed in so tests can drive it in Node.
+import { apiMethods, type ApiMethod, type CountersealApi } from "../../../shared/api/contract.js";
+import { isMenuAction, type CountersealBridge, type MenuAction, type PickedFile } from "../../../shared/api/bridge.js";
+import type { ApiResult } from "../../../shared/api/result.js";
+
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/** What a test may do that the app's menu does in Electron. Not part of CountersealBridge. */
+export interface HostTestHooks {
+  /** Delivers `action` to every onMenuAction listener, as the app menu would. */
+  emitMenuAction(action: MenuAction): void;
+}
+
+const failure = (code: string, message: string): ApiResult<never> => ({ ok: false, error: { code, message } });
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function isApiResult(value: unknown): value is ApiResult<unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const record = value as Record<string, unknown>;
+  if (record["ok"] === true) return "value" in record;
+  const error = record["error"] as Record<string, unknown> | null | undefined;
+  return record["ok"] === false && typeof error === "object" && error !== null && typeof error["code"] === "string" && typeof error["message"] === "string";
+}
+
+/** POSTs JSON and returns the host's JSON answer, or throws a sentence saying what went wrong. */
+async function postJson(fetchFn: Fetch, url: string, body: unknown): Promise<{ status: number; answer: unknown }> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new HostUnreachable(`The Counterseal test host did not answer: ${describe(error)}`);
+  }
+  try {
+    return { status: response.status, answer: await response.json() };
+  } catch {
+    throw new Error(`The Counterseal test host answered ${response.status} without JSON.`);
+  }
+}
+
+class HostUnreachable extends Error {}
+
+function apiFunctions(fetchFn: Fetch): CountersealApi {
+  const call = async (method: ApiMethod, args: unknown): Promise<ApiResult<unknown>> => {
+    try {
+      const { status, answer } = await postJson(fetchFn, `/__api/${method}`, args);
+      // Refusals (403, 413…) are ApiResult-shaped too, so the page sees them as errors, not throws.
+      return isApiResult(answer) ? answer : failure("host-bad-answer", `The Counterseal test host answered ${status} with something that is not an API result.`);
+    } catch (error) {
+      return failure(error instanceof HostUnreachable ? "host-unreachable" : "host-bad-answer", describe(error));
+    }
+  };
+  // One function per contract method, from the list, so a new method needs no edit here.
+  const entries = apiMethods.map((method) => [method, (args: unknown) => call(method, args)] as const);
+  return Object.fromEntries(entries) as unknown as CountersealApi;
+}
+
+/** Reads `{ path }` from a host answer, or throws the host's own message. */
+function pathFrom(answer: unknown, what: string): string {
+  const record = (typeof answer === "object" && answer !== null ? answer : {}) as Record<string, unknown>;
+  if (typeof record["path"] === "string") return record["path"];
+  const error = record["error"] as Record<string, unknown> | undefined;
+  throw new Error(typeof error?.["message"] === "string" ? error["message"] : `The Counterseal test host did not give a path for ${what}.`);
+}
+
+export function createBrowserBridge(fetchFn: Fetch): { bridge: CountersealBridge; hooks: HostTestHooks } {
+  const listeners = new Set<(action: MenuAction) => void>();
+
+  const bridge: CountersealBridge = {
+    ...apiFunctions(fetchFn),
+    onMenuAction(listener) {
+      // A wrapper per call, so subscribing the same function twice needs two unsubscribes, as with ipc.
+      const wrapped = (action: MenuAction): void => listener(action);
+      listeners.add(wrapped);
+      return () => {
+        listeners.delete(wrapped);
+      };
+    },
+    // The app asks Electron for the file's path on disk; a browser has none, so the file is
+    // uploaded to the host, which answers the path of its copy.
+    async pathForFile(file: PickedFile) {
+      let response: Response;
+      try {
+        response = await fetchFn(`/__upload?name=${encodeURIComponent(file.name)}`, {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "Content-Type": "application/octet-stream" },
+          // Only a real DOM File reaches here from the page; PickedFile is its shape in shared/.
+          body: file as unknown as Blob,
+        });
+      } catch (error) {
+        throw new Error(`The Counterseal test host did not answer: ${describe(error)}`);
+      }
+      let answer: unknown;
+      try {
+        answer = await response.json();
+      } catch {
+        throw new Error(`The Counterseal test host answered ${response.status} without JSON.`);
+      }
+      return pathFrom(answer, file.name);
+    },
+    // No dialog in a browser: the host picks a fresh name in its downloads folder. Never cancels.
+    async chooseSavePath(suggestedName: string) {
+      const { answer } = await postJson(fetchFn, "/__host/save-path", { name: suggestedName });
+      return pathFrom(answer, suggestedName);
+    },
+  };
+
+  const hooks: HostTestHooks = {
+    emitMenuAction(action) {
+      if (!isMenuAction(action)) throw new TypeError(`${JSON.stringify(action)} is not a menu action.`);
+      for (const listener of [...listeners]) listener(action);
+    },
+  };
+  return { bridge: Object.freeze(bridge), hooks: Object.freeze(hooks) };
+}

@@ -1,0 +1,29 @@
+// Import logic without a DOM: progress as a fraction, outcome counts, file names from paths.
+import type { ImportOutcome, ImportProgress, RefusalCode } from "../../api/types.js";
+import { REFUSAL_CODES } from "../../../../shared/formats/refusal-codes.js";
+
+/** The last segment of a path, for either separator. */
+export const baseName = (path: string): string => path.split(/[\\/]/).filter((part) => part !== "").pop() ?? path;
+
+/** Overall progress 0..1 across all files: files already done plus the share of the current one. */
+export function progressFraction(progress: ImportProgress): number | null {
+  if (progress.fileCount <= 0) return null;
+  const current = progress.bytesTotal > 0 ? Math.min(1, progress.bytesRead / progress.bytesTotal) : 0;
+  const done = Math.min(progress.fileCount, Math.max(0, progress.fileIndex)) + current;
+  return Math.min(1, done / progress.fileCount);
+}
+
+export interface OutcomeCounts {
+  imported: number;
+  duplicate: number;
+  refused: number;
+}
+
+export function countOutcomes(outcomes: readonly ImportOutcome[]): OutcomeCounts {
+  const counts: OutcomeCounts = { imported: 0, duplicate: 0, refused: 0 };
+  for (const outcome of outcomes) counts[outcome.status] += 1;
+  return counts;
+}
+
+export const isRefusalCode = (code: string | undefined): code is RefusalCode =>
+  code !== undefined && (REFUSAL_CODES as readonly string[]).includes(code);

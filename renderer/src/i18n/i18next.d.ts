@@ -1,0 +1,10 @@
+// Types every t("…") key against the catalogue, so a missing string fails the type-check.
+import "i18next";
+import type en from "./en.json";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: { translation: typeof en };
+  }
+}

@@ -1,0 +1,102 @@
+// The store's state (missing, locked, unlocked) and the reviewer once unlocked. Locking clears
+// every feature store's case data first, then asks the core to lock, so nothing lingers in the
+// window even if the core does not answer.
+import { create } from "zustand";
+import { api } from "../api/client.js";
+import { errorCode } from "../api/errors.js";
+import type { ReviewerIdentity } from "../api/types.js";
+import { useImport } from "./import.js";
+import { useInbox } from "./inbox.js";
+import { useKeyring } from "./keyring.js";
+import { onStoreLocked } from "./lock-signal.js";
+import { useNavigation } from "./navigation.js";
+import { useRequest } from "./request.js";
+import { useSettings } from "./settings.js";
+import type { Failure } from "./request.js";
+
+export type Phase = "checking" | "missing" | "locked" | "unlocked" | "unavailable";
+export type LockReason = "manual" | "idle" | "core";
+
+interface SessionState {
+  phase: Phase;
+  location: string;
+  identity: ReviewerIdentity | null;
+  error: Failure | null;
+  lockReason: LockReason | null;
+  check: () => Promise<void>;
+  create: (input: { reviewerName: string; office: string; passphrase: string }) => Promise<boolean>;
+  unlock: (passphrase: string) => Promise<boolean>;
+  lock: (reason: LockReason) => Promise<Failure | null>;
+  clearError: () => void;
+}
+
+const toFailure = (error: unknown): Failure => ({ message: error instanceof Error ? error.message : String(error), code: errorCode(error) });
+
+/** Every feature store forgets its case data. */
+export function clearCaseData(): void {
+  useInbox.getState().reset();
+  useRequest.getState().reset();
+  useImport.getState().reset();
+  useKeyring.getState().reset();
+  useNavigation.getState().reset();
+}
+
+export const useSession = create<SessionState>()((set, get) => {
+  const enter = (identity: ReviewerIdentity) => {
+    set({ phase: "unlocked", identity, error: null, lockReason: null });
+    void useSettings.getState().load();
+  };
+
+  return {
+    phase: "checking",
+    location: "",
+    identity: null,
+    error: null,
+    lockReason: null,
+    check: async () => {
+      try {
+        const status = await api.getStoreStatus({});
+        set({ location: status.location });
+        if (status.state === "unlocked") enter(await api.getIdentity({}));
+        else set({ phase: status.state, error: null });
+      } catch (error) {
+        set({ phase: "unavailable", error: toFailure(error) });
+      }
+    },
+    create: async (input) => {
+      set({ error: null });
+      try {
+        enter(await api.createStore(input));
+        return true;
+      } catch (error) {
+        set({ error: toFailure(error) });
+        return false;
+      }
+    },
+    unlock: async (passphrase) => {
+      set({ error: null });
+      try {
+        enter(await api.unlock({ passphrase }));
+        return true;
+      } catch (error) {
+        set({ error: toFailure(error) });
+        return false;
+      }
+    },
+    lock: async (reason) => {
+      if (get().phase !== "unlocked") return null;
+      clearCaseData();
+      set({ phase: "locked", identity: null, error: null, lockReason: reason });
+      if (reason === "core") return null;
+      try {
+        await api.lock({});
+        return null;
+      } catch (error) {
+        return toFailure(error);
+      }
+    },
+    clearError: () => set({ error: null }),
+  };
+});
+
+onStoreLocked(() => void useSession.getState().lock("core"));

@@ -1,0 +1,124 @@
+// The API table the app and the e2e host serve, driven through the dispatcher as the renderer
+// drives it, over a real encrypted store filled by the demo (seal + import).
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDemoStore } from "../../electron/core/demo/demo-store.js";
+import { createApiHandlers } from "../../electron/host/api-handlers.js";
+import { createDispatcher } from "../../electron/host/dispatch.js";
+import type { ApiResult } from "../../shared/api/result.js";
+import { testRuntime } from "../helpers/runtime.js";
+import { tempFolder } from "../helpers/temp.js";
+
+const PASSPHRASE = "demo passphrase";
+const T = new Date("2026-11-27T12:00:00Z");
+let storeDir: string;
+
+// One demo store for the read-only tests (tempFolder would remove it after the first test).
+const shared = mkdtempSync(join(tmpdir(), "counterseal-api-"));
+beforeAll(async () => {
+  storeDir = join(shared, "store");
+  await buildDemoStore(storeDir, PASSPHRASE, testRuntime(T));
+}, 60_000);
+afterAll(() => rmSync(shared, { recursive: true, force: true }));
+
+function openApi() {
+  const table = createApiHandlers({ storeDir, runtime: testRuntime(T) });
+  const { dispatch } = createDispatcher(table);
+  const call = async <T>(method: string, args: unknown = {}): Promise<T> => {
+    const result = (await dispatch(method, args)) as ApiResult<T>;
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.value;
+  };
+  return { dispatch, call, close: () => table.close() };
+}
+
+const newestFirst = { field: "receivedAt", direction: "desc" } as const;
+
+describe("the API table", () => {
+  it("is locked until unlocked, refuses a wrong passphrase with its code, and locks again", async () => {
+    const api = openApi();
+    expect(await api.call("getStoreStatus")).toEqual({ state: "locked", location: storeDir });
+    await expect(api.dispatch("queryInbox", { offset: 0, limit: 10, sort: newestFirst })).resolves.toMatchObject({ ok: false, error: { code: "locked" } });
+    await expect(api.dispatch("unlock", { passphrase: "wrong" })).resolves.toMatchObject({ ok: false, error: { code: "wrong-passphrase" } });
+    await expect(api.call("unlock", { passphrase: PASSPHRASE })).resolves.toMatchObject({ reviewer: { name: "Demo Reviewer" } });
+    expect(await api.call("getStoreStatus")).toMatchObject({ state: "unlocked" });
+    await api.call("lock");
+    expect(await api.call("getStoreStatus")).toMatchObject({ state: "locked" });
+  });
+
+  it("pages, sorts, filters and searches the inbox in SQL", async () => {
+    const api = openApi();
+    await api.call("unlock", { passphrase: PASSPHRASE });
+    try {
+      const all = await api.call<{ total: number; rows: { urgency: string; instrument: string; authority: string; dataCategories: string[] }[] }>("queryInbox", { offset: 0, limit: 5, sort: newestFirst });
+      expect(all.total).toBe(12);
+      expect(all.rows).toHaveLength(5);
+
+      const byUrgency = await api.call<typeof all>("queryInbox", { offset: 0, limit: 100, sort: { field: "urgency", direction: "desc" } });
+      expect(byUrgency.rows.slice(0, 2).map((row) => row.urgency)).toEqual(["emergency", "emergency"]);
+
+      const content = await api.call<typeof all>("queryInbox", { offset: 0, limit: 100, sort: newestFirst, filter: { category: "content" } });
+      expect(content.total).toBeGreaterThan(0);
+      expect(content.rows.every((row) => row.dataCategories.includes("content"))).toBe(true);
+
+      const polish = await api.call<typeof all>("queryInbox", { offset: 0, limit: 100, sort: newestFirst, search: "lodz" });
+      expect(polish.total).toBeGreaterThan(0);
+      expect(polish.rows.every((row) => row.authority === "pl-po-lodz")).toBe(true);
+      const none = await api.call<typeof all>("queryInbox", { offset: 0, limit: 100, sort: newestFirst, search: "zzzz-nothing-matches" });
+      expect(none.total).toBe(0);
+    } finally {
+      api.close();
+    }
+  });
+
+  it("shows a request with the changes between its revisions, and serves its attachments", async () => {
+    const api = openApi();
+    await api.call("unlock", { passphrase: PASSPHRASE });
+    try {
+      const detail = await api.call<{ revisions: { revision: number; changes: { path: string }[] }[]; attachments: { path: string; mediaType: string; sha256: string }[]; authority: string; id: string; revision: number }>(
+        "getRequest",
+        { authority: "nl-om-rotterdam", id: "OM-RTM-2026-0884" },
+      );
+      expect(detail.revisions.map((revision) => revision.revision)).toEqual([1, 2]);
+      expect(detail.revisions[0]?.changes).toEqual([]);
+      expect(detail.revisions[1]?.changes.map((change) => change.path)).toContain("$.revision");
+
+      const withPdf = (await api.call<{ rows: { authority: string; id: string; revision: number }[] }>("queryInbox", { offset: 0, limit: 100, sort: newestFirst })).rows;
+      let shown = false;
+      for (const row of withPdf) {
+        const request = await api.call<typeof detail>("getRequest", { authority: row.authority, id: row.id, revision: row.revision });
+        const pdf = request.attachments.find((attachment) => attachment.mediaType === "application/pdf");
+        if (!pdf) continue;
+        const ref = { authority: row.authority, id: row.id, revision: row.revision, path: pdf.path };
+        const inline = await api.call<{ base64: string; size: number }>("readAttachment", ref);
+        expect(Buffer.from(inline.base64, "base64").subarray(0, 5).toString()).toBe("%PDF-");
+        const destination = join(tempFolder(), "saved.pdf");
+        await api.call("saveAttachment", { ...ref, destination });
+        expect(readFileSync(destination).toString("base64")).toBe(inline.base64);
+        shown = true;
+        break;
+      }
+      expect(shown).toBe(true);
+    } finally {
+      api.close();
+    }
+  });
+
+  it("keeps settings, and changes the passphrase only with the current one", async () => {
+    const dir = join(tempFolder("counterseal-api-"), "store");
+    const table = createApiHandlers({ storeDir: dir, runtime: testRuntime(T) });
+    const { dispatch } = createDispatcher(table);
+    expect(await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: "first passphrase" })).toMatchObject({ ok: true });
+    expect(await dispatch("getSettings", {})).toEqual({ ok: true, value: { idleLockMinutes: 10, locale: "en-GB" } });
+    expect(await dispatch("updateSettings", { idleLockMinutes: 3 })).toEqual({ ok: true, value: { idleLockMinutes: 3, locale: "en-GB" } });
+    expect(await dispatch("changePassphrase", { current: "not it", next: "second passphrase" })).toMatchObject({ ok: false, error: { code: "wrong-passphrase" } });
+    expect(await dispatch("changePassphrase", { current: "first passphrase", next: "second passphrase" })).toEqual({ ok: true, value: null });
+    await dispatch("lock", {});
+    expect(await dispatch("unlock", { passphrase: "first passphrase" })).toMatchObject({ ok: false, error: { code: "wrong-passphrase" } });
+    expect(await dispatch("unlock", { passphrase: "second passphrase" })).toMatchObject({ ok: true });
+    expect(await dispatch("getSettings", {})).toEqual({ ok: true, value: { idleLockMinutes: 3, locale: "en-GB" } });
+    table.close();
+  });
+});

@@ -1,0 +1,195 @@
+// The CLI contract's global rules: help, usage errors, where the store is, the passphrase, and
+// `init` (exit codes 0 / 2 / 3, the store left untouched when refused).
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  REPO_ROOT,
+  cliOk,
+  expectExit,
+  fingerprintDir,
+  identityOf,
+  initStore,
+  makeTempDir,
+  runCli,
+  type IdentityJson,
+} from "../helpers/cli.js";
+
+const COMMANDS = ["init", "identity", "trust", "import", "requests", "show", "seal", "keygen", "demo"];
+
+describe("help, version and usage errors", () => {
+  const temp = makeTempDir("cli-usage");
+  afterAll(() => temp.remove());
+
+  it("--help exits 0 and lists every command and the exit codes", async () => {
+    const [top, trust, identity] = await Promise.all([runCli(["--help"]), runCli(["trust", "--help"]), runCli(["identity", "--help"])]);
+    for (const result of [top, trust, identity]) expectExit(result, 0);
+    const listed = (help: string | undefined) => (help ?? "").split("Commands:")[1] ?? "";
+    for (const command of COMMANDS) expect(listed(top?.stdout)).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+    for (const command of ["add", "revoke", "list"]) expect(listed(trust?.stdout)).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+    expect(listed(identity?.stdout)).toMatch(/^ {2}add-age\b/m);
+    for (const line of [/0\s+success/, /1\s+some input was refused/, /2\s+usage or store error/, /3\s+wrong passphrase/]) {
+      expect(top?.stdout).toMatch(line);
+    }
+  });
+
+  it("--version exits 0 and prints the package version", async () => {
+    const version = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
+    const result = await cliOk(["--version"]);
+    expect(result.stdout.trim()).toBe(version);
+  });
+
+  it("an unknown command, an unknown option, a missing argument or option exits 2", async () => {
+    const store = join(temp.dir, "never-created");
+    const results = await Promise.all([
+      runCli(["bogus"]),
+      runCli(["--bogus", "requests"]),
+      runCli(["trust", "bogus"]),
+      runCli(["--store", store, "import"]),
+      runCli(["--store", store, "init", "--office", "Only an office"]),
+      runCli(["--store", store, "show"]),
+      runCli(["keygen"]),
+    ]);
+    for (const result of results) {
+      expectExit(result, 2);
+      expect(result.stderr).toMatch(/error: (unknown|missing required|required option)/);
+    }
+    expect(existsSync(store)).toBe(false);
+  });
+
+  // BUG (electron/cli/main.ts, runCli's catch): commander reports "no subcommand given" as
+  // CommanderError code "commander.help" with exitCode 1 (help written to stderr); main.ts maps
+  // every "commander.help" to EXIT.ok, so `counterseal` and `counterseal trust` alone exit 0.
+  // It should honour error.exitCode and exit 2 (usage error) when help was shown as an error.
+  it.fails("a missing command or subcommand is a usage error (exit 2), not success", async () => {
+    const [none, trust] = await Promise.all([runCli([]), runCli(["trust"])]);
+    expectExit(none, 2);
+    expectExit(trust, 2);
+  });
+});
+
+describe("where the store is, and its passphrase", () => {
+  const temp = makeTempDir("cli-store");
+  const storeDir = join(temp.dir, "store");
+  const missing = join(temp.dir, "no-store-here");
+  let identity: IdentityJson;
+  beforeAll(async () => {
+    await initStore(storeDir, "Ada Reviewer", "Office of the Data Commissioner");
+    identity = await identityOf(storeDir);
+  });
+  afterAll(() => temp.remove());
+
+  it("init creates the store, the reviewer's signing key and one office age identity", async () => {
+    expect(existsSync(join(storeDir, "counterseal.db"))).toBe(true);
+    expect(identity.reviewer).toMatchObject({ name: "Ada Reviewer", office: "Office of the Data Commissioner" });
+    expect(identity.reviewer.keyId).toMatch(/^[0-9A-F]{1,16}$/);
+    expect(identity.ageRecipients).toHaveLength(1);
+    const requests = await cliOk(["--store", storeDir, "requests", "--json"]);
+    expect(requests.stdout).toBe("");
+  });
+
+  it("init refuses an existing store with exit 2 and leaves it untouched", async () => {
+    const before = fingerprintDir(storeDir);
+    const result = await runCli(["--store", storeDir, "init", "--reviewer", "Mallory", "--office", "Elsewhere"]);
+    expectExit(result, 2);
+    expect(result.stderr).toMatch(/already exists/);
+    expect(fingerprintDir(storeDir)).toEqual(before);
+    expect(await identityOf(storeDir)).toEqual(identity);
+  });
+
+  it("init with another passphrase over an existing store refuses and leaves it untouched", async () => {
+    const before = fingerprintDir(storeDir);
+    const result = await runCli(["--store", storeDir, "init", "--reviewer", "Mallory", "--office", "Elsewhere"], {
+      env: { COUNTERSEAL_PASSPHRASE: "some other passphrase" },
+    });
+    expect(result.code).not.toBe(0);
+    expect(fingerprintDir(storeDir)).toEqual(before);
+  });
+
+  // BUG (electron/core/identity/identity-service.ts initializeStore): an existing counterseal.db is
+  // opened with the new passphrase (to finish an interrupted init), so a store under another
+  // passphrase makes `init` fail with WrongPassphraseError: exit 3 and "The passphrase does not open
+  // …". The contract says init refuses an existing store with exit 2 ("already exists").
+  it.fails("init with another passphrase over an existing store exits 2, as for any existing store", async () => {
+    const result = await runCli(["--store", storeDir, "init", "--reviewer", "Mallory", "--office", "Elsewhere"], {
+      env: { COUNTERSEAL_PASSPHRASE: "some other passphrase" },
+    });
+    expectExit(result, 2);
+    expect(result.stderr).toMatch(/already exists/);
+  });
+
+  it("--store wins over COUNTERSEAL_STORE, which is used when --store is absent", async () => {
+    const [flagWins, fromEnv, envMissing] = await Promise.all([
+      runCli(["--store", storeDir, "identity", "--json"], { env: { COUNTERSEAL_STORE: missing } }),
+      runCli(["identity", "--json"], { env: { COUNTERSEAL_STORE: storeDir } }),
+      runCli(["identity", "--json"], { env: { COUNTERSEAL_STORE: missing } }),
+    ]);
+    expectExit(flagWins, 0);
+    expectExit(fromEnv, 0);
+    expect(JSON.parse(flagWins.stdout)).toEqual(identity);
+    expect(JSON.parse(fromEnv.stdout)).toEqual(identity);
+    expectExit(envMissing, 2);
+    expect(envMissing.stderr).toContain(missing);
+  });
+
+  it("a wrong passphrase exits 3 with a clear message, for every store command", async () => {
+    const wrong = { env: { COUNTERSEAL_PASSPHRASE: "not the passphrase" } };
+    const results = await Promise.all([
+      runCli(["--store", storeDir, "identity", "--json"], wrong),
+      runCli(["--store", storeDir, "trust", "list", "--json"], wrong),
+      runCli(["--store", storeDir, "trust", "revoke", "ABCDEF"], wrong),
+      runCli(["--store", storeDir, "import", "--json", join(temp.dir, "whatever.sealed")], wrong),
+      runCli(["--store", storeDir, "requests", "--json"], wrong),
+      runCli(["--store", storeDir, "show", "a/b", "--json"], wrong),
+    ]);
+    for (const result of results) {
+      expectExit(result, 3);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/^counterseal: .*passphrase.*\n$/);
+      expect(result.stderr).toContain(storeDir);
+    }
+  });
+
+  it("a missing store exits 2 naming it, and creates nothing", async () => {
+    const results = await Promise.all([
+      runCli(["--store", missing, "identity", "--json"]),
+      runCli(["--store", missing, "trust", "list", "--json"]),
+      runCli(["--store", missing, "import", "--json", join(temp.dir, "whatever.sealed")]),
+      runCli(["--store", missing, "requests", "--json"]),
+      runCli(["--store", missing, "show", "a/b"]),
+    ]);
+    for (const result of results) {
+      expectExit(result, 2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/^counterseal: No Counterseal store in .*\n$/);
+      expect(result.stderr).toContain(missing);
+    }
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it("without COUNTERSEAL_PASSPHRASE and no terminal, exits 2 naming the variable", async () => {
+    const [open, create] = await Promise.all([
+      runCli(["--store", storeDir, "identity", "--json"], { env: { COUNTERSEAL_PASSPHRASE: undefined } }),
+      runCli(["--store", join(temp.dir, "new"), "init", "--reviewer", "R", "--office", "O"], { env: { COUNTERSEAL_PASSPHRASE: undefined } }),
+    ]);
+    for (const result of [open, create]) {
+      expectExit(result, 2);
+      expect(result.stderr).toContain("COUNTERSEAL_PASSPHRASE");
+    }
+    expect(existsSync(join(temp.dir, "new"))).toBe(false);
+  });
+});
+
+describe("the app's default store", () => {
+  const temp = makeTempDir("cli-default");
+  afterAll(() => temp.remove());
+
+  it("without --store or COUNTERSEAL_STORE, commands use $XDG_CONFIG_HOME/Counterseal/store", async () => {
+    const env = { XDG_CONFIG_HOME: join(temp.dir, "config"), HOME: join(temp.dir, "home"), COUNTERSEAL_STORE: undefined };
+    await cliOk(["init", "--reviewer", "Default Reviewer", "--office", "Default Office"], { env });
+    expect(existsSync(join(temp.dir, "config", "Counterseal", "store", "counterseal.db"))).toBe(true);
+    const shown = await cliOk(["identity", "--json"], { env });
+    expect((JSON.parse(shown.stdout) as IdentityJson).reviewer.name).toBe("Default Reviewer");
+    expect(await identityOf(join(temp.dir, "config", "Counterseal", "store"))).toEqual(JSON.parse(shown.stdout));
+  });
+});
