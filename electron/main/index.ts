@@ -7,7 +7,8 @@ import { runCryptoSelfTest } from "../core/crypto/self-test.js";
 import { defaultStoreDir } from "../core/store-location.js";
 import { createApiHandlers } from "../host/api-handlers.js";
 import { createDispatcher } from "../host/dispatch.js";
-import { MENU_CHANNEL, type MenuAction } from "../../shared/api/bridge.js";
+import { MENU_CHANNEL, SAVE_DIALOG_CHANNEL, type MenuAction } from "../../shared/api/bridge.js";
+import { basename } from "node:path";
 import { appPaths } from "./app-paths.js";
 import { registerApi, senderFacts } from "./ipc.js";
 import { menuTemplate } from "./menu.js";
@@ -52,10 +53,18 @@ async function start(): Promise<void> {
   applyOfflineSessionPolicies(appSession, { allowDevTools: devTools });
   appSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
 
-  const dispatcher = createDispatcher(createApiHandlers({ storeDir: defaultStoreDir() }), {
+  const handlers = createApiHandlers({ storeDir: defaultStoreDir() });
+  app.on("before-quit", () => handlers.close());
+  const dispatcher = createDispatcher(handlers, {
     onInternalError: (method, error) => console.error(`counterseal: ${method} failed:`, error),
   });
-  registerApi(ipcMain, dispatcher, (event) => isTrustedSender(senderFacts(event), mainWindow?.webContents.id));
+  const trusted = (event: Electron.IpcMainInvokeEvent) => isTrustedSender(senderFacts(event), mainWindow?.webContents.id);
+  registerApi(ipcMain, dispatcher, trusted);
+  ipcMain.handle(SAVE_DIALOG_CHANNEL, async (event, suggestedName: unknown) => {
+    if (!trusted(event) || !mainWindow || typeof suggestedName !== "string") return null;
+    const chosen = await dialog.showSaveDialog(mainWindow, { defaultPath: basename(suggestedName) });
+    return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+  });
 
   mainWindow = createMainWindow({ title: PRODUCT_NAME, preloadPath: paths.preloadPath, devTools });
   mainWindow.on("closed", () => {

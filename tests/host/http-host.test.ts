@@ -1,7 +1,10 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy } from "../../electron/main/security/content-security-policy.js";
 import { cookieName } from "../../electron/host/http-auth.js";
 import { injectBridgeTag } from "../../electron/host/http-static.js";
+import { tempFolder } from "../helpers/temp.js";
 import { asPage, FAKE_APP, raw, startTestHost } from "./host-fixtures.js";
 
 const BRIDGE_TAG = '<script src="/__host/bridge.js"></script>';
@@ -183,10 +186,7 @@ describe("static files", () => {
   });
 
   it("refuses a page it cannot give the bridge to", async () => {
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const path = await import("node:path");
-    const dir = mkdtempSync(path.join(tmpdir(), "counterseal-headless-"));
+    const dir = tempFolder("counterseal-headless-");
     writeFileSync(path.join(dir, "index.html"), "<!doctype html><p>no head</p>");
     const host = await startTestHost({ rendererDir: dir });
     const response = await asPage(host, "/");

@@ -1,0 +1,112 @@
+// The unlocked layout: skip link, header (who is signed in), left navigation with Lock, and the
+// main region showing the current screen. Moves focus to the new screen's heading on navigation.
+import { useEffect, useRef, type MouseEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Icon, type IconName } from "../components/Icon.js";
+import { HelpScreen } from "../features/help/HelpScreen.js";
+import { ImportScreen } from "../features/import/ImportScreen.js";
+import { InboxScreen } from "../features/inbox/InboxScreen.js";
+import { KeyringScreen } from "../features/keyring/KeyringScreen.js";
+import { RequestScreen } from "../features/request/RequestScreen.js";
+import { SettingsScreen } from "../features/settings/SettingsScreen.js";
+import { useNavigation } from "../store/navigation.js";
+import { useSession } from "../store/session.js";
+import { lockNow } from "./lock-now.js";
+import { isMac } from "./platform.js";
+import { routeHash, type Route, type ScreenName } from "./routes.js";
+
+const NAV_ITEMS: ReadonlyArray<{ screen: Exclude<ScreenName, "request">; icon: IconName }> = [
+  { screen: "inbox", icon: "inbox" },
+  { screen: "import", icon: "import" },
+  { screen: "keyring", icon: "key" },
+  { screen: "settings", icon: "settings" },
+  { screen: "help", icon: "help" },
+];
+
+function Screen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case "inbox":
+      return <InboxScreen />;
+    case "import":
+      return <ImportScreen />;
+    case "keyring":
+      return <KeyringScreen />;
+    case "settings":
+      return <SettingsScreen />;
+    case "help":
+      return <HelpScreen />;
+    case "request":
+      return <RequestScreen authority={route.authority} id={route.id} {...(route.revision === undefined ? {} : { revision: route.revision })} />;
+  }
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const route = useNavigation((state) => state.route);
+  const identity = useSession((state) => state.identity);
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  const hash = routeHash(route);
+
+  // Parents' effects run after their children's: a screen that placed focus itself keeps it.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const main = mainRef.current;
+    if (!main || main.contains(document.activeElement)) return;
+    const heading = main.querySelector<HTMLElement>("h1");
+    (heading ?? main).focus();
+  }, [hash]);
+
+  const skip = (event: MouseEvent<HTMLAnchorElement>) => {
+    // A "#main" link would change the route: move focus instead.
+    event.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  const current = route.screen === "request" ? "inbox" : route.screen;
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={skip}>
+        {t("app.skipToContent")}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <Icon name="lock" className="brand-icon" />
+          <span className="brand-name">{t("app.name")}</span>
+        </div>
+        {identity ? (
+          <p className="who">{t("app.signedInAs", { name: identity.reviewer.name, office: identity.reviewer.office })}</p>
+        ) : null}
+      </header>
+      <div className="shell-body">
+        <nav className="side-nav" aria-label={t("nav.label")}>
+          <ul>
+            {NAV_ITEMS.map((item) => (
+              <li key={item.screen}>
+                <a
+                  className={current === item.screen ? "nav-link nav-link-current" : "nav-link"}
+                  href={routeHash({ screen: item.screen })}
+                  aria-current={route.screen === item.screen ? "page" : undefined}
+                >
+                  <Icon name={item.icon} />
+                  <span>{t(`nav.${item.screen}`)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="nav-lock" onClick={() => void lockNow("manual")} title={isMac() ? t("nav.lockHintMac") : t("nav.lockHint")}>
+            <Icon name="lock" />
+            <span>{t("nav.lock")}</span>
+          </button>
+        </nav>
+        <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+          <Screen route={route} />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+// An error shown in place: the core's sentence, and its code for whoever supports the reviewer.
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Icon } from "./Icon.js";
+
+export function ErrorNote({ message, code, children }: { message: string; code?: string | null; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="note note-error" role="alert">
+      <Icon name="alert" />
+      <div>
+        <p>{message}</p>
+        {code ? <p className="note-code">{t("common.errorCode", { code })}</p> : null}
+        {children}
+      </div>
+    </div>
+  );
+}
