@@ -108,11 +108,16 @@ export async function runPreview(argv: readonly string[], deps: PreviewDeps): Pr
       downloadsDir,
       port: args.port,
       log: (message) => console.error(message),
+    }).catch((error: unknown) => {
+      if ((error as { code?: unknown } | null)?.code !== "EADDRINUSE") throw error;
+      log(`Port ${args.port} on 127.0.0.1 is already in use: choose another with --port, or leave it out.`);
+      return undefined;
     });
+    if (host === undefined) return 1;
     log(
       [
         "Counterseal preview (loopback only)",
-        `  store:     ${args.storeDir} (locked: the page asks for the passphrase)`,
+        `  store:     ${args.storeDir} (not unlocked: the page asks for the passphrase, as the app does)`,
         `  downloads: ${downloadsDir}`,
         `  open:      ${host.url}`,
         "Press Ctrl-C to stop.",

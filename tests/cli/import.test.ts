@@ -25,7 +25,7 @@ const REFUSED_FIELDS = ["code", "file", "message", "status"];
 
 const keyIdOf = (key: StockMinisignKey): string => Buffer.from(key.publicKeyLine, "base64").readBigUInt64LE(2).toString(16).toUpperCase();
 
-describe("counterseal import", () => {
+describe.concurrent("counterseal import (tests share one store and run side by side)", () => {
   const temp = makeTempDir("cli-import");
   const storeDir = join(temp.dir, "store");
   const store = ["--store", storeDir];
@@ -103,13 +103,15 @@ describe("counterseal import", () => {
   it("refuses untrusted, revoked, mismatched, out-of-window, unsigned and conflicting bundles with their codes", async () => {
     const [stranger, revoked, other, expired, future] = ["stranger", "revoked", "other", "expired", "future"].map((name) => stockMinisignKeygen(temp.dir, name));
     if (!stranger || !revoked || !other || !expired || !future) throw new Error("keys");
-    await trust(SAMPLE_AUTHORITY.id, revoked);
-    await cliOk([...store, "trust", "revoke", keyIdOf(revoked)]);
-    await trust("de-other-authority", other);
-    await trust(SAMPLE_AUTHORITY.id, expired, "--valid-until", "2020-12-31");
-    await trust(SAMPLE_AUTHORITY.id, future, "--valid-from", "2099-01-01");
     const original = bundle({ id: "CONFLICT-1" });
-    expect((await importJson(storeDir, [original])).lines[0]?.status).toBe("imported");
+    const [conflicting] = await Promise.all([
+      importJson(storeDir, [original]),
+      trust(SAMPLE_AUTHORITY.id, revoked).then(() => cliOk([...store, "trust", "revoke", keyIdOf(revoked)])),
+      trust("de-other-authority", other),
+      trust(SAMPLE_AUTHORITY.id, expired, "--valid-until", "2020-12-31"),
+      trust(SAMPLE_AUTHORITY.id, future, "--valid-from", "2099-01-01"),
+    ]);
+    expect(conflicting.lines[0]?.status).toBe("imported");
     const officeCannotOpen = stockAgeKeygen(temp.dir, "not-the-office").recipient;
 
     const cases: [string, string][] = [
@@ -122,12 +124,17 @@ describe("counterseal import", () => {
       [bundle({ id: "REF-STRANGER" }, { to: [officeCannotOpen] }), "age-no-identity"],
       [bundle({ id: "CONFLICT-1", facts: "The same id and revision, other content." }), "bundle-conflict"],
     ];
-    const before = await requests();
     const { result, lines } = await importJson(storeDir, cases.map(([file]) => file));
     expectExit(result, 1);
     expect(lines.map((line) => [line.file, line.status, line.code])).toEqual(cases.map(([file, code]) => [file, "refused", code]));
     for (const line of lines) expect(line.message).toMatch(/\S/);
-    expect(await requests()).toEqual(before);
+    const stored = await requests();
+    expect(stored.filter((request) => request.id.startsWith("REF-"))).toEqual([]);
+    expect(stored.filter((request) => request.id === "CONFLICT-1")).toEqual([
+      expect.objectContaining({ revision: 1, bundleDigest: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    ]);
+    const shown = await cliOk([...store, "show", `${SAMPLE_AUTHORITY.id}/CONFLICT-1`, "--json"]);
+    expect((JSON.parse(shown.stdout) as { document: { facts: string } }).document.facts).toBe(sampleRequest()["facts"]);
   });
 
   it("a higher revision is stored beside the first; show picks the latest or the one asked for", async () => {
@@ -167,6 +174,10 @@ describe("counterseal import", () => {
   });
 
   it("requests --json prints one object per stored revision with authority, id, revision, instrument, urgency, receivedAt", async () => {
+    const urgency = { level: "emergency", reason: "Threat to life", respondBy: "2026-11-21T12:00:00+01:00" };
+    const files = [bundle({ id: "LIST-1", instrument: "mlat", urgency }), bundle({ id: "LIST-1", revision: 2, instrument: "mlat", urgency })];
+    const started = Date.now();
+    expectExit((await importJson(storeDir, files)).result, 0);
     const lines = await requests();
     const names = lines.map((line) => `${line.authority}/${line.id}/${line.revision}`);
     expect(new Set(names).size).toBe(names.length);
@@ -180,10 +191,12 @@ describe("counterseal import", () => {
         receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/),
       });
     }
-    // Every bundle this describe imported, and nothing it refused.
-    const imported = ["DUP-1/1", "BATCH-1/1", "BATCH-2/1", "CONFLICT-1/1", "REV-1/1", "REV-1/2"].map((name) => `${SAMPLE_AUTHORITY.id}/${name}`);
-    for (const name of imported) expect(names).toContain(name);
-    expect(names.filter((name) => name.includes("/REF-"))).toEqual([]);
+    const mine = lines.filter((line) => line.id === "LIST-1").sort((a, b) => a.revision - b.revision);
+    expect(mine).toEqual([1, 2].map((revision) => expect.objectContaining({ authority: SAMPLE_AUTHORITY.id, id: "LIST-1", revision, instrument: "mlat", urgency: "emergency" })));
+    for (const line of mine) {
+      expect(Date.parse(line.receivedAt)).toBeGreaterThanOrEqual(started - 1000);
+      expect(Date.parse(line.receivedAt)).toBeLessThanOrEqual(Date.now() + 1000);
+    }
   });
 
   // BUG (electron/cli/context.ts printJson and every process.stdout.write): when stdout is closed

@@ -13,6 +13,7 @@ import { concatBytes, constantTimeEqual } from "./bytes.js";
 import { randomExactly, systemRandom } from "./random.js";
 import type { RandomSource } from "./random.js";
 import { x25519PrivateKey } from "./x25519.js";
+import type { X25519PrivateKey } from "./x25519.js";
 
 export { AgeDecryptError } from "./age-errors.js";
 export type { AgeDecryptErrorCode } from "./age-errors.js";
@@ -42,6 +43,23 @@ function describeStanzas(header: AgeHeader): string {
   return [...counts].map(([type, count]) => `${count} × ${type}`).join(", ") || "none";
 }
 
+/**
+ * Parsed identities, per identity array the caller holds: a caller that passes the same array
+ * for every file skips re-importing its keys (~40 µs each). The entry lives only as long as the
+ * caller keeps the array, and is checked against the array's current contents.
+ */
+const parsedIdentities = new WeakMap<readonly string[], { texts: string[]; keys: X25519PrivateKey[] }>();
+
+function identityKeys(identities: readonly string[]): X25519PrivateKey[] {
+  const cached = parsedIdentities.get(identities);
+  if (cached !== undefined && cached.texts.length === identities.length && cached.texts.every((text, i) => text === identities[i])) {
+    return cached.keys;
+  }
+  const keys = identities.map((identity) => x25519PrivateKey(decodeAgeIdentity(identity)));
+  parsedIdentities.set(identities, { texts: [...identities], keys });
+  return keys;
+}
+
 function unwrapFileKey(header: AgeHeader, identities: readonly string[]): Uint8Array {
   const scryptStanzas = header.stanzas.filter((stanza) => stanza.type === "scrypt").length;
   if (scryptStanzas > 0) {
@@ -50,8 +68,7 @@ function unwrapFileKey(header: AgeHeader, identities: readonly string[]): Uint8A
     }
     throw ageInvalid("malformed age header: a scrypt stanza must be the only stanza");
   }
-  for (const identity of identities) {
-    const key = x25519PrivateKey(decodeAgeIdentity(identity));
+  for (const key of identityKeys(identities)) {
     for (const stanza of header.stanzas) {
       const fileKey = unwrapX25519Stanza(key, stanza);
       if (fileKey !== null) return fileKey;

@@ -10,6 +10,10 @@ interface NavigationState {
   /** Bumped to ask the import screen to open the file picker. */
   importPicker: number;
   aboutOpen: boolean;
+  /** Set when leaving a request, so the inbox puts focus back on its row. */
+  returnFocus: boolean;
+  backToInbox: () => void;
+  consumeReturnFocus: () => boolean;
   navigate: (route: Route, options?: { replace?: boolean }) => void;
   syncFromHash: () => void;
   focusSearch: () => void;
@@ -23,6 +27,16 @@ export const useNavigation = create<NavigationState>()((set, get) => ({
   searchFocus: 0,
   importPicker: 0,
   aboutOpen: false,
+  returnFocus: false,
+  backToInbox: () => {
+    set({ returnFocus: true });
+    get().navigate({ screen: "inbox" });
+  },
+  consumeReturnFocus: () => {
+    const value = get().returnFocus;
+    if (value) set({ returnFocus: false });
+    return value;
+  },
   navigate: (route, options) => {
     const hash = routeHash(route);
     if (window.location.hash !== hash) {
@@ -47,6 +61,6 @@ export const useNavigation = create<NavigationState>()((set, get) => ({
   reset: () => {
     // A case reference in the address is case data too.
     get().navigate(DEFAULT_ROUTE, { replace: true });
-    set({ aboutOpen: false });
+    set({ aboutOpen: false, returnFocus: false });
   },
 }));

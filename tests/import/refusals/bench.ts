@@ -1,30 +1,27 @@
-// The bench every refusal test runs on: a fresh office (real encrypted store, trusted issuer),
-// the forge, and expectRefusal, which checks the three things every refusal owes us: (a) the
-// exact code, (b) a message naming what is at fault, (c) nothing stored, and then that the
-// store still takes a valid bundle (a refusal must not wedge it).
-//
-// Coverage: each test file declares the codes it covers with refusalSuite([...]). An afterAll
-// then fails the file unless every declared code was asserted by a passing expectRefusal, and
-// no other; coverage.test.ts reads the declarations of all files and checks that together they
-// name every code of REFUSAL_CODES. (Vitest runs files in separate workers, so a single
-// in-memory registry across files is not possible; declaration + per-file proof is.)
-import { writeFileSync } from "node:fs";
+// The bench every refusal test runs on: an office (real encrypted store, trusted issuer), the
+// forge bound to it, and a reader of the store file for snapshots. A file shares one bench
+// across its tests (sharedBench: the store's KDF is paid once per file, not per test); a test
+// that must start from an empty store, or needs the office's own sealer, opens its own
+// (openBench). Every refusal check compares snapshots before and after, so sharing is safe.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, expect } from "vitest";
-import { importBundleFile, type ImportOutcome } from "../../../electron/core/bundles/import-bundle.js";
-import type { Session } from "../../../electron/core/session.js";
-import type { BlobRepository } from "../../../electron/core/store/index.js";
-import type { RefusalCode } from "../../../shared/formats/refusal-codes.js";
+import { afterAll, beforeAll, onTestFinished } from "vitest";
 import { forgeBag, type ForgedBag, type ForgeInput } from "../../helpers/bundle-forge.js";
 import { encryptTo, tarBag } from "../../helpers/forge-layers.js";
-import { openStoreReader } from "../../helpers/forge-store.js";
+import { createForgeOffice, type ForgeOffice } from "../../helpers/forge-office.js";
+import { openStoreReader, type StoreReader } from "../../helpers/forge-store.js";
 import { openTestOffice, type TestOffice } from "../../helpers/office.js";
 import { sampleRequest } from "../../helpers/sample-request.js";
 
-export interface RefusalBench {
-  office: TestOffice;
+export interface RefusalBench<Office extends ForgeOffice = ForgeOffice> {
+  office: Office;
   /** The office's seeded randomness, for keys, file keys and nonces. */
   random: (length: number) => Uint8Array;
+  /** A second connection to the store file, opened on first use. */
+  reader(): StoreReader;
+  /** A document id not used before on this bench, for the check bundle after a refusal. */
+  nextCheckId(): string;
   /** A valid bag signed by the office's trusted issuer, ready to break. */
   bag(input?: Partial<ForgeInput>): ForgedBag;
   /**
@@ -39,34 +36,7 @@ export interface RefusalBench {
   sealPlaintext(plaintext: Uint8Array, options?: { armor?: boolean }): Promise<string>;
   /** Bytes written as they are, as a sealed file would arrive. */
   write(bytes: Uint8Array): string;
-}
-
-export function openBench(): RefusalBench {
-  const office = openTestOffice();
-  const random = office.runtime.ids.randomBytes;
-  let files = 0;
-  const write = (bytes: Uint8Array): string => {
-    const file = join(office.dir, `forged-${++files}.sealed`);
-    writeFileSync(file, bytes);
-    return file;
-  };
-  const sealPlaintext = async (plaintext: Uint8Array, options: { armor?: boolean } = {}) =>
-    write(await encryptTo(plaintext, [office.recipient], random, options.armor ?? false));
-  return {
-    office,
-    random,
-    bag: (input = {}) => forgeBag({ signer: office.issuer, now: office.runtime.clock.now(), ...input }),
-    bagWithAttachments: (document = sampleRequest()) =>
-      forgeBag({
-        signer: office.issuer,
-        now: office.runtime.clock.now(),
-        document: { ...document, attachments: ATTACHMENTS.map(({ name, title, mediaType }) => ({ path: `attachments/${name}`, title, mediaType })) },
-        attachments: ATTACHMENTS,
-      }),
-    seal: async (bag, options) => sealPlaintext(await tarBag(bag), options),
-    sealPlaintext,
-    write,
-  };
+  close(): void;
 }
 
 const ATTACHMENTS = [
@@ -78,90 +48,64 @@ function patterned(size: number, text: string): Uint8Array {
   return new Uint8Array(Buffer.alloc(size, text));
 }
 
-const declared = new Set<RefusalCode>();
-const asserted = new Set<RefusalCode>();
-
-/** Declares the codes this test file covers; see the header comment. */
-export function refusalSuite(codes: readonly RefusalCode[]): void {
-  for (const code of codes) declared.add(code);
-  afterAll(() => {
-    expect([...asserted].sort(), "codes asserted by passing refusal tests in this file").toEqual([...declared].sort());
-  });
-}
-
-/** A valid bundle under a document id no test refuses, to show the store still imports. */
-export const CHECK_DOCUMENT_ID = "OM-RTM-2026-CHECK";
-
-export interface RefusalExpectation {
-  /** Substrings (or patterns) of the message naming the file, line or field at fault. */
-  names: readonly (string | RegExp)[];
-  /**
-   * The importer must have streamed at least this many bytes into store blobs before it
-   * refused: proof that the "nothing stored" check had something to roll back.
-   */
-  streamedBytes?: number;
-  /** The session to import with (for smaller limits); the office's own by default. */
-  session?: Session;
-}
-
-/**
- * Imports `file`, expecting refusal `code`; checks the message, that the store is exactly as
- * before, and that a valid bundle still imports afterwards (and shows up in the snapshot, so
- * the snapshot is known to see an import). Returns the message for further checks.
- */
-export async function expectRefusal(bench: RefusalBench, file: string, code: RefusalCode, expectation: RefusalExpectation): Promise<string> {
-  const { office } = bench;
-  const reader = openStoreReader(office.session);
-  const spy = spyOnBlobWrites(office.session);
-  try {
-    const before = reader.snapshot();
-    const outcome: ImportOutcome = await importBundleFile(expectation.session ?? office.session, file);
-    spy.stop();
-    expect(outcome).toEqual({ file, status: "refused", code, message: expect.any(String) });
-    if (expectation.streamedBytes !== undefined) expect(spy.bytes, "bytes streamed into blobs before the refusal").toBeGreaterThanOrEqual(expectation.streamedBytes);
-    const message = outcome.status === "refused" ? outcome.message : "";
-    for (const part of expectation.names) {
-      if (typeof part === "string") expect(message).toContain(part);
-      else expect(message).toMatch(part);
-    }
-    expect(reader.snapshot(), "the store after the refusal").toEqual(before);
-
-    const check = await bench.seal(bench.bag({ document: sampleRequest({ id: CHECK_DOCUMENT_ID }) }));
-    expect(await importBundleFile(office.session, check)).toMatchObject({ status: "imported", id: CHECK_DOCUMENT_ID });
-    const after = reader.snapshot();
-    expect(after.revisions).toHaveLength(before.revisions.length + 1);
-    expect(after.rows.requests).toBe(before.rows.requests + 1);
-    expect(after.audit.count).toBeGreaterThan(before.audit.count);
-    asserted.add(code);
-    return message;
-  } finally {
-    spy.stop();
-    reader.close();
-  }
-}
-
-/** Counts bytes written through the store's blob writers until stopped. */
-function spyOnBlobWrites(session: Session): { readonly bytes: number; stop(): void } {
-  const blobs = session.store.blobs;
-  const original = blobs.createBlobWriter;
-  let bytes = 0;
-  blobs.createBlobWriter = function (this: BlobRepository) {
-    const writer = original.call(this);
-    return {
-      write: (chunk) => {
-        bytes += chunk.byteLength;
-        writer.write(chunk);
-      },
-      finish: () => writer.finish(),
-    };
+function benchOn<Office extends ForgeOffice>(office: Office): RefusalBench<Office> {
+  const random = office.runtime.ids.randomBytes;
+  const now = (): Date => office.runtime.clock.now();
+  let reader: StoreReader | undefined;
+  let files = 0;
+  let checks = 0;
+  const write = (bytes: Uint8Array): string => {
+    const file = join(office.dir, `forged-${++files}.sealed`);
+    writeFileSync(file, bytes);
+    return file;
   };
+  const sealPlaintext = async (plaintext: Uint8Array, options: { armor?: boolean } = {}) =>
+    write(await encryptTo(plaintext, [office.recipient], random, options.armor ?? false));
   return {
-    get bytes() {
-      return bytes;
+    office,
+    random,
+    reader: () => (reader ??= openStoreReader(office.session)),
+    nextCheckId: () => `OM-RTM-2026-CHECK-${++checks}`,
+    bag: (input = {}) => forgeBag({ signer: office.issuer, now: now(), ...input }),
+    bagWithAttachments: (document = sampleRequest()) =>
+      forgeBag({
+        signer: office.issuer,
+        now: now(),
+        document: { ...document, attachments: ATTACHMENTS.map(({ name, title, mediaType }) => ({ path: `attachments/${name}`, title, mediaType })) },
+        attachments: ATTACHMENTS,
+      }),
+    seal: async (bag, options) => sealPlaintext(await tarBag(bag), options),
+    sealPlaintext,
+    write,
+    close: () => {
+      reader?.close();
+      reader = undefined;
     },
-    stop: () => {
-      // Removing the own property brings back the prototype's method.
-      delete (blobs as Partial<Pick<BlobRepository, "createBlobWriter">>).createBlobWriter;
-    },
+  };
+}
+
+/** A bench of its own for one test, on openTestOffice (whose folder goes after the test). */
+export function openBench(): RefusalBench<TestOffice> {
+  const bench = benchOn(openTestOffice());
+  onTestFinished(() => bench.close());
+  return bench;
+}
+
+/** One bench for every test of the calling file; call at the top level of the file. */
+export function sharedBench(): () => RefusalBench {
+  let bench: RefusalBench | undefined;
+  let dir: string | undefined;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "counterseal-refusals-"));
+    bench = benchOn(createForgeOffice(dir));
+  });
+  afterAll(() => {
+    bench?.close();
+    if (bench?.office.session.store.isOpen === true) bench.office.session.store.close();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (bench === undefined) throw new Error("sharedBench() is used before its beforeAll ran");
+    return bench;
   };
 }

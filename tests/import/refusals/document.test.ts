@@ -4,9 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { importBundleFile } from "../../../electron/core/bundles/import-bundle.js";
 import { sampleRequest } from "../../helpers/sample-request.js";
-import { expectRefusal, openBench, refusalSuite } from "./bench.js";
+import { openBench, sharedBench } from "./bench.js";
+import { expectRefusal, refusalSuite } from "./expect-refusal.js";
 
 refusalSuite(["document-invalid", "bundle-conflict"]);
+const shared = sharedBench();
 
 const MiB = 1024 * 1024;
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -14,69 +16,69 @@ const sampleText = (): string => JSON.stringify(sampleRequest());
 
 describe("document-invalid", () => {
   it("refuses a JSON syntax error, naming the byte", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag({ documentBytes: utf8(sampleText().replace('"routine"}', '"routine",}')) });
     await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: [/data\/request\.json byte \d+ \(\$\.urgency\)/, "expected a string key"] });
   });
 
   it("refuses a duplicate object key, naming its JSON path", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag({ documentBytes: utf8(sampleText().replace('"facts":', '"facts":"An earlier account.","facts":')) });
     await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: ["data/request.json", "($.facts)", 'key "facts" appears twice'] });
   });
 
   it("refuses a byte order mark", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag({ documentBytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sampleText())]) });
     await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: ["data/request.json", "byte order mark"] });
   });
 
   it("refuses a document that is not UTF-8", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag({ documentBytes: Buffer.from(sampleText().replace("Northwind", "Northw\u00efnd"), "latin1") });
     await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: ["data/request.json", "not valid UTF-8"] });
   });
 
   it("refuses an integer that a double cannot hold exactly", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag({ documentBytes: utf8(sampleText().replace('"maxPenaltyMonths":48', '"maxPenaltyMonths":9007199254740993')) });
     await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: ["$.offences[0].maxPenaltyMonths", "9007199254740993"] });
   });
 
   it("refuses a schema violation, naming its JSON path ($.targets)", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bagWithAttachments(sampleRequest({ targets: [] }));
     await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: ["data/request.json: $.targets"], streamedBytes: MiB });
   });
 
   it("refuses a wrong value deep in the document, naming its JSON path", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag({ document: sampleRequest({ targets: [{ kind: "email", value: "a@example.com", role: "accomplice" }] }) });
     await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: ["data/request.json: $.targets[0].role", "suspect"] });
   });
 
   it("refuses a missing required field", async () => {
-    const bench = openBench();
+    const bench = shared();
     const { necessity: _dropped, ...document } = sampleRequest();
     const bag = bench.bag({ document });
     await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: ["$.necessity: required field is missing"] });
   });
 
   it("refuses an unknown field", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag({ document: sampleRequest({ priority: "high" }) });
     await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: ["data/request.json", "$.priority: unknown field"] });
   });
 
   it("refuses an attachment the document lists but the bag lacks", async () => {
-    const bench = openBench();
+    const bench = shared();
     const document = sampleRequest({ attachments: [{ path: "attachments/warrant.pdf", title: "Warrant", mediaType: "application/pdf" }] });
     const bag = bench.bag({ document });
     await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: ['$.attachments[0].path: "attachments/warrant.pdf" is not an attachment in the bag'] });
   });
 
   it("refuses a payload file the document does not list", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bagWithAttachments();
     const document = JSON.parse(bag.text("data/request.json")) as { attachments: unknown[] };
     document.attachments = document.attachments.slice(0, 1); // order.pdf listed, annex.txt not
@@ -88,7 +90,7 @@ describe("document-invalid", () => {
   });
 
   it("refuses a bundle of another type (a decision) sent for import", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag({ bundleType: "decision" });
     await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: ["bag-info.txt", 'Bundle-Type "decision" cannot be imported'] });
   });
@@ -96,7 +98,7 @@ describe("document-invalid", () => {
 
 describe("bundle-conflict", () => {
   it("refuses another bundle under a stored (authority, id, revision), naming the stored digest", async () => {
-    const bench = openBench();
+    const bench = openBench(); // an empty store: the first import must succeed
     const first = bench.bagWithAttachments();
     expect(await importBundleFile(bench.office.session, await bench.seal(first))).toMatchObject({ status: "imported" });
     const storedDigest = bench.office.session.store.requests.findRevision("nl-om-rotterdam", "OM-RTM-2026-0117", 1)?.bundleDigest;
@@ -110,7 +112,7 @@ describe("bundle-conflict", () => {
   });
 
   it("refuses a bundle that differs from the stored one only in an attachment", async () => {
-    const bench = openBench();
+    const bench = openBench(); // an empty store: the first import must succeed
     expect(await importBundleFile(bench.office.session, await bench.seal(bench.bagWithAttachments()))).toMatchObject({ status: "imported" });
     const changed = bench.bagWithAttachments().put("data/attachments/annex.txt", "a replaced annex\n").restamp();
     await expectRefusal(bench, await bench.seal(changed), "bundle-conflict", { names: ["revision 1 is already stored from another bundle"], streamedBytes: MiB });

@@ -11,9 +11,11 @@ import { SIGNATURE, TAG_MANIFEST } from "../../helpers/bundle-forge.js";
 import { signLegacy } from "../../helpers/forge-layers.js";
 import { T0 } from "../../helpers/runtime.js";
 import { SAMPLE_AUTHORITY } from "../../helpers/sample-request.js";
-import { expectRefusal, openBench, refusalSuite, type RefusalBench } from "./bench.js";
+import { sharedBench, type RefusalBench } from "./bench.js";
+import { expectRefusal, refusalSuite } from "./expect-refusal.js";
 
 refusalSuite(["signature-missing", "signature-invalid", "signer-unknown", "signer-revoked", "signer-mismatch"]);
+const shared = sharedBench();
 
 const MiB = 1024 * 1024;
 const DAY = 24 * 60 * 60 * 1000;
@@ -33,7 +35,7 @@ function registerKey(bench: RefusalBench, entry: Partial<NewAuthorityKey> = {}):
 
 describe("signature-missing", () => {
   it("refuses a bag without tagmanifest-sha256.txt.minisig", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bagWithAttachments().remove(SIGNATURE);
     await expectRefusal(bench, await bench.seal(bag), "signature-missing", { names: [`${SIGNATURE} is missing`], streamedBytes: MiB });
   });
@@ -41,19 +43,19 @@ describe("signature-missing", () => {
 
 describe("signature-invalid", () => {
   it("refuses a .minisig whose signature line is not base64, naming the file and line", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag().editLine(SIGNATURE, 2, (line) => `${line.slice(0, -4)}!!!!`);
     await expectRefusal(bench, await bench.seal(bag), "signature-invalid", { names: [SIGNATURE, "line 2", "base64"] });
   });
 
   it("refuses a .minisig cut to three lines", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag().edit(SIGNATURE, (text) => text.split("\n").slice(0, 3).join("\n") + "\n");
     await expectRefusal(bench, await bench.seal(bag), "signature-invalid", { names: [SIGNATURE, "minisign signature file"] });
   });
 
   it("refuses a signature algorithm minisign does not have", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag();
     bag.editLine(SIGNATURE, 2, (line) => {
       const blob = Buffer.from(line, "base64");
@@ -64,7 +66,7 @@ describe("signature-invalid", () => {
   });
 
   it("refuses a legacy non-prehashed (Ed) signature that stock minisign itself verifies", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bagWithAttachments();
     const comment = `timestamp:${Math.floor(T0.getTime() / 1000)}\tfile:${TAG_MANIFEST}`;
     bag.put(SIGNATURE, signLegacy(bag.bytes(TAG_MANIFEST), bench.office.issuer, comment));
@@ -77,20 +79,20 @@ describe("signature-invalid", () => {
   });
 
   it("refuses a tag manifest changed after it was signed", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bagWithAttachments();
     bag.edit("bag-info.txt", (text) => text.replace("Source-Organization: ", "Source-Organization: Not ")).updateTagManifest();
     await expectRefusal(bench, await bench.seal(bag), "signature-invalid", { names: [SIGNATURE, "the signature does not match the file"], streamedBytes: MiB });
   });
 
   it("refuses an altered trusted comment", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag().editLine(SIGNATURE, 3, (line) => line.replace("timestamp:", "timestamp:1"));
     await expectRefusal(bench, await bench.seal(bag), "signature-invalid", { names: [SIGNATURE, "trusted comment's signature does not verify"] });
   });
 
   it("refuses a signature that names the issuer's key id but was made with another key", async () => {
-    const bench = openBench();
+    const bench = shared();
     const impostor = { ...generateMinisignKeyPair(bench.random), keyId: bench.office.issuer.keyId };
     const bag = bench.bag().sign({ signer: impostor });
     await expectRefusal(bench, await bench.seal(bag), "signature-invalid", { names: [SIGNATURE, "the signature does not match the file"] });
@@ -99,7 +101,7 @@ describe("signature-invalid", () => {
 
 describe("signer-unknown", () => {
   it("refuses a bag signed by a key that is not in the keyring, naming the key id", async () => {
-    const bench = openBench();
+    const bench = shared();
     const stranger = generateMinisignKeyPair(bench.random);
     const bag = bench.bagWithAttachments().sign({ signer: stranger });
     await expectRefusal(bench, await bench.seal(bag), "signer-unknown", {
@@ -111,7 +113,7 @@ describe("signer-unknown", () => {
 
 describe("signer-revoked", () => {
   it("refuses a bag signed by a revoked key", async () => {
-    const bench = openBench();
+    const bench = shared();
     const key = registerKey(bench);
     revokeAuthorityKey(bench.office.session, formatKeyId(key.keyId));
     const bag = bench.bagWithAttachments().sign({ signer: key });
@@ -122,7 +124,7 @@ describe("signer-revoked", () => {
   });
 
   it("refuses a bag signed by a key whose validity ended before the import", async () => {
-    const bench = openBench();
+    const bench = shared();
     const validUntil = new Date(T0.getTime() - DAY);
     const key = registerKey(bench, { validFrom: new Date(T0.getTime() - 365 * DAY), validUntil });
     const bag = bench.bag().sign({ signer: key });
@@ -130,7 +132,7 @@ describe("signer-revoked", () => {
   });
 
   it("refuses a bag signed by a key whose validity has not started", async () => {
-    const bench = openBench();
+    const bench = shared();
     const validFrom = new Date(T0.getTime() + DAY);
     const key = registerKey(bench, { validFrom });
     const bag = bench.bag().sign({ signer: key });
@@ -140,7 +142,7 @@ describe("signer-revoked", () => {
 
 describe("signer-mismatch", () => {
   it("refuses a bag signed by a key registered for another authority", async () => {
-    const bench = openBench();
+    const bench = shared();
     const key = registerKey(bench, { authorityId: "fr-pnf", name: "Parquet national financier", country: "FR" });
     const bag = bench.bagWithAttachments().sign({ signer: key });
     await expectRefusal(bench, await bench.seal(bag), "signer-mismatch", {

@@ -3,9 +3,11 @@
 // the 1.5 MiB attachment, so that the refusal has streamed blob rows to roll back.
 import { describe, it } from "vitest";
 import { buildTar, END_OF_ARCHIVE, rawTarEntries, type RawEntry } from "../../helpers/forge-layers.js";
-import { expectRefusal, openBench, refusalSuite, type RefusalBench } from "./bench.js";
+import { sharedBench, type RefusalBench } from "./bench.js";
+import { expectRefusal, refusalSuite } from "./expect-refusal.js";
 
 refusalSuite(["tar-invalid", "tar-unsafe-entry", "tar-duplicate-entry", "tar-layout"]);
+const shared = sharedBench();
 
 const MiB = 1024 * 1024;
 
@@ -24,7 +26,7 @@ describe("tar-invalid", () => {
     sealWith(bench, [], Buffer.concat([END_OF_ARCHIVE, Buffer.from("garbage after the end of the archive")]));
 
   it("refuses a header with a bad checksum", async () => {
-    const bench = openBench();
+    const bench = shared();
     await expectRefusal(bench, await badChecksum(bench), "tar-invalid", { names: ["tar archive is malformed"] });
   });
 
@@ -32,12 +34,12 @@ describe("tar-invalid", () => {
   // the tar is corrupted or it needs to be gunzipped?", which names neither the header (its
   // byte offset) nor the checksum field at fault, as the spec asks of every refusal.
   it.fails("names the header whose checksum is bad (known bug: tar-stream's message is passed on)", async () => {
-    const bench = openBench();
+    const bench = shared();
     await expectRefusal(bench, await badChecksum(bench), "tar-invalid", { names: [/checksum/i, /byte \d+/] });
   });
 
   it("refuses bytes after the end-of-archive marker that are not zero padding", async () => {
-    const bench = openBench();
+    const bench = shared();
     await expectRefusal(bench, await garbageAfterEnd(bench), "tar-invalid", { names: ["tar archive is malformed"], streamedBytes: MiB });
   });
 
@@ -46,12 +48,12 @@ describe("tar-invalid", () => {
   // block), so the framing check's own sentence ("data after its last entry at byte N that is
   // not zero padding") is never reached and the message does not say where the data is.
   it.fails("names where the data after the end-of-archive marker starts (known bug: message says only 'Unexpected end of data')", async () => {
-    const bench = openBench();
+    const bench = shared();
     await expectRefusal(bench, await garbageAfterEnd(bench), "tar-invalid", { names: [/byte \d+/, /end-of-archive|last entry/] });
   });
 
   it("refuses an entry hidden after the end-of-archive marker (tar -x would never see it)", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag();
     const hidden = buildTar([{ name: `${bag.root}/data/attachments/hidden.txt`, data: "hidden" }]);
     const file = await bench.sealPlaintext(Buffer.concat([buildTar(rawTarEntries(bag)), hidden]));
@@ -59,12 +61,12 @@ describe("tar-invalid", () => {
   });
 
   it("refuses an archive cut before its end-of-archive marker", async () => {
-    const bench = openBench();
+    const bench = shared();
     await expectRefusal(bench, await sealWith(bench, [], new Uint8Array()), "tar-invalid", { names: ["without an end-of-archive marker"], streamedBytes: MiB });
   });
 
   it("refuses a header whose size field is not octal, naming its byte offset", async () => {
-    const bench = openBench();
+    const bench = shared();
     const bag = bench.bag();
     const file = await bench.sealPlaintext(buildTar([...rawTarEntries(bag), { name: `${bag.root}/data/attachments/x.txt`, data: "x", sizeField: "00000000001x" }]));
     await expectRefusal(bench, file, "tar-invalid", { names: [/the tar header at byte \d+ has a malformed size field/, '"00000000001x"'] });
@@ -73,48 +75,48 @@ describe("tar-invalid", () => {
 
 describe("tar-unsafe-entry", () => {
   it("refuses a symbolic link", async () => {
-    const bench = openBench();
+    const bench = shared();
     const root = bench.bag().root;
     const file = await sealWith(bench, [{ name: `${root}/data/attachments/passwd`, type: "2", linkname: "/etc/passwd" }]);
     await expectRefusal(bench, file, "tar-unsafe-entry", { names: [`"${root}/data/attachments/passwd"`, "symbolic link"], streamedBytes: MiB });
   });
 
   it("refuses a hard link", async () => {
-    const bench = openBench();
+    const bench = shared();
     const root = bench.bag().root;
     const file = await sealWith(bench, [{ name: `${root}/data/attachments/copy.pdf`, type: "1", linkname: `${root}/data/attachments/order.pdf` }]);
     await expectRefusal(bench, file, "tar-unsafe-entry", { names: [`"${root}/data/attachments/copy.pdf"`, "hard link"] });
   });
 
   it("refuses a FIFO", async () => {
-    const bench = openBench();
+    const bench = shared();
     const root = bench.bag().root;
     await expectRefusal(bench, await sealWith(bench, [{ name: `${root}/data/pipe`, type: "6" }]), "tar-unsafe-entry", { names: [`"${root}/data/pipe"`, "FIFO"] });
   });
 
   it('refuses a ".." component', async () => {
-    const bench = openBench();
+    const bench = shared();
     const root = bench.bag().root;
     const name = `${root}/data/../../escaped.txt`;
     await expectRefusal(bench, await sealWith(bench, [{ name, data: "out" }]), "tar-unsafe-entry", { names: [JSON.stringify(name), '".." path segment'] });
   });
 
   it("refuses an absolute path", async () => {
-    const bench = openBench();
+    const bench = shared();
     const root = bench.bag().root;
     const name = `/${root}/data/attachments/abs.txt`;
     await expectRefusal(bench, await sealWith(bench, [{ name, data: "abs" }]), "tar-unsafe-entry", { names: [JSON.stringify(name), "absolute path"] });
   });
 
   it("refuses a backslash in a name", async () => {
-    const bench = openBench();
+    const bench = shared();
     const root = bench.bag().root;
     const name = `${root}/data/attachments\\evil.txt`;
     await expectRefusal(bench, await sealWith(bench, [{ name, data: "evil" }]), "tar-unsafe-entry", { names: [JSON.stringify(name), "backslash"] });
   });
 
   it("refuses a NUL byte in a pax path", async () => {
-    const bench = openBench();
+    const bench = shared();
     const root = bench.bag().root;
     const file = await sealWith(bench, [{ name: `${root}/data/x`, data: "x", pax: { path: `${root}/data/attachments/a\0b.txt` } }]);
     await expectRefusal(bench, file, "tar-unsafe-entry", { names: ["NUL"] });
@@ -123,21 +125,21 @@ describe("tar-unsafe-entry", () => {
 
 describe("tar-duplicate-entry", () => {
   it("refuses the same path twice", async () => {
-    const bench = openBench();
+    const bench = shared();
     const root = bench.bag().root;
     const file = await sealWith(bench, [{ name: `${root}/data/attachments/annex.txt`, data: "a second annex" }]);
     await expectRefusal(bench, file, "tar-duplicate-entry", { names: [`"${root}/data/attachments/annex.txt"`, "appears twice"], streamedBytes: MiB });
   });
 
   it("refuses two names equal after case folding", async () => {
-    const bench = openBench();
+    const bench = shared();
     const root = bench.bag().root;
     const file = await sealWith(bench, [{ name: `${root}/data/attachments/ORDER.PDF`, data: "another order" }]);
     await expectRefusal(bench, file, "tar-duplicate-entry", { names: [`"${root}/data/attachments/ORDER.PDF"`, `"${root}/data/attachments/order.pdf"`, "case folding"] });
   });
 
   it("refuses two names equal after Unicode NFC normalisation", async () => {
-    const bench = openBench();
+    const bench = shared();
     const root = bench.bag().root;
     const composed = `${root}/data/attachments/r\u00e9sum\u00e9.txt`;
     const decomposed = `${root}/data/attachments/re\u0301sume\u0301.txt`;
@@ -149,7 +151,7 @@ describe("tar-duplicate-entry", () => {
   });
 
   it("refuses a file that is also a directory", async () => {
-    const bench = openBench();
+    const bench = shared();
     const root = bench.bag().root;
     const file = await sealWith(bench, [{ name: `${root}/bagit.txt/inner.txt`, data: "inner" }]);
     await expectRefusal(bench, file, "tar-duplicate-entry", { names: [`"${root}/bagit.txt"`, "which is a file"] });
@@ -158,17 +160,17 @@ describe("tar-duplicate-entry", () => {
 
 describe("tar-layout", () => {
   it("refuses a second top-level directory", async () => {
-    const bench = openBench();
+    const bench = shared();
     await expectRefusal(bench, await sealWith(bench, [{ name: "second-bag/", type: "5" }]), "tar-layout", { names: ['"second-bag"', "outside the top-level directory"], streamedBytes: MiB });
   });
 
   it("refuses a file at the top level", async () => {
-    const bench = openBench();
+    const bench = shared();
     await expectRefusal(bench, await sealWith(bench, [{ name: "README.txt", data: "read me" }]), "tar-layout", { names: ['"README.txt"', "at the top level"] });
   });
 
   it("refuses an archive with no entries at all", async () => {
-    const bench = openBench();
+    const bench = shared();
     await expectRefusal(bench, await bench.sealPlaintext(buildTar([])), "tar-layout", { names: ["the archive is empty"] });
   });
 });

@@ -3,6 +3,8 @@
 import type { DataCategory, InboxQuery, InboxRow, InboxSortField, Instrument, UrgencyLevel } from "../../api/types.js";
 
 export const PAGE_SIZE = 100;
+/** Typing in search and text filters applies after this pause. */
+export const SEARCH_DEBOUNCE_MS = 300;
 
 export type SortDirection = "asc" | "desc";
 export interface SortState {

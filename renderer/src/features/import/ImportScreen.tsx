@@ -1,0 +1,203 @@
+// Import: a button for the hidden file input ("Bundle files"), drag and drop anywhere on the
+// screen, a progress bar while the core works, and one result row per file in plain words.
+import { useEffect, useRef, useState, type DragEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { ImportOutcome } from "../../api/types.js";
+import { isMac } from "../../app/platform.js";
+import { ErrorNote } from "../../components/ErrorNote.js";
+import { Icon } from "../../components/Icon.js";
+import { ProgressBar } from "../../components/ProgressBar.js";
+import { formatBytes, formatNumber, formatPercent } from "../../i18n/format.js";
+import { announce } from "../../store/announcer.js";
+import { useImport } from "../../store/import.js";
+import { useInbox } from "../../store/inbox.js";
+import { useNavigation } from "../../store/navigation.js";
+import { useLocale } from "../../store/settings.js";
+import { baseName, countOutcomes, isRefusalCode, progressFraction } from "./import-model.js";
+
+export function ImportScreen() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const phase = useImport((state) => state.phase);
+  const prepared = useImport((state) => state.prepared);
+  const fileCount = useImport((state) => state.fileCount);
+  const progress = useImport((state) => state.progress);
+  const outcomes = useImport((state) => state.outcomes);
+  const error = useImport((state) => state.error);
+  const run = useImport((state) => state.run);
+  const clear = useImport((state) => state.clear);
+  const pickerRequest = useNavigation((state) => state.importPicker);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const seenPicker = useRef(pickerRequest);
+  const [dragging, setDragging] = useState(false);
+  const busy = phase === "preparing" || phase === "importing";
+
+  useEffect(() => {
+    if (pickerRequest !== seenPicker.current) {
+      seenPicker.current = pickerRequest;
+      if (!busy) inputRef.current?.click();
+    }
+  }, [pickerRequest, busy]);
+
+  const start = async (files: File[]) => {
+    if (busy) {
+      announce(t("import.busy"), "assertive");
+      return;
+    }
+    const result = await run(files);
+    const state = useImport.getState();
+    if (result) {
+      useInbox.getState().invalidate();
+      const counts = countOutcomes(result);
+      announce(t("import.resultsSummary", { imported: counts.imported, duplicate: counts.duplicate, refused: counts.refused }));
+    } else if (state.error) {
+      announce(t("import.failed", { message: state.error.message }), "assertive");
+    }
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const files = [...event.dataTransfer.files];
+    if (files.length > 0) void start(files);
+  };
+
+  const fraction = progress ? progressFraction(progress) : null;
+  const progressText =
+    phase === "preparing"
+      ? t("import.preparing", { index: Math.min(prepared + 1, fileCount), count: fileCount })
+      : progress && progress.fileCount > 0
+        ? `${t("import.importing", { index: Math.min(progress.fileIndex + 1, progress.fileCount), count: progress.fileCount })} · ${t("import.bytes", {
+            read: formatBytes(progress.bytesRead, locale),
+            total: formatBytes(progress.bytesTotal, locale),
+          })}${fraction === null ? "" : ` · ${formatPercent(fraction, locale)}`}`
+        : t("import.importing", { index: 1, count: fileCount });
+  const counts = countOutcomes(outcomes);
+
+  return (
+    <div
+      className={dragging ? "screen screen-import dragging" : "screen screen-import"}
+      onDragEnter={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragOver={(event) => {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = busy ? "none" : "copy";
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <div className="screen-head">
+        <h1 tabIndex={-1}>{t("import.title")}</h1>
+      </div>
+      <p className="lead">{t("import.intro")}</p>
+      <div className="drop-zone" aria-hidden={dragging ? undefined : true}>
+        <Icon name="import" className="drop-icon" />
+        <p className="drop-title">{t("import.dropZone")}</p>
+        <p className="muted">{isMac() ? t("import.dropHintMac") : t("import.dropHint")}</p>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button button-primary" onClick={() => inputRef.current?.click()} disabled={busy} aria-keyshortcuts={isMac() ? "Meta+O" : "Control+O"}>
+          <Icon name="import" />
+          {t("import.choose")}
+        </button>
+        {phase === "done" || phase === "failed" ? (
+          <button type="button" className="button button-quiet" onClick={clear}>
+            {t("import.clear")}
+          </button>
+        ) : null}
+        <input
+          ref={inputRef}
+          className="visually-hidden"
+          type="file"
+          multiple
+          tabIndex={-1}
+          aria-label={t("import.fileInput")}
+          onChange={(event) => {
+            const files = [...(event.target.files ?? [])];
+            event.target.value = "";
+            if (files.length > 0) void start(files);
+          }}
+        />
+      </div>
+      {busy ? <ProgressBar label={t("import.progressLabel")} fraction={phase === "preparing" ? (fileCount ? prepared / fileCount : null) : fraction} valueText={progressText} /> : null}
+      {error ? <ErrorNote message={t("import.failed", { message: error.message })} code={error.code} /> : null}
+      {outcomes.length > 0 ? (
+        <section className="panel" aria-labelledby="import-results">
+          <h2 id="import-results">{t("import.results")}</h2>
+          <p>{t("import.resultsSummary", { imported: formatNumber(counts.imported, locale), duplicate: formatNumber(counts.duplicate, locale), refused: formatNumber(counts.refused, locale) })}</p>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("import.file")}</th>
+                  <th scope="col">{t("import.result")}</th>
+                  <th scope="col">{t("import.details")}</th>
+                  <th scope="col">{t("import.technical")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outcomes.map((outcome, index) => (
+                  <OutcomeRow key={`${outcome.file}-${index}`} outcome={outcome} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function OutcomeRow({ outcome }: { outcome: ImportOutcome }) {
+  const { t } = useTranslation();
+  const navigate = useNavigation((state) => state.navigate);
+  const stored = outcome.authority !== undefined && outcome.id !== undefined && outcome.revision !== undefined;
+  const open = () => {
+    if (outcome.authority !== undefined && outcome.id !== undefined && outcome.revision !== undefined) {
+      navigate({ screen: "request", authority: outcome.authority, id: outcome.id, revision: outcome.revision });
+    }
+  };
+  let details: string;
+  if (outcome.status === "imported") {
+    details = stored ? t("import.importedAs", { id: outcome.id, revision: outcome.revision, authority: outcome.authority }) : t("import.imported");
+  } else if (outcome.status === "duplicate") {
+    details = t("import.duplicateDetail");
+  } else {
+    details = isRefusalCode(outcome.code) ? t(`refusal.${outcome.code}`) : t("refusal.unknown");
+  }
+  return (
+    <tr className={`outcome outcome-${outcome.status}`}>
+      <th scope="row">
+        <span className="cell-title">{baseName(outcome.file)}</span>
+      </th>
+      <td>
+        <span className={`status-label status-${outcome.status}`}>
+          <Icon name={outcome.status === "refused" ? "cross" : outcome.status === "imported" ? "check" : "info"} />
+          {t(`import.${outcome.status}`)}
+        </span>
+      </td>
+      <td>
+        <span>{details}</span>
+        {stored && outcome.status !== "refused" ? (
+          <button type="button" className="button button-small inline-action" onClick={open}>
+            {t("import.open")}
+          </button>
+        ) : null}
+      </td>
+      <td>
+        {outcome.code || outcome.message ? (
+          <>
+            {outcome.code ? <code className="code-tag">{outcome.code}</code> : null}
+            {outcome.message ? <span className="technical">{outcome.message}</span> : null}
+          </>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,77 @@
+// One control per filterable column. Each is labelled; changes apply immediately (text after a pause).
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { SelectField, TextField } from "../../components/Field.js";
+import { CATEGORY_LIST, INSTRUMENT_LIST, isCategory, isInstrument, isUrgency, KNOWN_STATUSES, URGENCY_LIST } from "../../api/vocabulary.js";
+import { COUNTRY_CODES } from "../../../../shared/formats/countries.js";
+import { countryName } from "../../i18n/format.js";
+import { UI_LANGUAGE } from "../../i18n/index.js";
+import { useInbox } from "../../store/inbox.js";
+import { SEARCH_DEBOUNCE_MS } from "./inbox-model.js";
+
+export function countryOptions(anyLabel: string): Array<{ value: string; label: string }> {
+  const options = [...COUNTRY_CODES].map((code) => ({ value: code, label: `${countryName(code, UI_LANGUAGE)} (${code})` }));
+  options.sort((a, b) => a.label.localeCompare(b.label, UI_LANGUAGE));
+  return [{ value: "", label: anyLabel }, ...options];
+}
+
+export function InboxFiltersBar() {
+  const { t } = useTranslation();
+  const filters = useInbox((state) => state.filters);
+  const setFilter = useInbox((state) => state.setFilter);
+  const [authority, setAuthority] = useState(filters.authority);
+
+  useEffect(() => setAuthority(filters.authority), [filters.authority]);
+  useEffect(() => {
+    if (authority === filters.authority) return;
+    const timer = window.setTimeout(() => setFilter("authority", authority), SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [authority, filters.authority, setFilter]);
+
+  const any = { value: "", label: t("inbox.any") };
+  const countries = useMemo(() => countryOptions(t("inbox.anyCountry")), [t]);
+  const statuses: string[] = [...KNOWN_STATUSES];
+  if (filters.status && !statuses.includes(filters.status)) statuses.push(filters.status);
+
+  return (
+    <fieldset className="filters">
+      <legend className="visually-hidden">{t("inbox.filters")}</legend>
+      <SelectField
+        className="filter"
+        label={t("inbox.filterInstrument")}
+        value={filters.instrument}
+        onChange={(value) => setFilter("instrument", isInstrument(value) ? value : "")}
+        options={[any, ...INSTRUMENT_LIST.map((value) => ({ value, label: t(`instrument.${value}`) }))]}
+      />
+      <SelectField
+        className="filter"
+        label={t("inbox.filterUrgency")}
+        value={filters.urgency}
+        onChange={(value) => setFilter("urgency", isUrgency(value) ? value : "")}
+        options={[any, ...URGENCY_LIST.map((value) => ({ value, label: t(`urgency.${value}`) }))]}
+      />
+      <SelectField
+        className="filter"
+        label={t("inbox.filterCategory")}
+        value={filters.category}
+        onChange={(value) => setFilter("category", isCategory(value) ? value : "")}
+        options={[any, ...CATEGORY_LIST.map((value) => ({ value, label: t(`category.${value}`) }))]}
+      />
+      <TextField className="filter filter-text" label={t("inbox.filterAuthority")} value={authority} onChange={setAuthority} spellCheck={false} />
+      <SelectField className="filter" label={t("inbox.filterCountry")} value={filters.country} onChange={(value) => setFilter("country", value)} options={countries} />
+      <SelectField
+        className="filter"
+        label={t("inbox.filterStatus")}
+        value={filters.status}
+        onChange={(value) => setFilter("status", value)}
+        options={[any, ...statuses.map((value) => ({ value, label: statusLabel(t, value) }))]}
+      />
+    </fieldset>
+  );
+}
+
+type T = ReturnType<typeof useTranslation>["t"];
+
+export function statusLabel(t: T, status: string): string {
+  return (KNOWN_STATUSES as readonly string[]).includes(status) ? t(`status.${status as (typeof KNOWN_STATUSES)[number]}`) : status;
+}
