@@ -110,6 +110,17 @@ describe("age round trip", () => {
     expect(await encrypt(plaintext, { recipients: [other, recipient], seed: "other" })).not.toEqual(sealed);
   });
 
+  it("re-reads an identity array that changed since the last file", async () => {
+    const plaintext = plaintextOf(100);
+    const sealed = await encrypt(plaintext);
+    const identities = [stranger];
+    expect((await settle(decryptAge(chunked(sealed), identities))).code).toBe("age-no-identity");
+    identities[0] = identity;
+    expect(describeDifference(await collect(decryptAge(chunked(sealed), identities)), plaintext)).toBe("equal");
+    identities.push("AGE-SECRET-KEY-1NOTAKEY");
+    await expect(collect(decryptAge(chunked(sealed), identities))).rejects.toThrow(AgeKeyError);
+  });
+
   it("refuses to encrypt to nobody or to something that is not a recipient", async () => {
     await expect(collect(encryptAge(chunked(new Uint8Array(1)), []))).rejects.toThrow(RangeError);
     await expect(collect(encryptAge(chunked(new Uint8Array(1)), [identity]))).rejects.toThrow(AgeKeyError);

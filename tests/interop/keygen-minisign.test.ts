@@ -11,7 +11,7 @@ import { stockAgeKeygen, stockMinisignKeygen } from "../helpers/stock-tools.js";
 
 const minisign = (args: string[]) => spawnSync("minisign", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
-describe("counterseal keygen -W with the real minisign", () => {
+describe.concurrent("counterseal keygen -W with the real minisign", () => {
   const temp = makeTempDir("interop-keygen");
   const path = (name: string) => join(temp.dir, name);
   const prefix = path("issuer");

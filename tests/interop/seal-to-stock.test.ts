@@ -61,107 +61,109 @@ function expectOpensWithStockTools(sealed: string, identity: StockAgeKey, public
   expect(info).toMatch(new RegExp(`^Payload-Oxum: ${octets}\\.${payload.length}$`, "m"));
 }
 
-describe("bundles made by counterseal seal open and verify with age, minisign and sha256sum", () => {
-  const temp = makeTempDir("interop-outbound");
-  const path = (name: string) => join(temp.dir, name);
-  let office: StockAgeKey;
-  let second: StockAgeKey;
-  let input: SealInput;
-  beforeAll(() => {
-    office = stockAgeKeygen(temp.dir, "office");
-    second = stockAgeKeygen(temp.dir, "second-office");
-    const names = ["Beschluss vom 19.11.2026 – Ermittlungsrichter.pdf", "note.txt"];
-    const attachments = [
-      { file: path(names[0] ?? ""), name: names[0] ?? "", bytes: pdfLikeBytes("interop-outbound") },
-      { file: path(names[1] ?? ""), name: names[1] ?? "", bytes: Buffer.from("Übersetzung folgt.\r\nNo final newline", "utf8") },
-    ];
-    for (const attachment of attachments) writeFileSync(attachment.file, attachment.bytes);
-    const document = sampleRequest({
-      id: "SEALED-OUT-1",
-      attachments: [
-        { path: `attachments/${names[0] ?? ""}`, title: "Beschluss", mediaType: "application/pdf" },
-        { path: "attachments/note.txt", title: "Note", mediaType: "text/plain" },
-      ],
+describe.concurrent("counterseal seal → age, minisign, sha256sum (independent, side by side)", () => {
+  describe("bundles made by counterseal seal open and verify with age, minisign and sha256sum", () => {
+    const temp = makeTempDir("interop-outbound");
+    const path = (name: string) => join(temp.dir, name);
+    let office: StockAgeKey;
+    let second: StockAgeKey;
+    let input: SealInput;
+    beforeAll(() => {
+      office = stockAgeKeygen(temp.dir, "office");
+      second = stockAgeKeygen(temp.dir, "second-office");
+      const names = ["Beschluss vom 19.11.2026 – Ermittlungsrichter.pdf", "note.txt"];
+      const attachments = [
+        { file: path(names[0] ?? ""), name: names[0] ?? "", bytes: pdfLikeBytes("interop-outbound") },
+        { file: path(names[1] ?? ""), name: names[1] ?? "", bytes: Buffer.from("Übersetzung folgt.\r\nNo final newline", "utf8") },
+      ];
+      for (const attachment of attachments) writeFileSync(attachment.file, attachment.bytes);
+      const document = sampleRequest({
+        id: "SEALED-OUT-1",
+        attachments: [
+          { path: `attachments/${names[0] ?? ""}`, title: "Beschluss", mediaType: "application/pdf" },
+          { path: "attachments/note.txt", title: "Note", mediaType: "text/plain" },
+        ],
+      });
+      const request = path("request.json");
+      input = { request, requestBytes: writeJson(request, document), attachments };
     });
-    const request = path("request.json");
-    input = { request, requestBytes: writeJson(request, document), attachments };
-  });
-  afterAll(() => temp.remove());
+    afterAll(() => temp.remove());
 
-  const sealArgs = (key: string, out: string, ...more: string[]) => [
-    "seal", "--request", input.request, ...input.attachments.flatMap((a) => ["--attach", a.file]), "--key", key, "--out", out, ...more,
-  ];
+    const sealArgs = (key: string, out: string, ...more: string[]) => [
+      "seal", "--request", input.request, ...input.attachments.flatMap((a) => ["--attach", a.file]), "--key", key, "--out", out, ...more,
+    ];
 
-  it("signed with a key from minisign -G -W, binary age to one recipient", async () => {
-    const issuer = stockMinisignKeygen(temp.dir, "minisign-issuer");
-    const out = path("minisign-key.sealed");
-    await cliOk(sealArgs(issuer.secretKeyFile, out, "--to", office.recipient));
-    expect(readFileSync(out).subarray(0, 22).toString("latin1")).toBe("age-encryption.org/v1\n");
-    expectOpensWithStockTools(out, office, issuer.publicKeyFile, input, path("open-minisign"));
-  });
+    it("signed with a key from minisign -G -W, binary age to one recipient", async () => {
+      const issuer = stockMinisignKeygen(temp.dir, "minisign-issuer");
+      const out = path("minisign-key.sealed");
+      await cliOk(sealArgs(issuer.secretKeyFile, out, "--to", office.recipient));
+      expect(readFileSync(out).subarray(0, 22).toString("latin1")).toBe("age-encryption.org/v1\n");
+      expectOpensWithStockTools(out, office, issuer.publicKeyFile, input, path("open-minisign"));
+    });
 
-  it("signed with a key from counterseal keygen -W, armored, to two recipients: each opens it", async () => {
-    const prefix = path("keygen-w");
-    await cliOk(["keygen", "--out", prefix, "-W"]);
-    const out = path("keygen-w.sealed");
-    await cliOk(sealArgs(`${prefix}.key`, out, "--to", office.recipient, "--to", second.recipient, "--armor"));
-    expect(readFileSync(out, "latin1")).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----\n/);
-    expectOpensWithStockTools(out, office, `${prefix}.pub`, input, path("open-keygen-w-1"));
-    expectOpensWithStockTools(out, second, `${prefix}.pub`, input, path("open-keygen-w-2"));
-  });
+    it("signed with a key from counterseal keygen -W, armored, to two recipients: each opens it", async () => {
+      const prefix = path("keygen-w");
+      await cliOk(["keygen", "--out", prefix, "-W"]);
+      const out = path("keygen-w.sealed");
+      await cliOk(sealArgs(`${prefix}.key`, out, "--to", office.recipient, "--to", second.recipient, "--armor"));
+      expect(readFileSync(out, "latin1")).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----\n/);
+      expectOpensWithStockTools(out, office, `${prefix}.pub`, input, path("open-keygen-w-1"));
+      expectOpensWithStockTools(out, second, `${prefix}.pub`, input, path("open-keygen-w-2"));
+    });
 
-  it("a tampered bundle does not open: stockOpen (and so these checks) can fail", async () => {
-    const issuer = stockMinisignKeygen(temp.dir, "tamper-issuer");
-    const out = path("tampered.sealed");
-    await cliOk(sealArgs(issuer.secretKeyFile, out, "--to", office.recipient));
-    const bytes = readFileSync(out);
-    bytes[bytes.length - 20] = (bytes[bytes.length - 20] ?? 0) ^ 0x01;
-    writeFileSync(out, bytes);
-    expect(() => stockOpen(out, office.identityFile, path("open-tampered"), issuer.publicKeyFile)).toThrow();
-    // And a bundle verified against another signer's key is refused by minisign.
-    const intact = path("other-signer.sealed");
-    await cliOk(sealArgs(issuer.secretKeyFile, intact, "--to", office.recipient));
-    const someoneElse = stockMinisignKeygen(temp.dir, "someone-else");
-    expect(() => stockOpen(intact, office.identityFile, path("open-other-signer"), someoneElse.publicKeyFile)).toThrow(/minisign/);
-  });
-});
-
-describe("an encrypted key from counterseal keygen (password in COUNTERSEAL_KEY_PASSWORD)", () => {
-  const temp = makeTempDir("interop-encrypted-key");
-  const path = (name: string) => join(temp.dir, name);
-  const prefix = path("encrypted");
-  const withPassword = { env: { COUNTERSEAL_KEY_PASSWORD: KEY_PASSWORD } };
-  beforeAll(async () => {
-    await cliOk(["keygen", "--out", prefix], withPassword);
-  });
-  afterAll(() => temp.remove());
-
-  it("is written encrypted, as minisign -G writes it", () => {
-    const key = readFileSync(`${prefix}.key`, "utf8");
-    expect(key).toMatch(/^untrusted comment: minisign encrypted secret key\n/);
-    const bytes = Buffer.from(key.split("\n")[1] ?? "", "base64");
-    expect(bytes.subarray(0, 4).toString("latin1")).toBe("EdSc"); // Ed25519, scrypt-encrypted
+    it("a tampered bundle does not open: stockOpen (and so these checks) can fail", async () => {
+      const issuer = stockMinisignKeygen(temp.dir, "tamper-issuer");
+      const out = path("tampered.sealed");
+      await cliOk(sealArgs(issuer.secretKeyFile, out, "--to", office.recipient));
+      const bytes = readFileSync(out);
+      bytes[bytes.length - 20] = (bytes[bytes.length - 20] ?? 0) ^ 0x01;
+      writeFileSync(out, bytes);
+      expect(() => stockOpen(out, office.identityFile, path("open-tampered"), issuer.publicKeyFile)).toThrow();
+      // And a bundle verified against another signer's key is refused by minisign.
+      const intact = path("other-signer.sealed");
+      await cliOk(sealArgs(issuer.secretKeyFile, intact, "--to", office.recipient));
+      const someoneElse = stockMinisignKeygen(temp.dir, "someone-else");
+      expect(() => stockOpen(intact, office.identityFile, path("open-other-signer"), someoneElse.publicKeyFile)).toThrow(/minisign/);
+    });
   });
 
-  it("counterseal seal uses it; the bundle opens and verifies with the stock tools", async () => {
-    const office = stockAgeKeygen(temp.dir, "office");
-    const bytes = writeJson(path("request.json"), sampleRequest({ id: "SEALED-ENCRYPTED-KEY" }));
-    const out = path("encrypted-key.sealed");
-    const args = ["seal", "--request", path("request.json"), "--key", `${prefix}.key`, "--to", office.recipient, "--out", out];
-    const noPassword = await runCli(args, { env: { COUNTERSEAL_KEY_PASSWORD: undefined } });
-    expectExit(noPassword, 2);
-    expect(noPassword.stderr).toContain("COUNTERSEAL_KEY_PASSWORD");
-    await cliOk(args, withPassword);
-    expectOpensWithStockTools(out, office, `${prefix}.pub`, { request: path("request.json"), requestBytes: bytes, attachments: [] }, path("open"));
-  });
+  describe("an encrypted key from counterseal keygen (password in COUNTERSEAL_KEY_PASSWORD)", () => {
+    const temp = makeTempDir("interop-encrypted-key");
+    const path = (name: string) => join(temp.dir, name);
+    const prefix = path("encrypted");
+    const withPassword = { env: { COUNTERSEAL_KEY_PASSWORD: KEY_PASSWORD } };
+    beforeAll(async () => {
+      await cliOk(["keygen", "--out", prefix], withPassword);
+    });
+    afterAll(() => temp.remove());
 
-  // The brief expected minisign to ask for the password on the terminal only; minisign 0.11 reads
-  // it from stdin when stdin is not a terminal, so this sub-case runs instead of being skipped.
-  it("minisign -S signs with it (password on stdin) and minisign -V verifies with PREFIX.pub", () => {
-    const message = path("message.txt");
-    writeFileSync(message, "signed by minisign with a counterseal keygen key\n");
-    execFileSync("minisign", ["-S", "-s", `${prefix}.key`, "-m", message], { input: `${KEY_PASSWORD}\n`, stdio: ["pipe", "pipe", "pipe"] });
-    const verified = execFileSync("minisign", ["-V", "-H", "-p", `${prefix}.pub`, "-m", message], { encoding: "utf8" });
-    expect(verified).toContain("Signature and comment signature verified");
+    it("is written encrypted, as minisign -G writes it", () => {
+      const key = readFileSync(`${prefix}.key`, "utf8");
+      expect(key).toMatch(/^untrusted comment: minisign encrypted secret key\n/);
+      const bytes = Buffer.from(key.split("\n")[1] ?? "", "base64");
+      expect(bytes.subarray(0, 4).toString("latin1")).toBe("EdSc"); // Ed25519, scrypt-encrypted
+    });
+
+    it("counterseal seal uses it; the bundle opens and verifies with the stock tools", async () => {
+      const office = stockAgeKeygen(temp.dir, "office");
+      const bytes = writeJson(path("request.json"), sampleRequest({ id: "SEALED-ENCRYPTED-KEY" }));
+      const out = path("encrypted-key.sealed");
+      const args = ["seal", "--request", path("request.json"), "--key", `${prefix}.key`, "--to", office.recipient, "--out", out];
+      const noPassword = await runCli(args, { env: { COUNTERSEAL_KEY_PASSWORD: undefined } });
+      expectExit(noPassword, 2);
+      expect(noPassword.stderr).toContain("COUNTERSEAL_KEY_PASSWORD");
+      await cliOk(args, withPassword);
+      expectOpensWithStockTools(out, office, `${prefix}.pub`, { request: path("request.json"), requestBytes: bytes, attachments: [] }, path("open"));
+    });
+
+    // The brief expected minisign to ask for the password on the terminal only; minisign 0.11 reads
+    // it from stdin when stdin is not a terminal, so this sub-case runs instead of being skipped.
+    it("minisign -S signs with it (password on stdin) and minisign -V verifies with PREFIX.pub", () => {
+      const message = path("message.txt");
+      writeFileSync(message, "signed by minisign with a counterseal keygen key\n");
+      execFileSync("minisign", ["-S", "-s", `${prefix}.key`, "-m", message], { input: `${KEY_PASSWORD}\n`, stdio: ["pipe", "pipe", "pipe"] });
+      const verified = execFileSync("minisign", ["-V", "-H", "-p", `${prefix}.pub`, "-m", message], { encoding: "utf8" });
+      expect(verified).toContain("Signature and comment signature verified");
+    });
   });
 });

@@ -19,7 +19,7 @@ import {
 import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { stockAgeKeygen, stockMinisignKeygen, stockSeal, type StockAgeKey, type StockMinisignKey } from "../helpers/stock-tools.js";
 
-describe("bundles made by tar | age with minisign signatures import", () => {
+describe.concurrent("bundles made by tar | age with minisign signatures import", () => {
   const temp = makeTempDir("interop-inbound");
   const storeDir = join(temp.dir, "store");
   let officeRecipient = "";

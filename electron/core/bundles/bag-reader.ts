@@ -49,21 +49,14 @@ export async function readBag(plaintext: AsyncIterable<Uint8Array>, limits: Bund
       const bytes = await collect(entry.body, TAG_FILE_LIMIT, `tag file ${path}`);
       tagFiles.set(path, bytes);
       files.set(path, { size: bytes.byteLength, sha256: sha256Hex(bytes) });
-    } else if (DOCUMENT_PATHS.has(path)) {
-      const bytes = await collect(entry.body, limits.documentBytes, `document ${path}`);
-      buffered.set(path, bytes);
-      files.set(path, { size: bytes.byteLength, sha256: sha256Hex(bytes) });
     } else {
-      const sink = payloads.createSink();
-      const hash = createSha256();
-      let size = 0;
-      for await (const chunk of entry.body) {
-        hash.update(chunk);
-        sink.write(chunk);
-        size += chunk.byteLength;
-      }
-      streamed.set(path, sink.finish().blobId);
-      files.set(path, { size, sha256: hash.digest("hex") });
+      // A file named like a document is kept in memory while it fits the document limit; past
+      // that it is streamed like any attachment (the limit is checked once Bundle-Type is known).
+      const limit = DOCUMENT_PATHS.has(path) ? limits.documentBytes : 0;
+      const read = await bufferOrStream(entry.body, limit, payloads);
+      if (read.kind === "buffered") buffered.set(path, read.bytes);
+      else streamed.set(path, read.blobId);
+      files.set(path, { size: read.size, sha256: read.sha256 });
     }
   }
 
@@ -77,6 +70,33 @@ export async function readBag(plaintext: AsyncIterable<Uint8Array>, limits: Bund
     return hash.digest("hex");
   };
   return { inventory: { files, tagFiles, digestOf }, buffered, streamed };
+}
+
+type ReadFile = { size: number; sha256: string } & ({ kind: "buffered"; bytes: Uint8Array } | { kind: "streamed"; blobId: string });
+
+/** Keeps up to `limit` bytes in memory; a larger file goes to the payload store as it arrives. */
+async function bufferOrStream(body: AsyncIterable<Uint8Array>, limit: number, payloads: PayloadStore): Promise<ReadFile> {
+  const hash = createSha256();
+  const held: Uint8Array[] = [];
+  let sink: PayloadSink | undefined;
+  let size = 0;
+  for await (const chunk of body) {
+    hash.update(chunk);
+    size += chunk.byteLength;
+    if (!sink && size <= limit) {
+      held.push(chunk);
+      continue;
+    }
+    if (!sink) {
+      sink = payloads.createSink();
+      for (const earlier of held.splice(0)) sink.write(earlier);
+    }
+    sink.write(chunk);
+  }
+  const sha256 = hash.digest("hex");
+  if (sink) return { kind: "streamed", blobId: sink.finish().blobId, size, sha256 };
+  if (limit === 0 && size === 0) return { kind: "streamed", blobId: payloads.createSink().finish().blobId, size, sha256 };
+  return { kind: "buffered", bytes: Buffer.concat(held, size), size, sha256 };
 }
 
 async function collect(body: AsyncIterable<Uint8Array>, limit: number, what: string): Promise<Uint8Array> {

@@ -70,7 +70,12 @@ export async function openSealedBundle(sealed: AsyncIterable<Uint8Array>, deps: 
     refuse("document-invalid", `bag-info.txt: Bundle-Type "${bag.info.bundleType}" cannot be imported; this office imports request bundles`);
   }
   const documentBytes = read.buffered.get(bag.documentPath);
-  if (!documentBytes) throw new Error(`checkBag passed a bag without ${bag.documentPath}`);
+  if (!documentBytes) {
+    if (read.streamed.has(bag.documentPath)) {
+      refuse("limit-exceeded", `${bag.documentPath} is larger than the document limit of ${deps.limits.documentBytes} bytes`);
+    }
+    throw new Error(`checkBag passed a bag without ${bag.documentPath}`);
+  }
   const document = readRequestDocument(documentBytes, deps.limits, bag.documentPath);
   checkIdentifierMatches(bag, document);
   const attachments = matchAttachments(document, bag, read.streamed, read.buffered, deps.payloads);

@@ -131,7 +131,7 @@ class InputPump {
     if (this.failure !== undefined) return this.failure;
     if (error instanceof BundleRefusal) return error;
     const reason = error instanceof Error ? error.message : String(error);
-    return new BundleRefusal("tar-invalid", `the tar archive is malformed: ${reason}`);
+    return new BundleRefusal("tar-invalid", this.framing.explain(reason));
   }
 }
 

@@ -92,6 +92,31 @@ export class TarFramingCheck {
     this.drop(this.dataEnd);
   }
 
+  /**
+   * Turns tar-stream's bare complaint ("Invalid tar header", "Unexpected end of data") into a
+   * sentence that says where: the header it could not read, or data after the end marker.
+   */
+  explain(reason: string): string {
+    const headerAt = Math.max(this.dataEnd, this.keptFrom);
+    // Not take(): inside an entry's data nothing is kept, and explaining must not throw.
+    const kept = Buffer.concat(this.chunks, this.keptBytes);
+    let at = headerAt - this.keptFrom;
+    let zeroBlocks = 0;
+    while (at + BLOCK <= kept.length && isZero(kept.subarray(at, at + BLOCK))) {
+      at += BLOCK;
+      zeroBlocks += 1;
+    }
+    const afterMarker = kept.subarray(at).findIndex((byte) => byte !== 0);
+    if (zeroBlocks >= 2 && afterMarker !== -1) {
+      return `the archive has data after its end-of-archive marker, at byte ${this.keptFrom + at + afterMarker}`;
+    }
+    if (/unexpected end/i.test(reason)) return `the archive is truncated: it ends at byte ${this.received}, inside an entry or its header`;
+    if (/invalid tar header/i.test(reason)) {
+      return `the tar header at byte ${this.keptFrom + at} is not valid (its checksum is wrong or it is not a ustar, pax or GNU header)`;
+    }
+    return `the tar archive is malformed at byte ${headerAt}: ${reason}`;
+  }
+
   /** Called once the whole input was read: after the last entry only zeros may follow. */
   end(): void {
     const trailing = this.take(this.received);

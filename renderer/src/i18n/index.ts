@@ -14,7 +14,6 @@ export async function initI18n(): Promise<void> {
     // React escapes what it renders; escaping here would show &amp; in the UI.
     interpolation: { escapeValue: false },
     returnNull: false,
-    showSupportNotice: false,
   });
 }
 

@@ -2,9 +2,10 @@
 // Vite emits pdf.worker.min.mjs as a file (`?url`, never inlined) and workerSrc points at it, which
 // the CSP's worker-src 'self' allows. Evaluation of PDF code is off (isEvalSupported: false) and
 // no viewer/scripting layer is used: pages are painted to canvas, text is extracted as plain strings.
+import type * as PdfJsModule from "pdfjs-dist";
 import workerUrl from "pdfjs-dist/build/pdf.worker.min.mjs?url";
 
-type PdfJs = typeof import("pdfjs-dist");
+type PdfJs = typeof PdfJsModule;
 export type PdfDocument = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
 export type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
 

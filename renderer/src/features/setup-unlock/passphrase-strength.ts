@@ -24,6 +24,9 @@ const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
 const DIGITS = "0123456789";
 
 export const MIN_LENGTH = 10;
+const WORD_BITS = 15;
+const FAIR_BITS = 40;
+const STRONG_BITS = 75;
 
 function poolSize(text: string): { pool: number; classes: number } {
   let pool = 0;
@@ -109,9 +112,34 @@ export function estimateStrength(passphrase: string): StrengthEstimate {
     }
   }
 
+  // Runs of 4+ letters are probably words: a word costs an attacker about one pick from a large
+  // dictionary (~15 bits), not one guess per letter.
+  const perChar = Math.log2(pool);
+  const chars = [...lower];
+  let bits = 0;
+  let inWordRun = 0;
+  const flushWord = () => {
+    if (inWordRun >= 4) bits += Math.min(inWordRun * perChar, WORD_BITS);
+    else bits += inWordRun * perChar;
+    inWordRun = 0;
+  };
+  chars.forEach((char, index) => {
+    if (mask[index]) {
+      flushWord();
+      return;
+    }
+    if (/\p{L}/u.test(char)) {
+      inWordRun += 1;
+      return;
+    }
+    flushWord();
+    bits += perChar;
+  });
+  flushWord();
   const patterned = mask.filter(Boolean).length;
-  const effective = Math.max(0, length - patterned - commonChars) + (patterned > 0 ? 1 : 0) + (common ? 1 : 0);
-  let bits = effective * Math.log2(pool);
+  // A pattern or a known password is still a guess or two, not nothing.
+  if (patterned > 0) bits += perChar;
+  if (common) bits = Math.max(0, bits - commonChars * perChar) + perChar;
   // Multi-word passphrases: several words separated by spaces or punctuation are a good habit.
   const words = passphrase.split(/[\s\-_.,;]+/).filter((word) => word.length >= 3);
   if (words.length >= 4 && !common) bits += 8;
@@ -123,7 +151,7 @@ export function estimateStrength(passphrase: string): StrengthEstimate {
   if (sequence) hints.push("sequence");
   if (classes <= 1 && words.length < 4) hints.push("one-class");
 
-  let level: StrengthLevel = bits >= 80 ? "strong" : bits >= 50 ? "fair" : "weak";
+  let level: StrengthLevel = bits >= STRONG_BITS ? "strong" : bits >= FAIR_BITS ? "fair" : "weak";
   // Short or mostly a known password stays weak, whatever the arithmetic says.
   if (length < 8 || (common && length - commonChars < 6)) level = "weak";
   else if (length < MIN_LENGTH && level === "strong") level = "fair";

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { idleDeadline, isIdle } from "../../renderer/src/app/idle.js";
+import { parseRoute, routeHash } from "../../renderer/src/app/routes.js";
+import { isTextField, shortcutFor, type KeyLike } from "../../renderer/src/app/shortcuts.js";
+
+describe("hash routes", () => {
+  it("round-trips every screen, including request references that need escaping", () => {
+    const routes = [
+      { screen: "inbox" },
+      { screen: "import" },
+      { screen: "keyring" },
+      { screen: "settings" },
+      { screen: "help" },
+      { screen: "request", authority: "nl-om-rotterdam", id: "OM:RTM/2026 0117", revision: 2 },
+      { screen: "request", authority: "fr-pnf", id: "A.B_C" },
+    ] as const;
+    for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+
+  it("falls back to the inbox for anything else", () => {
+    for (const hash of ["", "#", "#/nowhere", "#/request/only-authority", "#/inbox/extra", "#/request/a/%E0%A4%A"]) {
+      expect(parseRoute(hash)).toEqual({ screen: "inbox" });
+    }
+    expect(parseRoute("#/request/a/b/zero")).toEqual({ screen: "request", authority: "a", id: "b" });
+  });
+});
+
+describe("global shortcuts", () => {
+  const key = (over: Partial<KeyLike>): KeyLike => ({ key: "", ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, inTextField: false, ...over });
+
+  it("uses Ctrl off macOS and Cmd on macOS", () => {
+    expect(shortcutFor(key({ key: "l", ctrlKey: true }), false)).toBe("lock");
+    expect(shortcutFor(key({ key: "L", metaKey: true }), true)).toBe("lock");
+    expect(shortcutFor(key({ key: "l", metaKey: true }), false)).toBeNull();
+    expect(shortcutFor(key({ key: "o", ctrlKey: true }), false)).toBe("import");
+    expect(shortcutFor(key({ key: "f", ctrlKey: true }), false)).toBe("search");
+    expect(shortcutFor(key({ key: "f", ctrlKey: true, shiftKey: true }), false)).toBeNull();
+  });
+
+  it("lets / type a slash in text fields", () => {
+    expect(shortcutFor(key({ key: "/" }), false)).toBe("focus-search");
+    expect(shortcutFor(key({ key: "/", inTextField: true }), false)).toBeNull();
+  });
+
+  it("knows text fields from buttons", () => {
+    expect(isTextField({ tagName: "INPUT", type: "search" })).toBe(true);
+    expect(isTextField({ tagName: "INPUT", type: "checkbox" })).toBe(false);
+    expect(isTextField({ tagName: "TEXTAREA" })).toBe(true);
+    expect(isTextField({ tagName: "DIV", isContentEditable: true })).toBe(true);
+    expect(isTextField({ tagName: "BUTTON" })).toBe(false);
+    expect(isTextField(null)).toBe(false);
+  });
+});
+
+describe("idle lock", () => {
+  it("locks once the idle minutes have passed since the last activity", () => {
+    const last = 1_000_000;
+    expect(idleDeadline(last, 10)).toBe(last + 600_000);
+    expect(isIdle(last, last + 599_999, 10)).toBe(false);
+    expect(isIdle(last, last + 600_000, 10)).toBe(true);
+    expect(isIdle(last, last + 60_000, 0)).toBe(true);
+  });
+});
