@@ -1,24 +1,30 @@
 // Builds the Node entry points into dist/ with esbuild: the counterseal CLI (on `npm install`,
 // via prepare, so `npx counterseal` works straight after setup) and, with --bench, the benchmark.
 import { build } from "esbuild";
-import { chmodSync } from "node:fs";
+import { chmodSync, rmSync } from "node:fs";
+import { basename } from "node:path";
 
-const entries = process.argv.includes("--bench")
-  ? [["bench/import-bench.ts", "dist/bench/import-bench.js"]]
-  : [["electron/cli/main.ts", "dist/electron/cli/main.js"]];
+const [entryPoint, outdir] = process.argv.includes("--bench")
+  ? ["bench/import-bench.ts", "dist/bench"]
+  : ["electron/cli/main.ts", "dist/electron/cli"];
 
-for (const [entryPoint, outfile] of entries) {
-  await build({
-    entryPoints: [entryPoint],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    sourcemap: "linked",
-    banner: { js: "#!/usr/bin/env node" },
-    logLevel: "warning",
-  });
-  chmodSync(outfile, 0o755);
-}
+rmSync(outdir, { recursive: true, force: true });
+
+// Code splitting lets rarely used commands (demo, with pdf-lib) load only when they run, which
+// keeps every other command's start-up short.
+await build({
+  entryPoints: [entryPoint],
+  outdir,
+  entryNames: "[name]",
+  chunkNames: "chunks/[name]-[hash]",
+  splitting: true,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: "linked",
+  banner: { js: "#!/usr/bin/env node" },
+  logLevel: "warning",
+});
+chmodSync(`${outdir}/${basename(entryPoint, ".ts")}.js`, 0o755);

@@ -56,12 +56,17 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     await buildProgram().parseAsync([...argv], { from: "user" });
     return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
   } catch (error) {
-    if (error instanceof CommanderError) {
-      const helpShown = error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help";
-      return helpShown ? EXIT.ok : EXIT.usage;
-    }
+    // Help asked for (--help, --version) exits 0; help shown because a command was missing, or
+    // any parse error, is a usage error.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     return reportFailure(error);
   }
 }
+
+// `counterseal requests --json | head -1`: a reader that stops early is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+  throw error;
+});
 
 process.exitCode = await runCli(process.argv.slice(2));

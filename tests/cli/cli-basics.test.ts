@@ -56,11 +56,9 @@ describe.concurrent("help, version and usage errors", () => {
     expect(existsSync(store)).toBe(false);
   });
 
-  // BUG (electron/cli/main.ts, runCli's catch): commander reports "no subcommand given" as
-  // CommanderError code "commander.help" with exitCode 1 (help written to stderr); main.ts maps
-  // every "commander.help" to EXIT.ok, so `counterseal` and `counterseal trust` alone exit 0.
-  // It should honour error.exitCode and exit 2 (usage error) when help was shown as an error.
-  it.fails("a missing command or subcommand is a usage error (exit 2), not success", async () => {
+  // Commander reports a missing (sub)command as "commander.help" with exit code 1: help shown as
+  // an error, which the contract calls a usage error.
+  it("a missing command or subcommand is a usage error (exit 2), not success", async () => {
     const [none, trust] = await Promise.all([runCli([]), runCli(["trust"])]);
     expectExit(none, 2);
     expectExit(trust, 2);
@@ -113,26 +111,25 @@ describe("where the store is, and its passphrase", () => {
     expect(after).toEqual(before);
   });
 
-  // BUG (electron/core/identity/identity-service.ts initializeStore): an existing counterseal.db is
-  // opened with the new passphrase (to finish an interrupted init), so a store under another
-  // passphrase makes `init` fail with WrongPassphraseError: exit 3 and "The passphrase does not open
-  // …". The contract says init refuses an existing store with exit 2 ("already exists").
-  it.fails("init with another passphrase over an existing store exits 2, as for any existing store", async () => {
+  // init finishes an interrupted init only when the passphrase opens the file; a store under
+  // another passphrase is simply an existing store (exit 2), not a wrong passphrase (exit 3).
+  it("init with another passphrase over an existing store exits 2, as for any existing store", async () => {
     const { result } = await initWithOtherPassphrase();
     expectExit(result, 2);
     expect(result.stderr).toMatch(/already exists/);
   });
 
-  it("--store wins over COUNTERSEAL_STORE, which is used when --store is absent", async () => {
-    const [flagWins, fromEnv, envMissing] = await Promise.all([
+  it("--store (before or after the command) wins over COUNTERSEAL_STORE, which is used when --store is absent", async () => {
+    const [flagWins, flagAfterCommand, fromEnv, envMissing] = await Promise.all([
       runCli(["--store", storeDir, "identity", "--json"], { env: { COUNTERSEAL_STORE: missing } }),
+      runCli(["identity", "--json", "--store", storeDir], { env: { COUNTERSEAL_STORE: missing } }),
       runCli(["identity", "--json"], { env: { COUNTERSEAL_STORE: storeDir } }),
       runCli(["identity", "--json"], { env: { COUNTERSEAL_STORE: missing } }),
     ]);
-    expectExit(flagWins, 0);
-    expectExit(fromEnv, 0);
-    expect(JSON.parse(flagWins.stdout)).toEqual(identity);
-    expect(JSON.parse(fromEnv.stdout)).toEqual(identity);
+    for (const result of [flagWins, flagAfterCommand, fromEnv]) {
+      expectExit(result, 0);
+      expect(JSON.parse(result.stdout)).toEqual(identity);
+    }
     expectExit(envMissing, 2);
     expect(envMissing.stderr).toContain(missing);
   });

@@ -145,12 +145,9 @@ describe.concurrent("counterseal trust", () => {
     expect(after.filter((entry) => entry.authorityId.startsWith("xx-"))).toEqual([]);
   });
 
-  // BUG (electron/core/store/repositories/keyring.ts lines 102, 106, 155, 157): the messages for a
-  // duplicate key, an unknown key and an already revoked key print the key id with toHex(keyId),
-  // i.e. the raw little-endian bytes in lower case ("f86741fd29485829"), not as minisign, `trust
-  // list` and `trust add` print it ("29584829FD4167F8"); the reviewer cannot match the two. They
-  // should use formatKeyId().
-  it.fails("the duplicate-key message names the key id as minisign and `trust list` print it", async () => {
+  // Keyring messages name key ids as minisign and `trust list` print them ("29584829FD4167F8"),
+  // never as raw little-endian bytes, so a reviewer can match the two.
+  it("the duplicate-key message names the key id as minisign and `trust list` print it", async () => {
     const { results, taken } = await refusedAdds();
     expect(results.duplicate.stderr).toContain(printedKeyId(taken));
   });

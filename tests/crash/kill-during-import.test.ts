@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
 import { storeFile } from "../../electron/core/store/index.js";
 import { openSession } from "../../electron/core/session.js";
-import { ensureCliBuilt, runCli } from "../helpers/built-cli.js";
+import { CLI_ENTRY, ensureCliBuilt, runCli } from "../helpers/cli.js";
 import { openTestOffice, STORE_PASSPHRASE } from "../helpers/office.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { sampleRequest } from "../helpers/sample-request.js";
@@ -35,7 +35,7 @@ function bigAttachment(): Uint8Array {
 
 /** Starts an import and SIGKILLs it after `delayMs`; resolves with whether it finished first. */
 function importAndKill(storeDir: string, file: string, delayMs: number): Promise<"killed" | "finished"> {
-  const child = spawn(process.execPath, [ensureCliBuilt(), "--store", storeDir, "import", "--json", file], {
+  const child = spawn(process.execPath, [CLI_ENTRY, "--store", storeDir, "import", "--json", file], {
     env: { PATH: process.env["PATH"] ?? "", ...env },
     stdio: "ignore",
   });
@@ -81,18 +81,18 @@ describe("kill -9 during import", () => {
     cpSync(office.storeDir, pristine, { recursive: true });
 
     // Calibrate: how long a whole import takes on this machine (the faster of two, in scratch copies).
-    ensureCliBuilt();
+    await ensureCliBuilt();
     let fullMs = Number.POSITIVE_INFINITY;
     for (const name of ["scratch-1", "scratch-2"]) {
       const scratch = join(office.dir, name);
       cpSync(pristine, scratch, { recursive: true });
       const started = Date.now();
-      expect((await runCli(["--store", scratch, "import", file], env)).code).toBe(0);
+      expect((await runCli(["--store", scratch, "import", file], { env })).code).toBe(0);
       fullMs = Math.min(fullMs, Date.now() - started);
     }
     // ...and how much of that is starting up and unlocking the store, before any write.
     const opening = Date.now();
-    expect((await runCli(["--store", pristine, "identity", "--json"], env)).code).toBe(0);
+    expect((await runCli(["--store", pristine, "identity", "--json"], { env })).code).toBe(0);
     const startupMs = Math.min(Date.now() - opening, fullMs / 2);
 
     const outcomes: string[] = [];
@@ -120,7 +120,7 @@ describe("kill -9 during import", () => {
     // The schedule must actually hit the import while it writes, or the test proves nothing.
     expect(killedMidWrite).toBeGreaterThanOrEqual(5);
 
-    const again = await runCli(["--store", office.storeDir, "import", "--json", file], env);
+    const again = await runCli(["--store", office.storeDir, "import", "--json", file], { env });
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ status: expect.stringMatching(/^(imported|duplicate)$/) });
     const session = openSession(office.storeDir, STORE_PASSPHRASE, testRuntime());

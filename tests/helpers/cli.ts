@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
 import { stockBag, stockSeal, stockSign, type StockMinisignKey } from "./stock-tools.js";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -45,9 +45,9 @@ async function buildIfStale(): Promise<void> {
     try {
       mkdirSync(LOCK_DIR);
     } catch {
-      // Another test process is building; a lock older than two minutes is left over from a crash.
+      // Another test process is building; a lock older than 30 s is left over from a crash.
       const lock = statSync(LOCK_DIR, { throwIfNoEntry: false });
-      if (lock && Date.now() - lock.mtimeMs > 120_000) rmSync(LOCK_DIR, { recursive: true, force: true });
+      if (lock && Date.now() - lock.mtimeMs > 30_000) rmSync(LOCK_DIR, { recursive: true, force: true });
       await sleep(100);
       continue;
     }
@@ -68,13 +68,18 @@ export const ensureCliBuilt = (): Promise<void> => (built ??= buildIfStale());
 // default store can never touch the real one.
 let home: string | undefined;
 function isolatedHome(): string {
-  if (home === undefined) {
-    const folder = mkdtempSync(join(tmpdir(), "counterseal-cli-home-"));
-    home = folder;
-    process.on("exit", () => rmSync(folder, { recursive: true, force: true }));
-  }
+  home ??= mkdtempSync(join(tmpdir(), "counterseal-cli-home-"));
   return home;
 }
+
+// Folders made by this module for the test file that imports it, removed when the file is done
+// (also when a filter skipped the describe block that would have removed its own).
+const madeFolders: string[] = [];
+afterAll(() => {
+  if (home !== undefined) madeFolders.push(home);
+  home = undefined;
+  for (const folder of madeFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 export interface CliOptions {
   /** Added to the clean environment; `undefined` removes a variable (e.g. COUNTERSEAL_PASSPHRASE). */
@@ -198,14 +203,15 @@ export async function keyringOf(storeDir: string): Promise<KeyringEntryJson[]> {
   return JSON.parse(result.stdout) as KeyringEntryJson[];
 }
 
-export async function importJson(storeDir: string, files: readonly string[]): Promise<{ result: CliResult; lines: ImportLine[] }> {
-  const result = await runCli(["--store", storeDir, "import", "--json", ...files]);
+export async function importJson(storeDir: string, files: readonly string[], options: CliOptions = {}): Promise<{ result: CliResult; lines: ImportLine[] }> {
+  const result = await runCli(["--store", storeDir, "import", "--json", ...files], options);
   return { result, lines: jsonLines(result.stdout) as ImportLine[] };
 }
 
 /** A temporary folder for a whole describe block: call in beforeAll, remove in afterAll. */
 export function makeTempDir(prefix: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `counterseal-${prefix}-`));
+  madeFolders.push(dir);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -1,6 +1,5 @@
 // `counterseal demo --store DIR`: a store with a dozen realistic requests to look at.
 import type { Command } from "commander";
-import { buildDemoStore } from "../../core/demo/demo-store.js";
 import { systemRuntime } from "../../core/runtime.js";
 import { EXIT } from "../exit-codes.js";
 import { storeDirOf } from "../context.js";
@@ -13,6 +12,8 @@ export function registerDemoCommand(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const dir = storeDirOf(command);
       const passphrase = await readNewSecret("Store passphrase", "COUNTERSEAL_PASSPHRASE");
+      // Loaded on demand: the demo's PDF generator is large and no other command needs it.
+      const { buildDemoStore } = await import("../../core/demo/demo-store.js");
       const outcomes = await buildDemoStore(dir, passphrase, systemRuntime);
       for (const outcome of outcomes) {
         if (outcome.status === "refused") {

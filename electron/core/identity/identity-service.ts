@@ -3,7 +3,7 @@ import { ageRecipientOf, generateAgeIdentity, parseAgeIdentityFile } from "../cr
 import { encodePublicKey, formatKeyId, generateMinisignKeyPair } from "../crypto/minisign.js";
 import type { Runtime } from "../runtime.js";
 import { reviewerActor, sessionFor, type Session } from "../session.js";
-import { createStore, openKeyedConnection, openStore, StoreExistsError, storeFile } from "../store/index.js";
+import { createStore, openKeyedConnection, openStore, StoreExistsError, storeFile, WrongPassphraseError } from "../store/index.js";
 import { existsSync } from "node:fs";
 
 export interface ReviewerIdentityView {
@@ -22,10 +22,11 @@ export interface NewStoreInput {
  * saved (it has no reviewer) is completed instead, so `init` can simply be run again.
  */
 export function initializeStore(dir: string, passphrase: string, input: NewStoreInput, runtime: Runtime): Session {
-  const store = existsSync(storeFile(dir)) ? openStore(dir, passphrase, runtime) : createStore(dir, passphrase, runtime);
+  const exists = (): StoreExistsError => new StoreExistsError(`A store already exists in ${dir}; it was left unchanged.`);
+  const store = existsSync(storeFile(dir)) ? openUnfinished(dir, passphrase, runtime, exists) : createStore(dir, passphrase, runtime);
   if (store.reviewer.getReviewer()) {
     store.close();
-    throw new StoreExistsError(`A store already exists in ${dir}; it was left unchanged.`);
+    throw exists();
   }
   const keys = generateMinisignKeyPair(runtime.ids.randomBytes);
   const actor = reviewerActor(keys.keyId);
@@ -35,6 +36,16 @@ export function initializeStore(dir: string, passphrase: string, input: NewStore
     store.ageIdentities.addAgeIdentity(actor, { identity, recipient: ageRecipientOf(identity), label: `${input.office} (generated)` });
   });
   return sessionFor(store, runtime);
+}
+
+/** An existing file is only ours to finish if this passphrase opens it; otherwise it simply exists. */
+function openUnfinished(dir: string, passphrase: string, runtime: Runtime, exists: () => StoreExistsError) {
+  try {
+    return openStore(dir, passphrase, runtime);
+  } catch (error) {
+    if (error instanceof WrongPassphraseError) throw exists();
+    throw error;
+  }
 }
 
 export function describeIdentity(session: Session): ReviewerIdentityView {

@@ -7,6 +7,8 @@ import { DuplicateKeyError, KeyAlreadyRevokedError, StoreError, UnknownKeyError 
 import { fromNullableStoredTime, fromStoredTime, toNullableStoredTime, toStoredTime } from "../time.js";
 import type { Actor } from "./actor.js";
 import type { AuditLog } from "./audit.js";
+// Key ids in messages as minisign and `trust list` print them, so a reviewer can match them.
+import { formatKeyId } from "../../crypto/minisign-keys.js";
 
 export interface AuthorityKeyInput {
   /** The issuer's own authority id, as `issuingAuthority.id` and External-Identifier carry it. */
@@ -99,11 +101,11 @@ export class KeyringRepository {
     return this.#ctx.transactions.run(() => {
       const keyId = asBuffer(input.keyId);
       if (this.#selectByKeyId.get(keyId) !== undefined) {
-        throw new DuplicateKeyError(`Key ${toHex(keyId)} is already in the keyring.`);
+        throw new DuplicateKeyError(`Key ${formatKeyId(keyId)} is already in the keyring.`);
       }
       const holder = this.#selectByPublicKey.get(asBuffer(input.publicKey));
       if (holder !== undefined) {
-        throw new DuplicateKeyError(`This public key is already in the keyring as key ${toHex(holder.keyId)} of ${holder.authorityId}.`);
+        throw new DuplicateKeyError(`This public key is already in the keyring as key ${formatKeyId(holder.keyId)} of ${holder.authorityId}.`);
       }
       const now = toStoredTime(this.#ctx.runtime.clock.now());
       const previous = this.#selectAuthority.get(input.authorityId);
@@ -152,9 +154,9 @@ export class KeyringRepository {
   revokeKey(actor: Actor, keyId: Uint8Array, at: Date): AuthorityKey {
     return this.#ctx.transactions.run(() => {
       const key = this.findKeyById(keyId);
-      if (key === undefined) throw new UnknownKeyError(`Key ${toHex(keyId)} is not in the keyring.`);
+      if (key === undefined) throw new UnknownKeyError(`Key ${formatKeyId(keyId)} is not in the keyring.`);
       if (key.revokedAt !== null) {
-        throw new KeyAlreadyRevokedError(`Key ${toHex(keyId)} was already revoked at ${key.revokedAt.toISOString()}.`);
+        throw new KeyAlreadyRevokedError(`Key ${formatKeyId(keyId)} was already revoked at ${key.revokedAt.toISOString()}.`);
       }
       this.#revoke.run(toStoredTime(at), asBuffer(keyId));
       this.#audit.appendAudit({

@@ -123,7 +123,7 @@ export function PdfViewer({ bytes, title }: { bytes: Uint8Array<ArrayBuffer>; ti
       </div>
       <details className="pdf-text">
         <summary>{t("request.attachments.showText")}</summary>
-        {text === null ? <p>{t("app.loading")}</p> : text === "" ? <p>{t("request.attachments.noText")}</p> : <pre className="pre">{text}</pre>}
+        {text === null ? <p>{t("app.loading")}</p> : text === "" ? <p>{t("request.attachments.noText")}</p> : <pre className="pre" tabIndex={0} role="region" aria-label={t("request.attachments.textContent", { title })}>{text}</pre>}
       </details>
     </div>
   );

@@ -1,0 +1,72 @@
+// The real app behind the e2e host: the API table over a fresh store folder (not created yet, so
+// the page starts at first run), a frozen test clock, and the built renderer on 127.0.0.1.
+// Folders are the test file's own (not tests/helpers/temp.ts, which empties them after each `it`,
+// while these tests keep one store across several `it`s).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createApiHandlers, type ApiHandlerTable } from "../../../electron/host/api-handlers.js";
+import type { ApiHandlers } from "../../../electron/host/dispatch.js";
+import { startHttpHost, type HttpHost } from "../../../electron/host/http-host.js";
+import { testRuntime, type TestRuntime } from "../../helpers/runtime.js";
+import { ensureRendererBuilt } from "./renderer-build.js";
+
+export interface AppHost {
+  host: HttpHost;
+  handlers: ApiHandlerTable;
+  runtime: TestRuntime;
+  root: string;
+  storeDir: string;
+  uploadsDir: string;
+  downloadsDir: string;
+  /** Every queryInbox call the host answered, with how long the core took, in order. */
+  inboxCalls: { ms: number; total: number; search: string | undefined; offset: number }[];
+  /** Internal errors the host logged (the page sees only "internal"). */
+  hostLog: string[];
+  close(): Promise<void>;
+}
+
+export interface AppHostOptions {
+  runtime?: TestRuntime;
+  /** A folder holding a store already (the 100k test seeds one before the page opens). */
+  root?: string;
+}
+
+export async function startAppHost(options: AppHostOptions = {}): Promise<AppHost> {
+  const rendererDir = await ensureRendererBuilt();
+  const root = options.root ?? mkdtempSync(path.join(tmpdir(), "counterseal-e2e-"));
+  const storeDir = path.join(root, "store");
+  const uploadsDir = path.join(root, "uploads");
+  const downloadsDir = path.join(root, "downloads");
+  const runtime = options.runtime ?? testRuntime();
+  const handlers = createApiHandlers({ storeDir, runtime });
+  const inboxCalls: AppHost["inboxCalls"] = [];
+  const hostLog: string[] = [];
+  // The page's queryInbox calls, timed where the core answers them.
+  const timed: ApiHandlers = {
+    ...handlers,
+    queryInbox: async (query) => {
+      const started = performance.now();
+      const page = await handlers.queryInbox(query);
+      inboxCalls.push({ ms: performance.now() - started, total: page.total, search: query.search, offset: query.offset });
+      return page;
+    },
+  };
+  const host = await startHttpHost({ rendererDir, handlers: timed, uploadsDir, downloadsDir, log: (message) => hostLog.push(message) });
+  return {
+    host,
+    handlers,
+    runtime,
+    root,
+    storeDir,
+    uploadsDir,
+    downloadsDir,
+    inboxCalls,
+    hostLog,
+    close: async () => {
+      await host.close();
+      handlers.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
