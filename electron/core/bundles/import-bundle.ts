@@ -41,7 +41,7 @@ export async function importBundleFile(session: Session, file: string, options: 
       read: (blobId) => store.blobs.readBlob(blobId),
     };
     const opened = await store.asyncTransaction(async () => {
-      const bundle = await openSealedBundle(createReadStream(file, { highWaterMark: READ_CHUNK }), {
+      const bundle = await openSealedBundle(createReadStream(file, { highWaterMark: Math.max(1, Math.min(size, READ_CHUNK)) }), {
         identities: officeIdentities(session),
         limits,
         payloads,

@@ -102,7 +102,13 @@ export async function checkScreen(page: Page, nn: number, name: string): Promise
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.screenshot({ path: path.join(SCREENS_DIR, `${String(nn).padStart(2, "0")}-${name}.png`), fullPage: true });
   console.info("TIMING shot done", performance.now());
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const perf: string[] = [];
+  const onConsole = (m: { text(): string }) => { if (/rule_|Total|axe/.test(m.text())) perf.push(m.text()); };
+  page.on("console", onConsole);
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).options({ performanceTimer: true }).analyze();
+  page.off("console", onConsole);
+  console.info("TIMING analyzed", performance.now());
+  console.info("PERF", name, perf.filter((l) => { const m = /([\d.]+)\s*ms/.exec(l); return m && Number(m[1]) > 150; }).join("\n"), perf.length);
   console.info("TIMING axe done", performance.now(), JSON.stringify(results.passes.map((p) => p.id)).slice(0, 0));
   const counts: Record<string, number> = {};
   for (const violation of results.violations) counts[violation.impact ?? "unknown"] = (counts[violation.impact ?? "unknown"] ?? 0) + 1;

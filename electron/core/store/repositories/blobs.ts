@@ -60,18 +60,23 @@ export class BlobRepository {
     transactions.assertInTransaction("A blob writer");
     const blobId = runtime.ids.newId();
     const hash = createHash("sha256");
-    let buffer: Buffer | undefined;
-    let buffered = 0;
+    // Pieces waiting to fill a chunk. Holding the pieces (not a preallocated 1 MiB buffer) keeps
+    // small attachments, the common case, from costing a megabyte of allocation each.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
     let seq = 0;
     let size = 0;
     let finished = false;
 
-    const flush = (): void => {
-      if (buffer === undefined || buffered === 0) return;
-      // better-sqlite3 copies bound data, so the buffer can be refilled at once.
-      this.#insertChunk.run(blobId, seq, buffer.subarray(0, buffered));
+    const insert = (data: Buffer): void => {
+      this.#insertChunk.run(blobId, seq, data);
       seq += 1;
-      buffered = 0;
+    };
+    const flush = (): void => {
+      if (pendingBytes === 0) return;
+      insert(Buffer.concat(pending, pendingBytes));
+      pending = [];
+      pendingBytes = 0;
     };
     const assertWritable = (): void => {
       if (finished) throw new Error("This blob writer is already finished.");
@@ -83,21 +88,24 @@ export class BlobRepository {
         assertWritable();
         hash.update(chunk);
         size += chunk.byteLength;
-        const input = asBuffer(chunk);
-        let offset = 0;
-        while (offset < input.length) {
-          buffer ??= Buffer.alloc(BLOB_CHUNK_BYTES);
-          const copied = input.copy(buffer, buffered, offset);
-          buffered += copied;
-          offset += copied;
-          if (buffered === BLOB_CHUNK_BYTES) flush();
+        // Copied: the caller may reuse its buffer once write returns.
+        let input = Buffer.from(asBuffer(chunk));
+        while (pendingBytes + input.length >= BLOB_CHUNK_BYTES) {
+          const take = BLOB_CHUNK_BYTES - pendingBytes;
+          pending.push(input.subarray(0, take));
+          pendingBytes += take;
+          flush();
+          input = input.subarray(take);
+        }
+        if (input.length > 0) {
+          pending.push(input);
+          pendingBytes += input.length;
         }
       },
       finish: () => {
         assertWritable();
         flush();
         finished = true;
-        buffer = undefined;
         const info = { blobId, size, sha256: hash.digest("hex") };
         this.#insertBlob.run(info.blobId, info.size, info.sha256);
         return info;
