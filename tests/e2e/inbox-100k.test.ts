@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodePublicKey, generateMinisignKeyPair } from "../../electron/core/crypto/minisign.js";
 import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
-import { checkScreen, expectOnlyHostRequests, launchChromium, openApp, type OpenedPage, type PageGlobals } from "./helpers/browser.js";
+import { checkScreen, expectOnlyHostRequests, launchChromium, openApp, type OpenedPage, type PageGlobals, UI_WAIT } from "./helpers/browser.js";
 import { sealRequestFile } from "./helpers/bundles.js";
 import { seedInbox, type SeedResult } from "./helpers/seed-inbox.js";
 
@@ -52,7 +52,16 @@ beforeAll(async () => {
   const paths = await Promise.all(
     TEMPLATES.map((template) =>
       sealRequestFile({
-        document: sampleRequest({ id: template.id, dataCategories: [...template.categories], facts: `An investigation into ${template.word} against customers of a Dutch bank.` }),
+        // Short texts and no optional blocks: 100,000 copies of every byte go through the cipher.
+        document: sampleRequest({
+          id: template.id,
+          dataCategories: [...template.categories],
+          facts: `An investigation into ${template.word} against customers of a Dutch bank.`,
+          necessity: "The only lead to the account holder.",
+          proportionality: "One account, two months.",
+          validatingAuthority: undefined,
+          period: undefined,
+        }),
         signer: issuer,
         recipient,
         now: runtime.clock.now(),
@@ -70,7 +79,7 @@ beforeAll(async () => {
   opened = await openApp(browser, app.host.url);
   page = opened.page;
   page.on("requestfinished", recordInboxCall);
-});
+}, 180_000);
 
 afterAll(async () => {
   await opened?.context.close();
@@ -79,33 +88,29 @@ afterAll(async () => {
 });
 
 describe("the inbox with 100,000 request revisions", () => {
-  it("counts them all, jumps to the last row with End, and narrows them with a search", async () => {
-    console.info("TIMING start", performance.now());
+  it("counts them all, jumps to the last row with End, and narrows them with a search", { timeout: 120_000 }, async () => {
     expect(seeded.total).toBe(TOTAL);
     await heading("Unlock Counterseal").waitFor();
     await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
     await page.getByRole("button", { name: "Unlock", exact: true }).click();
     await heading("Inbox").waitFor();
-    console.info("TIMING unlocked", performance.now());
 
     // The header counts every revision, formatted in the store's locale.
     const settings = await page.evaluate(() => (globalThis as unknown as PageGlobals).counterseal.getSettings({}));
     if (!settings.ok) throw new Error(`getSettings failed: ${settings.error.message}`);
     const format = (value: number): string => new Intl.NumberFormat(settings.value.locale).format(value);
     expect(format(TOTAL)).toBe("100,000");
-    await expect.poll(() => count().textContent()).toBe(`${format(TOTAL)} request revisions`);
+    await expect.poll(() => count().textContent(), UI_WAIT).toBe(`${format(TOTAL)} request revisions`);
     expect(await grid().getAttribute("aria-rowcount")).toBe(String(TOTAL + 1));
     // Virtualised: a screenful of rows in the DOM, not 100,000.
     const rendered = await dataRows().count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(200);
     await dataRows().first().getByText(TEMPLATES[2].id, { exact: true }).waitFor();
-    console.info("TIMING before axe1", performance.now());
     await checkScreen(page, 21, "inbox-100k");
 
     // End on the active row moves focus to the last revision, fetched when it comes into view.
     await dataRows().first().focus();
-    console.info("TIMING after axe1", performance.now());
     await page.keyboard.press("End");
     const last = grid().locator(`[role="row"][aria-rowindex="${TOTAL + 1}"]`);
     await last.getByText(seeded.copyId(seeded.copies - 1), { exact: true }).waitFor();
@@ -114,29 +119,25 @@ describe("the inbox with 100,000 request revisions", () => {
     const viewport = page.viewportSize();
     expect(box).not.toBeNull();
     expect((box?.y ?? -1) >= 0 && (box?.y ?? 0) + (box?.height ?? 0) <= (viewport?.height ?? 0)).toBe(true);
-    console.info("TIMING end", performance.now());
     await checkScreen(page, 22, "inbox-100k-end");
 
     // A word only one template has: a third of the rows.
     const search = page.getByRole("searchbox", { name: "Search requests" });
-    console.info("TIMING after axe2", performance.now());
     await search.fill("ransomware");
     const ransomware = seeded.perTemplate.get(TEMPLATES[1].id) ?? 0;
     expect(ransomware).toBe(33_333);
-    await expect.poll(() => count().textContent()).toBe(`${format(ransomware)} matching revisions`);
+    await expect.poll(() => count().textContent(), UI_WAIT).toBe(`${format(ransomware)} matching revisions`);
     expect(await grid().getAttribute("aria-rowcount")).toBe(String(ransomware + 1));
     await dataRows().first().getByText(TEMPLATES[1].id, { exact: true }).waitFor();
 
     // One document id: one row.
     const wanted = seeded.copyId(31_337);
     await search.fill(wanted);
-    await expect.poll(() => count().textContent()).toBe("1 matching revision");
-    await expect.poll(() => dataRows().count()).toBe(1);
+    await expect.poll(() => count().textContent(), UI_WAIT).toBe("1 matching revision");
+    await expect.poll(() => dataRows().count(), UI_WAIT).toBe(1);
     await dataRows().first().getByText(wanted, { exact: true }).waitFor();
-    console.info("TIMING search", performance.now());
     await checkScreen(page, 23, "inbox-100k-search");
 
-    console.info("TIMING axe3", performance.now());
     expectOnlyHostRequests(opened.requested, app.host.origin);
 
     // Printed for whoever reads the run; the benchmarks hold the targets.

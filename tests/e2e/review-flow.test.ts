@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodePublicKey, encodePublicKeyFile, formatKeyId, generateMinisignKeyPair, type MinisignKeyPair } from "../../electron/core/crypto/minisign.js";
 import { SAMPLE_AUTHORITY } from "../helpers/sample-request.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
-import { checkScreen, expectOnlyHostRequests, launchChromium, openApp, type OpenedPage, type PageGlobals, type ScreenCheck } from "./helpers/browser.js";
+import { checkScreen, expectOnlyHostRequests, launchChromium, openApp, type OpenedPage, type PageGlobals, type ScreenCheck, UI_WAIT } from "./helpers/browser.js";
 import { orderPdf, PDF_NAME, PDF_TITLE, requestWithPdf, sealRequestFile } from "./helpers/bundles.js";
 
 const PASSPHRASE = "quiet harbour lantern 42";
@@ -31,7 +31,7 @@ let failed = false;
 
 /** One step of the flow: skipped once an earlier step failed. */
 function step(name: string, body: () => Promise<void>): void {
-  it(name, async (context) => {
+  it(name, { timeout: 60_000 }, async (context) => {
     if (failed) context.skip();
     try {
       await body();
@@ -57,7 +57,7 @@ beforeAll(async () => {
   issuer = generateMinisignKeyPair(app.runtime.ids.randomBytes);
   opened = await openApp(browser, app.host.url);
   page = opened.page;
-});
+}, 120_000);
 
 afterAll(async () => {
   await opened?.context.close();
@@ -68,7 +68,7 @@ afterAll(async () => {
 
 describe.sequential("a reviewer's first session in Chromium", () => {
   step("first run: creates the encrypted store from the form", async () => {
-    await expect.poll(() => heading("Create your store").count()).toBe(1);
+    await expect.poll(() => heading("Create your store").count(), UI_WAIT).toBe(1);
     expect((await app.handlers.getStoreStatus({})).state).toBe("missing");
     await screen(1, "first-run");
 
@@ -79,9 +79,9 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     await page.getByRole("button", { name: "Create store" }).click();
 
     await heading("Inbox").waitFor();
-    await expect.poll(() => page.getByText(`${REVIEWER}, ${OFFICE}`).count()).toBe(1);
+    await expect.poll(() => page.getByText(`${REVIEWER}, ${OFFICE}`).count(), UI_WAIT).toBe(1);
     expect((await app.handlers.getStoreStatus({})).state).toBe("unlocked");
-    await expect.poll(() => page.getByText("No requests yet. Import sealed bundles to start.").count()).toBe(1);
+    await expect.poll(() => page.getByText("No requests yet. Import sealed bundles to start.").count(), UI_WAIT).toBe(1);
     await screen(2, "inbox-empty");
   });
 
@@ -102,7 +102,7 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     await page.getByLabel("Minisign public key file").setInputFiles(pubFile);
     const keyId = formatKeyId(issuer.keyId);
     // The form shows the file as loaded; the key line is what it sends.
-    await expect.poll(() => page.getByLabel("Minisign public key", { exact: true }).inputValue()).toContain(encodePublicKey(issuer));
+    await expect.poll(() => page.getByLabel("Minisign public key", { exact: true }).inputValue(), UI_WAIT).toContain(encodePublicKey(issuer));
     await page.getByText(`Key id of this key: ${keyId}`).waitFor();
     await page.getByRole("button", { name: "Add key" }).click();
 
@@ -158,7 +158,7 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     await nav("Inbox").click();
     await heading("Inbox").waitFor();
     await page.getByText("1 request revision", { exact: true }).waitFor();
-    await expect.poll(() => dataRows().count()).toBe(1);
+    await expect.poll(() => dataRows().count(), UI_WAIT).toBe(1);
     const row = dataRows().first();
     await row.getByText(VALID_ID, { exact: true }).waitFor();
     expect(await pageText()).not.toContain(TAMPERED_ID);
@@ -177,23 +177,21 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     await page.getByText("Page 1 of 2", { exact: true }).waitFor({ timeout: 30_000 });
     const canvas = page.getByRole("img", { name: `Page 1 of 2 of ${PDF_TITLE}` });
     // Drawn: the canvas has a size and pixels that are not all one colour (text on white).
-    await expect
-      .poll(() =>
-        canvas.evaluate((element) => {
-          const node = element as unknown as { width: number; height: number; getContext(kind: "2d"): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null };
-          if (node.width === 0 || node.height === 0) return 0;
-          const data = node.getContext("2d")?.getImageData(0, 0, node.width, node.height).data;
-          if (!data) return 0;
-          const colours = new Set<number>();
-          for (let i = 0; i < data.length && colours.size < 50; i += 4 * 97) colours.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
-          return colours.size;
-        }),
-      )
-      .toBeGreaterThan(2);
+    const distinctColours = () =>
+      canvas.evaluate((element) => {
+        const node = element as unknown as { width: number; height: number; getContext(kind: "2d"): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null };
+        if (node.width === 0 || node.height === 0) return 0;
+        const data = node.getContext("2d")?.getImageData(0, 0, node.width, node.height).data;
+        if (!data) return 0;
+        const colours = new Set<number>();
+        for (let i = 0; i < data.length && colours.size < 50; i += 4 * 97) colours.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
+        return colours.size;
+      });
+    await expect.poll(distinctColours, UI_WAIT).toBeGreaterThan(2);
     // The page's text, for screen readers: it comes out of the same PDF (its footer is nowhere else).
     await page.getByText("Text of this page", { exact: true }).click();
     const text = page.getByRole("group").filter({ hasText: "Text of this page" });
-    await expect.poll(() => text.textContent(), { timeout: 15_000 }).toMatch(/EPOC-RTM-26-004417\s+-\s+page 1 of 2/);
+    await expect.poll(() => text.textContent(), UI_WAIT).toMatch(/EPOC-RTM-26-004417\s+-\s+page 1 of 2/);
     await screen(6, "request-view");
   });
 
@@ -211,7 +209,7 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     await dialog.getByRole("button", { name: "Revoke key" }).click();
     await dialog.waitFor({ state: "detached" });
 
-    await expect.poll(() => keyRow.textContent()).toContain("Revoked");
+    await expect.poll(() => keyRow.textContent(), UI_WAIT).toContain("Revoked");
     expect(await keyRow.getByRole("button", { name: "Revoke" }).count()).toBe(0);
     const keyring = await app.handlers.listKeyring({});
     expect(keyring.map((entry) => [entry.keyId, entry.revokedAt !== null])).toEqual([[keyId, true]]);
@@ -222,7 +220,7 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     await nav("Settings").click();
     await heading("Settings").waitFor();
     await page.getByRole("heading", { name: "Change passphrase" }).waitFor();
-    await expect.poll(() => page.getByLabel("Lock after inactivity (minutes)").inputValue()).toBe("10");
+    await expect.poll(() => page.getByLabel("Lock after inactivity (minutes)").inputValue(), UI_WAIT).toBe("10");
     await screen(9, "settings");
   });
 
@@ -254,7 +252,7 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     await page.getByRole("button", { name: "Unlock", exact: true }).click();
     await heading("Inbox").waitFor();
     await page.getByText("1 request revision", { exact: true }).waitFor();
-    await expect.poll(() => dataRows().count()).toBe(1);
+    await expect.poll(() => dataRows().count(), UI_WAIT).toBe(1);
     await dataRows().first().getByText(VALID_ID, { exact: true }).waitFor();
   });
 
@@ -264,5 +262,6 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     expect(opened.requested.some((url) => url.includes("/__api/importBundles"))).toBe(true);
     expect(opened.requested.some((url) => url.includes("pdf.worker"))).toBe(true);
     expect(opened.problems.filter((problem) => problem.startsWith("page error"))).toEqual([]);
+    if (opened.problems.length > 0) console.info(`console errors in the page:\n${opened.problems.join("\n")}`);
   });
 });

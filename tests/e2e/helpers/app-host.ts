@@ -1,5 +1,6 @@
 // The real app behind the e2e host: the API table over a fresh store folder (not created yet, so
-// the page starts at first run), a frozen test clock, and the built renderer on 127.0.0.1.
+// the page starts at first run), a frozen test clock, and this file's copy of the built renderer,
+// served on 127.0.0.1.
 // Folders are the test file's own (not tests/helpers/temp.ts, which empties them after each `it`,
 // while these tests keep one store across several `it`s).
 import { mkdtempSync, rmSync } from "node:fs";
@@ -26,19 +27,18 @@ export interface AppHost {
   close(): Promise<void>;
 }
 
-export interface AppHostOptions {
-  runtime?: TestRuntime;
-  /** A folder holding a store already (the 100k test seeds one before the page opens). */
-  root?: string;
-}
-
-export async function startAppHost(options: AppHostOptions = {}): Promise<AppHost> {
-  const rendererDir = await ensureRendererBuilt();
-  const root = options.root ?? mkdtempSync(path.join(tmpdir(), "counterseal-e2e-"));
+export async function startAppHost(runtime: TestRuntime = testRuntime()): Promise<AppHost> {
+  const root = mkdtempSync(path.join(tmpdir(), "counterseal-e2e-"));
+  let rendererDir: string;
+  try {
+    rendererDir = await ensureRendererBuilt(path.join(root, "renderer"));
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
   const storeDir = path.join(root, "store");
   const uploadsDir = path.join(root, "uploads");
   const downloadsDir = path.join(root, "downloads");
-  const runtime = options.runtime ?? testRuntime();
   const handlers = createApiHandlers({ storeDir, runtime });
   const inboxCalls: AppHost["inboxCalls"] = [];
   const hostLog: string[] = [];

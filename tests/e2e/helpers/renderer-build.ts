@@ -1,10 +1,11 @@
 // The e2e tests drive the built renderer (dist/app/renderer). Before they start, it is rebuilt if
 // index.html is missing or older than any source it is built from. Several vitest forks may ask at
-// once: a lock directory (mkdir is atomic) lets exactly one of them build, the others wait and then
-// find the build fresh. The build goes to a sibling folder first and is swapped in by rename, so a
-// page being served while the build runs never sees a half-written folder.
+// once: a lock directory (mkdir is atomic) lets one at a time check, build if needed and take its
+// copy, so only the first builds and the others find the build fresh. The build goes to a sibling
+// folder first and is swapped in by rename, so nobody else reading dist/app/renderer (npm run
+// preview) sees a half-written folder.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -62,6 +63,7 @@ function build(): void {
   const staging = path.join(PROJECT_DIR, "dist", "app", `.renderer-build-${process.pid}`);
   const retired = path.join(PROJECT_DIR, "dist", "app", `.renderer-old-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
+  console.info(`Building the renderer (dist/app/renderer is missing or older than its sources), pid ${process.pid}…`);
   // The project's own vite, run directly (npx could fetch a package).
   const result = spawnSync(
     process.execPath,
@@ -77,21 +79,22 @@ function build(): void {
   rmSync(retired, { recursive: true, force: true });
 }
 
-/** Makes sure dist/app/renderer is built from the current sources; builds at most once per run. */
-export async function ensureRendererBuilt(): Promise<string> {
+/**
+ * Makes sure dist/app/renderer is built from the current sources (building at most once however
+ * many forks ask), then copies it to `destination` for this test file to serve: a later rebuild by
+ * another run then cannot pull files (pdf.js is loaded lazily) from under a page that is open.
+ */
+export async function ensureRendererBuilt(destination: string): Promise<string> {
   const deadline = Date.now() + WAIT_LIMIT_MS;
-  while (!rendererIsFresh()) {
-    if (tryLock()) {
-      try {
-        // Another fork may have finished a build while this one waited for the lock.
-        if (!rendererIsFresh()) build();
-      } finally {
-        rmSync(LOCK, { recursive: true, force: true });
-      }
-      break;
-    }
+  while (!tryLock()) {
     if (Date.now() > deadline) throw new Error(`Waited too long for another process's renderer build (lock ${LOCK}).`);
     await sleep(250);
   }
-  return RENDERER_DIR;
+  try {
+    if (!rendererIsFresh()) build();
+    cpSync(RENDERER_DIR, destination, { recursive: true });
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+  return destination;
 }

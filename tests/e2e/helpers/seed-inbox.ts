@@ -53,6 +53,8 @@ export function seedInbox(storeDir: string, passphrase: string, total: number): 
   const db = openKeyedConnection(storeFile(storeDir), passphrase);
   try {
     configureConnection(db);
+    // One big transaction: enough page cache to hold it, and the rollback journal instead of the
+    // WAL, so each new page is encrypted and written once rather than twice (WAL, then checkpoint).
     db.pragma("cache_size = -400000");
     setJournalMode(db, "delete");
     const templates = db.prepare<[], TemplateRow>("SELECT rowid, * FROM requests ORDER BY rowid").all();
@@ -119,9 +121,7 @@ export function seedInbox(storeDir: string, passphrase: string, total: number): 
 
     // The copies must be as consistent as imported rows: no dangling reference, an index entry
     // (and a category set) for every request, and an FTS index that checks.
-    console.info("TIMING insert", performance.now() - started);
     setJournalMode(db, "wal");
-    console.info("TIMING wal", performance.now() - started);
     const dangling = db.prepare("PRAGMA foreign_key_check").all();
     if (dangling.length > 0) throw new Error(`seeding left foreign-key violations: ${JSON.stringify(dangling.slice(0, 3))}`);
     const count = (sql: string): number => Number(db.prepare(sql).pluck().get());
@@ -131,12 +131,9 @@ export function seedInbox(storeDir: string, passphrase: string, total: number): 
     if (stored !== total || indexed !== total || categorised !== total) {
       throw new Error(`after seeding: ${stored} requests, ${indexed} search rows, ${categorised} categorised (wanted ${total} each)`);
     }
-    console.info("TIMING counts", performance.now() - started);
     db.exec("INSERT INTO request_search (request_search) VALUES ('integrity-check')");
-    console.info("TIMING integrity", performance.now() - started);
     return { total: stored, copyId: seedDocumentId, copies, perTemplate, ms: performance.now() - started };
   } finally {
     db.close();
-    console.info("TIMING close", performance.now() - started);
   }
 }
