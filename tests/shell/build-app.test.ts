@@ -62,11 +62,11 @@ describe("preload bundle", () => {
     expect(source.length).toBeLessThan(10_000);
   });
 
-  it("exposes exactly window.counterseal with one function per method, onMenuAction and pathForFile", () => {
+  it("exposes exactly window.counterseal with one function per method, onMenuAction, pathForFile and chooseSavePath", () => {
     const { exposed } = runPreload();
     expect([...exposed.keys()]).toEqual(["counterseal"]);
     const bridge = exposed.get("counterseal") ?? {};
-    expect(Object.keys(bridge).sort()).toEqual([...apiMethods, "onMenuAction", "pathForFile"].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...apiMethods, "chooseSavePath", "onMenuAction", "pathForFile"].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe("function");
   });
 
@@ -84,7 +84,10 @@ describe("preload bundle", () => {
     stop();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith("counterseal:menu", forward);
 
-    expect(bridge["pathForFile"]?.({ name: "bundle.age" })).toBe("/home/ada/bundle.age");
+    await expect(bridge["pathForFile"]?.({ name: "bundle.age" })).resolves.toBe("/home/ada/bundle.age");
+    // The save dialog is main's: the preload asks over its own channel and passes only a string on.
+    await expect(bridge["chooseSavePath"]?.("order.pdf")).resolves.toBeNull();
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith("counterseal-dialog:save", "order.pdf");
   });
 });
 
