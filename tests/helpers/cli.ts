@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, expect } from "vitest";
 import { stockBag, stockSeal, stockSign, type StockMinisignKey } from "./stock-tools.js";
+import type { KeyringEntry as KeyringEntryJson, ReviewerIdentity as IdentityJson } from "../../shared/api/schemas.js";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CLI_ENTRY = join(REPO_ROOT, "dist", "electron", "cli", "main.js");
@@ -150,23 +151,8 @@ export function jsonLines(stdout: string): unknown[] {
     .map((line) => JSON.parse(line) as unknown);
 }
 
-export interface IdentityJson {
-  reviewer: { name: string; office: string; keyId: string; minisignPublicKey: string };
-  ageRecipients: string[];
-}
-
-export interface KeyringEntryJson {
-  authorityId: string;
-  name: string;
-  country: string;
-  keyId: string;
-  minisignPublicKey: string;
-  ageRecipient: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-  revokedAt: string | null;
-  addedAt: string;
-}
+// The CLI prints the same shapes the app's API returns.
+export type { IdentityJson, KeyringEntryJson };
 
 export interface ImportLine {
   file: string;

@@ -5,11 +5,10 @@ import type { Runtime } from "../runtime.js";
 import { reviewerActor, sessionFor, type Session } from "../session.js";
 import { createStore, openKeyedConnection, openStore, StoreExistsError, storeFile, WrongPassphraseError } from "../store/index.js";
 import { existsSync } from "node:fs";
+import type { ReviewerIdentity } from "../../../shared/api/schemas.js";
 
-export interface ReviewerIdentityView {
-  reviewer: { name: string; office: string; keyId: string; minisignPublicKey: string };
-  ageRecipients: string[];
-}
+/** The reviewer's public identity, as `identity --json` prints it and the API returns it. */
+export type ReviewerIdentityView = ReviewerIdentity;
 
 export interface NewStoreInput {
   reviewerName: string;

@@ -5,6 +5,7 @@ import { encodePublicKey, formatKeyId, parseKeyId, parsePublicKey } from "../cry
 import type { Session } from "../session.js";
 import type { AuthorityKey } from "../store/index.js";
 import { isCountryCode } from "../../../shared/formats/countries.js";
+import type { KeyringEntry } from "../../../shared/api/schemas.js";
 
 export class KeyringInputError extends Error {
   override readonly name = "KeyringInputError";
@@ -22,18 +23,8 @@ export interface NewAuthorityKey {
   validUntil?: Date;
 }
 
-export interface KeyringEntryView {
-  authorityId: string;
-  name: string;
-  country: string;
-  keyId: string;
-  minisignPublicKey: string;
-  ageRecipient: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-  revokedAt: string | null;
-  addedAt: string;
-}
+/** A keyring entry as the CLI prints it and the API returns it. */
+export type KeyringEntryView = KeyringEntry;
 
 const AUTHORITY_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
