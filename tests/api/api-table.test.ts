@@ -68,6 +68,22 @@ describe("the API table", () => {
       expect(polish.rows.every((row) => row.authority === "pl-po-lodz")).toBe(true);
       const none = await api.call<typeof all>("queryInbox", { offset: 0, limit: 100, sort: newestFirst, search: "zzzz-nothing-matches" });
       expect(none.total).toBe(0);
+
+      // Pages fetched one by one add up to the whole list, in the same order, for every sort.
+      for (const field of ["receivedAt", "submittedAt", "respondBy", "authority", "instrument", "urgency", "status"] as const) {
+        for (const direction of ["asc", "desc"] as const) {
+          const sort = { field, direction };
+          const whole = await api.call<{ rows: { authority: string; id: string; revision: number }[] }>("queryInbox", { offset: 0, limit: 100, sort });
+          const paged: typeof whole.rows = [];
+          for (let offset = 0; offset < 12; offset += 5) paged.push(...(await api.call<typeof whole>("queryInbox", { offset, limit: 5, sort })).rows);
+          const key = (row: { authority: string; id: string; revision: number }) => `${row.authority}/${row.id}/${row.revision}`;
+          expect(paged.map(key), `${field} ${direction}`).toEqual(whole.rows.map(key));
+          expect(new Set(whole.rows.map(key)).size).toBe(12);
+        }
+      }
+      const searchedByUrgency = await api.call<typeof all>("queryInbox", { offset: 0, limit: 100, sort: { field: "urgency", direction: "desc" }, search: "lodz" });
+      expect(searchedByUrgency.total).toBe(polish.total);
+      expect(searchedByUrgency.rows[0]?.urgency).toBe("emergency");
     } finally {
       api.close();
     }
