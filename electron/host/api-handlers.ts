@@ -36,15 +36,26 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
   const runtime = options.runtime ?? systemRuntime;
   const { storeDir } = options;
   let session: Session | undefined;
+  // Locking while an import streams into the store cannot close it mid-transaction: the window is
+  // locked at once (every call refused), and the store closes when the import has finished.
+  let lockRequested = false;
   let progress: ImportState = { active: false, fileIndex: 0, fileCount: 0, bytesRead: 0, bytesTotal: 0 };
 
   const unlocked = (): Session => {
-    if (!session) throw new LockedError("The store is locked: unlock it with its passphrase.");
+    if (!session || lockRequested) throw new LockedError("The store is locked: unlock it with its passphrase.");
     return session;
   };
   const close = (): void => {
+    if (progress.active) {
+      lockRequested = true;
+      return;
+    }
     session?.store.close();
     session = undefined;
+    lockRequested = false;
+  };
+  const notImporting = (): void => {
+    if (progress.active) throw new LockedError("An import is still finishing; try again in a moment.", "import-busy");
   };
   const become = (opened: Session) => {
     close();
@@ -54,11 +65,17 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
 
   const handlers: ApiHandlers = {
     getStoreStatus: () => ({
-      state: session ? "unlocked" : existsSync(storeFile(storeDir)) ? "locked" : "missing",
+      state: session && !lockRequested ? "unlocked" : existsSync(storeFile(storeDir)) ? "locked" : "missing",
       location: storeDir,
     }),
-    createStore: ({ reviewerName, office, passphrase }) => become(initializeStore(storeDir, passphrase, { reviewerName, office }, runtime)),
-    unlock: ({ passphrase }) => become(openSession(storeDir, passphrase, runtime)),
+    createStore: ({ reviewerName, office, passphrase }) => {
+      notImporting();
+      return become(initializeStore(storeDir, passphrase, { reviewerName, office }, runtime));
+    },
+    unlock: ({ passphrase }) => {
+      notImporting();
+      return become(openSession(storeDir, passphrase, runtime));
+    },
     lock: () => {
       close();
       return null;
@@ -87,7 +104,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
 
     importBundles: async ({ paths }) => {
       const current = unlocked();
-      if (progress.active) throw new LockedError("An import is already running.", "import-busy");
+      notImporting();
       progress = { active: true, fileIndex: 0, fileCount: paths.length, bytesRead: 0, bytesTotal: 0 };
       const outcomes: ImportOutcome[] = [];
       try {
@@ -103,6 +120,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
         }
       } finally {
         progress = { ...progress, active: false };
+        if (lockRequested) close();
       }
       return outcomes;
     },

@@ -1,10 +1,13 @@
 // The API table the app and the e2e host serve, driven through the dispatcher as the renderer
 // drives it, over a real encrypted store filled by the demo (seal + import).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoStore } from "../../electron/core/demo/demo-store.js";
+import { sealBundle } from "../../electron/core/bundles/seal-bundle.js";
+import { encodePublicKey, generateMinisignKeyPair } from "../../electron/core/crypto/minisign.js";
+import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { createApiHandlers } from "../../electron/host/api-handlers.js";
 import { createDispatcher } from "../../electron/host/dispatch.js";
 import type { ApiResult } from "../../shared/api/result.js";
@@ -135,6 +138,48 @@ describe("the API table", () => {
     expect(await dispatch("unlock", { passphrase: "first passphrase" })).toMatchObject({ ok: false, error: { code: "wrong-passphrase" } });
     expect(await dispatch("unlock", { passphrase: "second passphrase" })).toMatchObject({ ok: true });
     expect(await dispatch("getSettings", {})).toEqual({ ok: true, value: { idleLockMinutes: 3, locale: "en-GB" } });
+    table.close();
+  });
+
+  it("locks at once while an import runs, and closes the store when the import has finished", async () => {
+    const dir = join(tempFolder("counterseal-api-"), "store");
+    const runtime = testRuntime(T);
+    const table = createApiHandlers({ storeDir: dir, runtime });
+    const { dispatch } = createDispatcher(table);
+    const created = (await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: "a passphrase" })) as ApiResult<{ ageRecipients: string[] }>;
+    if (!created.ok) throw new Error(created.error.message);
+    const issuer = generateMinisignKeyPair(runtime.ids.randomBytes);
+    const { id, name, country } = SAMPLE_AUTHORITY;
+    expect(await dispatch("addAuthorityKey", { authorityId: id, name, country, minisignPublicKey: encodePublicKey(issuer) })).toMatchObject({ ok: true });
+    const attachment = new Uint8Array(24 * 1024 * 1024).fill(7);
+    const document = sampleRequest({ attachments: [{ path: "attachments/dump.bin", title: "Dump", mediaType: "application/octet-stream" }] });
+    const sealed = await sealBundle({
+      bundleType: "request",
+      documentBytes: new TextEncoder().encode(JSON.stringify(document)),
+      identifier: { authority: id, id: String(document["id"]), revision: 1 },
+      sourceOrganization: name,
+      attachments: [{ name: "dump.bin", size: attachment.byteLength, open: async function* () { yield attachment; } }],
+      signer: issuer,
+      recipients: created.value.ageRecipients,
+      armor: false,
+      now: T,
+    });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of sealed) chunks.push(chunk);
+    const file = join(tempFolder(), "large.sealed");
+    writeFileSync(file, Buffer.concat(chunks));
+
+    const importing = dispatch("importBundles", { paths: [file] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await dispatch("getImportProgress", {})).toMatchObject({ ok: true, value: { active: true } });
+    expect(await dispatch("lock", {})).toEqual({ ok: true, value: null });
+    expect(await dispatch("getStoreStatus", {})).toMatchObject({ ok: true, value: { state: "locked" } });
+    expect(await dispatch("listKeyring", {})).toMatchObject({ ok: false, error: { code: "locked" } });
+    expect(await dispatch("unlock", { passphrase: "a passphrase" })).toMatchObject({ ok: false, error: { code: "import-busy" } });
+
+    expect(await importing).toMatchObject({ ok: true, value: [{ status: "imported" }] });
+    expect(await dispatch("unlock", { passphrase: "a passphrase" })).toMatchObject({ ok: true });
+    expect(await dispatch("queryInbox", { offset: 0, limit: 10, sort: newestFirst })).toMatchObject({ ok: true, value: { total: 1 } });
     table.close();
   });
 });
