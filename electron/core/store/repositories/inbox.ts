@@ -66,7 +66,8 @@ const SORT_INDEX: Readonly<Record<InboxSortField, string>> = {
 const FILTER_SQL: Readonly<Record<keyof InboxFilter, string>> = {
   instrument: "r.instrument = ?",
   urgency: "r.urgency_level = ?",
-  category: "EXISTS (SELECT 1 FROM request_categories c WHERE c.request_id = r.id AND c.category = ?)",
+  // As a rowid set from two covering indexes, so the scan never reads a request row.
+  category: "r.rowid IN (SELECT x.rowid FROM request_categories c JOIN requests x ON x.id = c.request_id WHERE c.category = ?)",
   authority: "r.authority_id = ?",
   country: "a.country = ?",
   status: "r.status = ?",
@@ -114,9 +115,11 @@ export class InboxRepository {
       params.push(match);
     }
     const needsAuthority = (input.filter.country !== undefined && input.filter.country !== "") || input.sort.field === "authority";
-    // With a search, SQLite would otherwise fetch each matching row by rowid (documents and all)
-    // to sort them; walking the sort column's index and testing membership is far cheaper.
-    const indexedBy = match !== undefined ? `INDEXED BY ${SORT_INDEX[input.sort.field]}` : "";
+    // With a rowid set (a search, a category), SQLite would otherwise fetch each member's row,
+    // document and all, to sort them; walking the sort column's index and testing membership
+    // against the set is far cheaper.
+    const bySet = match !== undefined || (input.filter.category !== undefined && input.filter.category !== "");
+    const indexedBy = bySet ? `INDEXED BY ${SORT_INDEX[input.sort.field]}` : "";
     // CROSS JOIN keeps requests as the outer loop, so its indexes drive the scan.
     const join = needsAuthority ? "CROSS JOIN authorities a ON a.id = r.authority_id" : "";
     const from = `FROM requests r ${indexedBy} ${join} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
