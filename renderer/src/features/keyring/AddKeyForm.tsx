@@ -11,6 +11,7 @@ import { checkLocked } from "../../store/lock-signal.js";
 import { errorCode } from "../../api/errors.js";
 import { countryOptions } from "../inbox/InboxFilters.js";
 import { checkAddKey, extractMinisignKey, minisignKeyId, type AddKeyDraft, type AddKeyProblem } from "./keyring-model.js";
+import { SubmitButton } from "../../components/SubmitButton.js";
 
 const EMPTY: AddKeyDraft = { authorityId: "", name: "", country: "", publicKeyText: "", ageRecipient: "", validFrom: "", validUntil: "" };
 
@@ -110,9 +111,7 @@ export function AddKeyForm() {
           </div>
         ) : null}
         <div className="form-actions span-all">
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? t("keyring.adding") : t("keyring.submit")}
-          </button>
+          <SubmitButton busy={busy} label={t("keyring.submit")} busyLabel={t("keyring.adding")} />
         </div>
       </form>
     </section>

@@ -11,6 +11,7 @@ import { announce } from "../../store/announcer.js";
 import { checkLocked } from "../../store/lock-signal.js";
 import { useSettings } from "../../store/settings.js";
 import { parseIdleMinutes } from "./settings-model.js";
+import { SubmitButton } from "../../components/SubmitButton.js";
 
 type Failure = { message: string; code: string | null };
 const failureOf = (message: string, error: unknown): Failure => ({ message, code: errorCode(error) });
@@ -70,9 +71,7 @@ function PassphraseForm() {
         />
         {failure ? <ErrorNote message={failure.message} code={failure.code} /> : null}
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? t("settings.changing") : t("settings.change")}
-          </button>
+          <SubmitButton busy={busy} label={t("settings.change")} busyLabel={t("settings.changing")} />
         </div>
       </form>
     </section>
@@ -134,9 +133,7 @@ function PreferencesForm() {
         <SelectField label={t("settings.locale")} value={locale} onChange={setLocale} options={localeOptions} hint={<>{t("settings.localeHint")} {t("settings.example", { example })}</>} />
         {failure ? <ErrorNote message={failure.message} code={failure.code} /> : null}
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? t("settings.saving") : t("settings.save")}
-          </button>
+          <SubmitButton busy={busy} label={t("settings.save")} busyLabel={t("settings.saving")} />
         </div>
       </form>
     </section>

@@ -7,6 +7,7 @@ import { StrengthMeter } from "../../components/StrengthMeter.js";
 import { announce } from "../../store/announcer.js";
 import { useSession } from "../../store/session.js";
 import { GateLayout } from "./GateLayout.js";
+import { SubmitButton } from "../../components/SubmitButton.js";
 
 type Problem = "name" | "office" | "passphrase" | "mismatch";
 
@@ -92,9 +93,7 @@ export function CreateStoreScreen() {
         />
         {error ? <ErrorNote message={error.message} code={error.code} /> : null}
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? t("setup.creating") : t("setup.submit")}
-          </button>
+          <SubmitButton busy={busy} label={t("setup.submit")} busyLabel={t("setup.creating")} />
         </div>
         {location ? <p className="fine-print">{t("setup.location", { location })}</p> : null}
       </form>

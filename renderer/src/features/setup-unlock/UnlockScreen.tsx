@@ -6,6 +6,7 @@ import { TextField } from "../../components/Field.js";
 import { announce } from "../../store/announcer.js";
 import { useSession } from "../../store/session.js";
 import { GateLayout } from "./GateLayout.js";
+import { SubmitButton } from "../../components/SubmitButton.js";
 
 export function UnlockScreen() {
   const { t } = useTranslation();
@@ -54,9 +55,7 @@ export function UnlockScreen() {
         />
         {error ? <ErrorNote message={error.message} code={error.code} /> : null}
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? t("unlock.unlocking") : t("unlock.submit")}
-          </button>
+          <SubmitButton busy={busy} label={t("unlock.submit")} busyLabel={t("unlock.unlocking")} />
         </div>
       </form>
     </GateLayout>
