@@ -170,7 +170,8 @@ async function main(): Promise<void> {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
   process.stdout.write(`\n${rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ")).join("\n")}\n`);
   process.stdout.write(`\n(stock ${stockSmall.seconds.toFixed(2)} s vs ours ${oursSmall.seconds.toFixed(2)} s for small; ${stockLarge.seconds.toFixed(2)} s vs ${oursLarge.seconds.toFixed(2)} s for large. Ours includes process start-up and the store's key derivation.)\n`);
-  rmSync(work, { recursive: true, force: true });
+  if (process.env["BENCH_KEEP"]) process.stdout.write(`kept the sealed files and stores in ${work} (BENCH_KEEP)\n`);
+  else rmSync(work, { recursive: true, force: true });
 }
 
 await main();

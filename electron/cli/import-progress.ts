@@ -24,17 +24,19 @@ export function createImportProgress(sizes: readonly number[]): ImportProgress {
     Presets.shades_classic,
   );
   let done = 0;
-  const payload = (read: number) => ({ files: `${done}/${sizes.length} files`, mb: (read / 1e6).toFixed(1) });
-  bar.start(Math.max(total, 1), 0, payload(0));
+  // Files are read ahead of their outcomes (which come once a batch commits): the bar follows
+  // the bytes read and never moves back when an earlier file's outcome arrives.
+  let shown = 0;
+  const show = (value: number) => {
+    shown = Math.max(shown, value);
+    bar.update(shown, { files: `${done}/${sizes.length} files`, mb: (shown / 1e6).toFixed(1) });
+  };
+  bar.start(Math.max(total, 1), 0, { files: `0/${sizes.length} files`, mb: "0.0" });
   return {
-    update: (index, read) => {
-      const value = (before[index] ?? 0) + read;
-      bar.update(value, payload(value));
-    },
+    update: (index, read) => show((before[index] ?? 0) + read),
     fileDone: (index) => {
       done += 1;
-      const value = (before[index] ?? 0) + (sizes[index] ?? 0);
-      bar.update(value, payload(value));
+      show((before[index] ?? 0) + (sizes[index] ?? 0));
     },
     interrupt: (print) => {
       // Results go to stdout; when it shares the terminal, clear the bar's line first.

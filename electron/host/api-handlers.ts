@@ -1,7 +1,7 @@
 // The API table: each contract method mapped to a core service call. The Electron IPC handlers
 // and the e2e test host both serve exactly this table, so what the e2e tests prove holds for the app.
 import { existsSync } from "node:fs";
-import { importBundleFile, type ImportOutcome } from "../core/bundles/import-bundle.js";
+import { importBundleFiles } from "../core/bundles/import-bundle.js";
 import { addAgeIdentities, changePassphrase, describeIdentity, initializeStore } from "../core/identity/identity-service.js";
 import { readAttachmentInline, saveAttachment } from "../core/requests/attachments-service.js";
 import { queryInbox } from "../core/requests/inbox-service.js";
@@ -106,23 +106,16 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
       const current = unlocked();
       notImporting();
       progress = { active: true, fileIndex: 0, fileCount: paths.length, bytesRead: 0, bytesTotal: 0 };
-      const outcomes: ImportOutcome[] = [];
       try {
-        for (const [fileIndex, path] of paths.entries()) {
-          progress = { ...progress, fileIndex, bytesRead: 0, bytesTotal: 0 };
-          outcomes.push(
-            await importBundleFile(current, path, {
-              onProgress: (bytesRead, bytesTotal) => {
-                progress = { ...progress, bytesRead, bytesTotal };
-              },
-            }),
-          );
-        }
+        return await importBundleFiles(current, paths, {
+          onProgress: (fileIndex, bytesRead, bytesTotal) => {
+            progress = { ...progress, fileIndex, bytesRead, bytesTotal };
+          },
+        });
       } finally {
         progress = { ...progress, active: false };
         if (lockRequested) close();
       }
-      return outcomes;
     },
     getImportProgress: () => ({ ...progress }),
 

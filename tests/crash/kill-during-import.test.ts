@@ -5,15 +5,18 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BATCH_MAX_FILES } from "../../electron/core/bundles/import-bundle.js";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
 import { storeFile } from "../../electron/core/store/index.js";
 import { openSession } from "../../electron/core/session.js";
-import { CLI_ENTRY, ensureCliBuilt, runCli } from "../helpers/cli.js";
+import { CLI_ENTRY, ensureCliBuilt, jsonLines, runCli, type ImportLine } from "../helpers/cli.js";
 import { openTestOffice, STORE_PASSPHRASE } from "../helpers/office.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { sampleRequest } from "../helpers/sample-request.js";
 
 const TRIALS = 20;
+/** More than one batch, so kills land between commits as well as inside one. */
+const MANY_FILES = 400;
 const ATTACHMENT_BYTES = 48 * 1024 * 1024;
 const env = { COUNTERSEAL_PASSPHRASE: STORE_PASSPHRASE };
 
@@ -33,17 +36,23 @@ function bigAttachment(): Uint8Array {
   return bytes;
 }
 
-/** Starts an import and SIGKILLs it after `delayMs`; resolves with whether it finished first. */
-function importAndKill(storeDir: string, file: string, delayMs: number): Promise<"killed" | "finished"> {
-  const child = spawn(process.execPath, [CLI_ENTRY, "--store", storeDir, "import", "--json", file], {
+/**
+ * Starts an import and SIGKILLs it after `delayMs`; resolves with whether it finished first and
+ * the `--json` lines it printed before it died.
+ */
+function importAndKill(storeDir: string, files: readonly string[], delayMs: number): Promise<{ end: "killed" | "finished"; printed: ImportLine[] }> {
+  const child = spawn(process.execPath, [CLI_ENTRY, "--store", storeDir, "import", "--json", ...files], {
     env: { PATH: process.env["PATH"] ?? "", ...env },
-    stdio: "ignore",
+    stdio: ["ignore", "pipe", "ignore"],
   });
+  let stdout = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
-    child.on("exit", (_code, signal) => {
+    child.on("close", (_code, signal) => {
       clearTimeout(timer);
-      resolve(signal === "SIGKILL" ? "killed" : "finished");
+      const whole = stdout.slice(0, stdout.lastIndexOf("\n") + 1);
+      resolve({ end: signal === "SIGKILL" ? "killed" : "finished", printed: jsonLines(whole) as ImportLine[] });
     });
   });
 }
@@ -99,7 +108,7 @@ describe("kill -9 during import", () => {
     let killedMidWrite = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
       const delay = Math.round(startupMs + ((trial + 1) / (TRIALS + 1)) * (fullMs - startupMs));
-      outcomes.push(await importAndKill(office.storeDir, file, delay));
+      outcomes.push((await importAndKill(office.storeDir, [file], delay)).end);
       // Counted before anything opens the store again, which would roll the log back.
       if (walBytes(office.storeDir) > 1024 * 1024) killedMidWrite += 1;
       const state = inspect(office.storeDir);
@@ -132,4 +141,38 @@ describe("kill -9 during import", () => {
     }
     expect(inspect(office.storeDir)).toMatchObject({ requests: 1, blobs: 1, chunkBytes: ATTACHMENT_BYTES });
   }, 240_000);
+
+  it("keeps every bundle it reported imported when killed during a many-file import (10 kills)", async () => {
+    const office = openTestOffice(testRuntime());
+    const files: string[] = [];
+    for (let n = 0; n < MANY_FILES; n++) {
+      const document = sampleRequest({ id: `CASE-${n}`, attachments: [{ path: "attachments/note.bin", title: "Note", mediaType: "application/octet-stream" }] });
+      files.push(await office.seal({ document, attachments: [{ name: "note.bin", bytes: new Uint8Array(20_000).fill(n % 251) }] }));
+    }
+    office.session.store.close();
+    const pristine = join(office.dir, "pristine");
+    cpSync(office.storeDir, pristine, { recursive: true });
+    await ensureCliBuilt();
+    const scratch = join(office.dir, "scratch");
+    cpSync(pristine, scratch, { recursive: true });
+    const started = Date.now();
+    expect((await runCli(["--store", scratch, "import", ...files], { env })).code).toBe(0);
+    const fullMs = Date.now() - started;
+
+    let reportedBeforeKill = 0;
+    for (let trial = 0; trial < 10; trial++) {
+      rmSync(office.storeDir, { recursive: true, force: true });
+      cpSync(pristine, office.storeDir, { recursive: true });
+      const { printed } = await importAndKill(office.storeDir, files, Math.round(((trial + 1) / 11) * fullMs));
+      const state = inspect(office.storeDir);
+      expect(state.integrity).toBe("ok");
+      expect(state.orphanChunks).toBe(0);
+      // Whole batches only (as many blobs as requests), and at least every one it reported.
+      expect([0, BATCH_MAX_FILES, MANY_FILES]).toContain(state.requests);
+      expect(state.blobs).toBe(state.requests);
+      expect(state.requests).toBeGreaterThanOrEqual(printed.filter((line) => line.status === "imported").length);
+      reportedBeforeKill += printed.length;
+    }
+    console.info(`kill -9 during ${MANY_FILES}-file imports: 10 trials, ${reportedBeforeKill} outcomes printed before the kills; import ${fullMs} ms`);
+  }, 120_000);
 });

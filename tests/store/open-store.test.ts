@@ -155,12 +155,13 @@ describe("files that are not a usable store", () => {
 });
 
 describe("connection settings", () => {
-  it("runs with WAL, foreign keys, synchronous NORMAL, in-memory temp files and SQLCipher 4", () => {
+  it("runs with WAL, foreign keys, synchronous NORMAL, in-memory temp files, AEGIS-256 with Argon2id and 64 KiB pages", () => {
     const { store } = newStore();
     expect(store.diagnostics()).toMatchObject({
       schemaVersion: LATEST_SCHEMA_VERSION,
-      cipher: "sqlcipher",
-      kdfIterations: 256_000,
+      cipher: "aegis",
+      kdf: { tcost: 2, mcost: 19456, pcost: 1 },
+      pageSize: 65536,
       journalMode: "wal",
       synchronous: 1,
       foreignKeys: true,

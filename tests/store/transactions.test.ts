@@ -183,3 +183,53 @@ describe("blob writer outside a transaction", () => {
     expect(() => store.blobs.createBlobWriter()).toThrow(/inside store.transaction or store.asyncTransaction/);
   });
 });
+
+describe("savepoint inside an asyncTransaction", () => {
+  const withBlob = (store: ReturnType<typeof newStore>["store"], documentId: string) => {
+    const writer = store.blobs.createBlobWriter();
+    writer.write(pseudoRandomBytes(1.5 * 1024 * 1024)); // a chunk row reaches the database
+    const { blobId } = writer.finish();
+    return sampleRequest({
+      documentId,
+      bundleDigest: documentId.padEnd(64, "0").slice(0, 64).replace(/[^0-9a-f]/g, "a"),
+      attachments: [{ path: "attachments/a.bin", title: "A", mediaType: "application/octet-stream", blobId }],
+    });
+  };
+
+  it("rolls back only the failed savepoint's rows; the others commit together", async () => {
+    const { store } = newStore();
+    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+    const before = counts(store.file);
+
+    const outcomes = await store.asyncTransaction(async () => {
+      const results: string[] = [];
+      for (const documentId of ["first", "broken", "third"]) {
+        try {
+          await store.savepoint(async () => {
+            const input = withBlob(store, documentId);
+            await tick();
+            store.requests.insertRequestRevision("importer", input);
+            if (documentId === "broken") throw new Error("signature does not verify");
+          });
+          results.push(`${documentId}: stored`);
+        } catch (error) {
+          results.push(`${documentId}: ${(error as Error).message}`);
+        }
+      }
+      return results;
+    });
+
+    expect(outcomes).toEqual(["first: stored", "broken: signature does not verify", "third: stored"]);
+    const after = counts(store.file);
+    expect(after["requests"]).toBe((before["requests"] ?? 0) + 2);
+    expect(after["blobs"]).toBe((before["blobs"] ?? 0) + 2);
+    expect(after["blob_chunks"]).toBe((before["blob_chunks"] ?? 0) + 4);
+    expect(store.requests.findRevision("fr-pnf", "broken", 1)).toBeUndefined();
+    expect(store.audit.verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it("is refused outside an asyncTransaction", async () => {
+    const { store } = newStore();
+    await expect(store.savepoint(async () => {})).rejects.toThrow(/inside store.asyncTransaction/);
+  });
+});

@@ -1,7 +1,7 @@
 // `counterseal import`: verify and store sealed bundles, one line per file.
 import { statSync } from "node:fs";
 import type { Command } from "commander";
-import { importBundleFile, type ImportOutcome } from "../../core/bundles/import-bundle.js";
+import { importBundleFiles, type ImportOutcome } from "../../core/bundles/import-bundle.js";
 import { EXIT } from "../exit-codes.js";
 import { printJson, withSession } from "../context.js";
 import { createImportProgress } from "../import-progress.js";
@@ -16,12 +16,15 @@ export function registerImportCommand(program: Command): void {
       await withSession(command, async (session) => {
         const progress = createImportProgress(files.map(sizeOf));
         let refused = 0;
-        for (const [index, file] of files.entries()) {
-          const outcome = await importBundleFile(session, file, { onProgress: (read) => progress.update(index, read) });
-          progress.fileDone(index);
-          if (outcome.status === "refused") refused += 1;
-          progress.interrupt(() => (options.json ? printJson(outcome) : process.stdout.write(describe(outcome))));
-        }
+        // Outcomes arrive batch by batch, each once its batch is committed.
+        await importBundleFiles(session, files, {
+          onProgress: (index, read) => progress.update(index, read),
+          onOutcome: (index, outcome) => {
+            progress.fileDone(index);
+            if (outcome.status === "refused") refused += 1;
+            progress.interrupt(() => (options.json ? printJson(outcome) : process.stdout.write(describe(outcome))));
+          },
+        });
         progress.stop();
         if (refused > 0) process.exitCode = EXIT.refused;
       });

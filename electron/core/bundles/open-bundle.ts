@@ -51,7 +51,7 @@ export interface OpenedBundle {
   sealedSha256: string;
 }
 
-export async function openSealedBundle(sealed: AsyncIterable<Uint8Array>, deps: OpenBundleDeps): Promise<OpenedBundle> {
+export async function openSealedBundle(sealed: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, deps: OpenBundleDeps): Promise<OpenedBundle> {
   const raw = measureSealed(sealed, deps.limits.sealedBytes, deps.onBytes);
   let read;
   try {
@@ -93,7 +93,7 @@ export async function openSealedBundle(sealed: AsyncIterable<Uint8Array>, deps: 
 type MeasuredStream = AsyncIterable<Uint8Array> & { sha256(): string };
 
 /** Counts and hashes the sealed bytes as they are read, refusing past the size limit. */
-function measureSealed(source: AsyncIterable<Uint8Array>, limit: number, onBytes?: (read: number) => void): MeasuredStream {
+function measureSealed(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, limit: number, onBytes?: (read: number) => void): MeasuredStream {
   const hash = createSha256();
   let read = 0;
   let digest: string | undefined;

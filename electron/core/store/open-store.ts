@@ -3,7 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3-multiple-ciphers";
 import type { Runtime } from "../runtime.js";
-import { passphraseKey } from "./cipher.js";
+import { PAGE_SIZE, passphraseKey } from "./cipher.js";
 import { configureConnection, openKeyedConnection } from "./connection.js";
 import { NotAStoreError, StoreExistsError, StoreNotFoundError, StoreTooNewError } from "./errors.js";
 import { migrate, readUserVersion } from "./migrate.js";
@@ -35,6 +35,8 @@ export function createStore(dir: string, passphrase: string, runtime: Runtime): 
   let db: Database.Database | undefined;
   try {
     db = openKeyedConnection(file, passphrase);
+    // Only an empty database takes a page size (and only before WAL is on).
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     migrate(db);
     configureConnection(db);
     const store = new Store(db, runtime, file);

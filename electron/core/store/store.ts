@@ -19,7 +19,9 @@ export interface StoreDiagnostics {
   file: string;
   schemaVersion: number;
   cipher: string;
-  kdfIterations: number;
+  /** Argon2id passes, memory (KiB) and lanes of the cipher's key derivation. */
+  kdf: { tcost: number; mcost: number; pcost: number };
+  pageSize: number;
   journalMode: string;
   synchronous: number;
   foreignKeys: boolean;
@@ -75,6 +77,11 @@ export class Store {
     return this.#transactions.runAsync(fn);
   }
 
+  /** Inside an asyncTransaction: runs `fn` as a savepoint, rolling back only its own changes if it throws. */
+  savepoint<T>(fn: () => Promise<T>): Promise<T> {
+    return this.#transactions.savepointAsync(fn);
+  }
+
   /**
    * Changes the passphrase: every page is re-encrypted under the new one, then audited. Needs the
    * store to itself (no open transaction, no other program with it open). Checking that the
@@ -92,7 +99,8 @@ export class Store {
       file: this.file,
       schemaVersion: readUserVersion(this.#db),
       cipher: String(pragma("cipher")),
-      kdfIterations: Number(pragma("kdf_iter")),
+      kdf: { tcost: Number(pragma("tcost")), mcost: Number(pragma("mcost")), pcost: Number(pragma("pcost")) },
+      pageSize: Number(pragma("page_size")),
       journalMode: String(pragma("journal_mode")),
       synchronous: Number(pragma("synchronous")),
       foreignKeys: pragma("foreign_keys") === 1,

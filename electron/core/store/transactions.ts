@@ -18,6 +18,7 @@ export class TransactionRunner {
   readonly #mutex = new Mutex();
   readonly #insideAsync = new AsyncLocalStorage<symbol>();
   #openAsync: symbol | undefined;
+  #savepoints = 0;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -64,6 +65,28 @@ export class TransactionRunner {
       throw error;
     } finally {
       this.#openAsync = undefined;
+    }
+  }
+
+  /**
+   * Runs `fn` inside the current async transaction as a SAVEPOINT: if it throws, only its own
+   * changes are rolled back and the transaction goes on. An import stores many bundles in one
+   * transaction this way, each all-or-nothing, and pays for one commit.
+   */
+  async savepointAsync<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#openAsync === undefined || this.#insideAsync.getStore() !== this.#openAsync) {
+      throw new StoreError("savepointAsync must run inside store.asyncTransaction.");
+    }
+    const name = `sp${++this.#savepoints}`;
+    this.#db.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn();
+      this.#db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      // ROLLBACK TO undoes the savepoint's changes but keeps it open; RELEASE then drops it.
+      if (this.#db.inTransaction) this.#db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw error;
     }
   }
 
