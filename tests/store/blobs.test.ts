@@ -46,6 +46,39 @@ describe("blobs", () => {
     expect([...store.blobs.readBlob(info.blobId)].map((c) => c.length)).toEqual([BLOB_CHUNK_BYTES]);
   });
 
+  it("keeps its own copy of a piece it holds, so the caller may reuse its buffer", () => {
+    const { store } = newStore();
+    const reused = new Uint8Array(1000).fill(1);
+    const info = store.transaction(() => {
+      const writer = store.blobs.createBlobWriter();
+      writer.write(reused);
+      reused.fill(2); // the caller's next read lands in the same buffer
+      writer.write(reused);
+      return writer.finish();
+    });
+    const stored = Buffer.concat([...store.blobs.readBlob(info.blobId)]);
+    expect([stored[0], stored[999], stored[1000], stored[1999]]).toEqual([1, 1, 2, 2]);
+    expect(info.sha256).toBe(sha256(stored));
+  });
+
+  it("records the caller's SHA-256 when made with givenSha256, and insists on it", () => {
+    const { store } = newStore();
+    const data = pseudoRandomBytes(2 * MiB + 5, 3);
+    const info = store.transaction(() => {
+      const writer = store.blobs.createBlobWriter({ givenSha256: true });
+      writeInPieces((chunk) => writer.write(chunk), data, [MiB, 65_536]);
+      expect(() => writer.finish()).toThrow(/needs the SHA-256 its caller computed/);
+      return writer.finish(sha256(data));
+    });
+    expect(info).toEqual({ blobId: expect.any(String), size: data.length, sha256: sha256(data) });
+    expect(Buffer.concat([...store.blobs.readBlob(info.blobId)]).equals(Buffer.from(data))).toBe(true);
+    store.transaction(() => {
+      const own = store.blobs.createBlobWriter();
+      expect(() => own.finish("0".repeat(64))).toThrow(/computes its own SHA-256/);
+      own.finish();
+    });
+  });
+
   it("stores a 0-byte blob with no chunks", () => {
     const { store } = newStore();
     const info = store.transaction(() => {

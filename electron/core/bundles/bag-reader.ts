@@ -1,6 +1,6 @@
 // Reads the tar layer of a bundle into what the BagIt check needs: tag files and the document
 // buffered (they are small and bounded), every other payload file streamed into a payload sink
-// (the store's blob writer, inside the import's transaction), each file hashed as it passes.
+// (towards the store's blob writer, inside the import's transaction), each file hashed as it passes.
 import { createHash } from "node:crypto";
 import { createSha256, sha256Hex } from "../crypto/digest.js";
 import { BUNDLE_TYPES } from "./bagit-tags.js";
@@ -10,22 +10,26 @@ import type { BundleLimits } from "./limits.js";
 import { refuse } from "./refusal.js";
 import { readTarEntries } from "./tar-reader.js";
 
-/** Where a streamed payload file goes; `finish` returns the handle to read it back. */
+/**
+ * Where a streamed payload file goes. `write` may wait (flow control); `finish` takes the SHA-256
+ * (hex) of everything written and returns the file's handle.
+ */
 export interface PayloadSink {
-  write(chunk: Uint8Array): void;
-  finish(): { blobId: string };
+  write(chunk: Uint8Array): void | Promise<void>;
+  finish(sha256: string): string;
 }
 
 export interface PayloadStore {
   createSink(): PayloadSink;
-  read(blobId: string): Iterable<Uint8Array>;
+  /** A finished sink's digest (hex) under another algorithm than SHA-256, read back from the store. */
+  digest(handle: string, algorithm: DigestAlgorithm): Promise<string>;
 }
 
 export interface ReadBag {
   inventory: BagInventory;
   /** Payload files kept in memory: the candidates for data/<Bundle-Type>.json. */
   buffered: ReadonlyMap<string, Uint8Array>;
-  /** Payload files streamed into the payload store. */
+  /** Payload files streamed into the payload store, with their handles. */
   streamed: ReadonlyMap<string, string>;
 }
 
@@ -55,24 +59,22 @@ export async function readBag(plaintext: AsyncIterable<Uint8Array>, limits: Bund
       const limit = DOCUMENT_PATHS.has(path) ? limits.documentBytes : 0;
       const read = await bufferOrStream(entry.body, limit, payloads);
       if (read.kind === "buffered") buffered.set(path, read.bytes);
-      else streamed.set(path, read.blobId);
+      else streamed.set(path, read.handle);
       files.set(path, { size: read.size, sha256: read.sha256 });
     }
   }
 
-  const digestOf = (path: string, algorithm: DigestAlgorithm): string => {
-    const hash = createHash(algorithm);
+  const digestOf = (path: string, algorithm: DigestAlgorithm): string | Promise<string> => {
     const inMemory = tagFiles.get(path) ?? buffered.get(path);
-    const blobId = streamed.get(path);
-    if (inMemory) hash.update(inMemory);
-    else if (blobId !== undefined) for (const chunk of payloads.read(blobId)) hash.update(chunk);
-    else throw new Error(`no file ${path} in the bag to digest`);
-    return hash.digest("hex");
+    if (inMemory) return createHash(algorithm).update(inMemory).digest("hex");
+    const handle = streamed.get(path);
+    if (handle === undefined) throw new Error(`no file ${path} in the bag to digest`);
+    return payloads.digest(handle, algorithm);
   };
   return { inventory: { files, tagFiles, digestOf }, buffered, streamed };
 }
 
-type ReadFile = { size: number; sha256: string } & ({ kind: "buffered"; bytes: Uint8Array } | { kind: "streamed"; blobId: string });
+type ReadFile = { size: number; sha256: string } & ({ kind: "buffered"; bytes: Uint8Array } | { kind: "streamed"; handle: string });
 
 /** Keeps up to `limit` bytes in memory; a larger file goes to the payload store as it arrives. */
 async function bufferOrStream(body: AsyncIterable<Uint8Array>, limit: number, payloads: PayloadStore): Promise<ReadFile> {
@@ -89,13 +91,13 @@ async function bufferOrStream(body: AsyncIterable<Uint8Array>, limit: number, pa
     }
     if (!sink) {
       sink = payloads.createSink();
-      for (const earlier of held.splice(0)) sink.write(earlier);
+      for (const earlier of held.splice(0)) await sink.write(earlier);
     }
-    sink.write(chunk);
+    await sink.write(chunk);
   }
   const sha256 = hash.digest("hex");
-  if (sink) return { kind: "streamed", blobId: sink.finish().blobId, size, sha256 };
-  if (limit === 0 && size === 0) return { kind: "streamed", blobId: payloads.createSink().finish().blobId, size, sha256 };
+  if (sink) return { kind: "streamed", handle: sink.finish(sha256), size, sha256 };
+  if (limit === 0 && size === 0) return { kind: "streamed", handle: payloads.createSink().finish(sha256), size, sha256 };
   return { kind: "buffered", bytes: Buffer.concat(held, size), size, sha256 };
 }
 

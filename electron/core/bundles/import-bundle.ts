@@ -2,6 +2,7 @@
 // many bundles share one transaction, so the commit (which encrypts and writes every page the
 // batch touched) is paid once per batch rather than once per bundle. An outcome is reported
 // only after the commit that made it true.
+import { createHash } from "node:crypto";
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { officeIdentities } from "../identity/identity-service.js";
 import type { Session } from "../session.js";
@@ -89,10 +90,16 @@ function importContext(session: Session): ImportContext {
     identities: officeIdentities(session),
     payloads: {
       createSink: () => {
-        const writer = store.blobs.createBlobWriter();
-        return { write: (chunk) => writer.write(chunk), finish: () => ({ blobId: writer.finish().blobId }) };
+        // The bag reader hashes every payload file as it passes (for the manifest check) and
+        // hands that digest over, so the blob writer does not hash the same bytes again.
+        const writer = store.blobs.createBlobWriter({ givenSha256: true });
+        return { write: (chunk) => writer.write(chunk), finish: (sha256) => writer.finish(sha256).blobId };
       },
-      read: (blobId) => store.blobs.readBlob(blobId),
+      digest: async (blobId, algorithm) => {
+        const hash = createHash(algorithm);
+        for (const chunk of store.blobs.readBlob(blobId)) hash.update(chunk);
+        return hash.digest("hex");
+      },
     },
   };
 }
@@ -170,7 +177,7 @@ function storeOpenedBundle(session: Session, bundle: OpenedBundle): void {
     signerTrustedComment: bundle.signer.trustedComment,
     sourceOrganization: bundle.bag.info.sourceOrganization,
     baggingDate: bundle.bag.info.baggingDate,
-    attachments: bundle.attachments,
+    attachments: bundle.attachments.map(({ handle, ...attachment }) => ({ ...attachment, blobId: handle })),
   });
 }
 

@@ -5,7 +5,7 @@
 import type { RequestDocument } from "../../../shared/formats/request.js";
 import { AgeDecryptError, decryptAge } from "../crypto/age.js";
 import { decodeUtf8Strict } from "../crypto/bytes.js";
-import { createSha256 } from "../crypto/digest.js";
+import { createSha256, sha256Hex } from "../crypto/digest.js";
 import {
   formatKeyId,
   MinisignFormatError,
@@ -37,7 +37,8 @@ export interface OpenedAttachment {
   path: string;
   title: string;
   mediaType: string;
-  blobId: string;
+  /** The payload sink its bytes went to. */
+  handle: string;
 }
 
 export interface OpenedBundle {
@@ -78,7 +79,7 @@ export async function openSealedBundle(sealed: AsyncIterable<Uint8Array> | Itera
   }
   const document = readRequestDocument(documentBytes, deps.limits, bag.documentPath);
   checkIdentifierMatches(bag, document);
-  const attachments = matchAttachments(document, bag, read.streamed, read.buffered, deps.payloads);
+  const attachments = await matchAttachments(document, bag, read.streamed, read.buffered, deps.payloads);
 
   return {
     bag,
@@ -157,35 +158,36 @@ function checkIdentifierMatches(bag: CheckedBag, document: RequestDocument): voi
 }
 
 /** Every attachment the document lists is in the bag, and every payload file is listed once. */
-function matchAttachments(
+async function matchAttachments(
   document: RequestDocument,
   bag: CheckedBag,
   streamed: ReadonlyMap<string, string>,
   buffered: ReadonlyMap<string, Uint8Array>,
   payloads: PayloadStore,
-): OpenedAttachment[] {
+): Promise<OpenedAttachment[]> {
   const inBag = new Set(bag.attachmentPaths);
   const listed = new Set<string>();
-  const attachments = document.attachments.map((attachment, index) => {
+  const attachments: OpenedAttachment[] = [];
+  for (const [index, attachment] of document.attachments.entries()) {
     const bagPath = `data/${attachment.path}`;
     if (bagPath === bag.documentPath || !inBag.has(bagPath)) {
       refuse("document-invalid", `${bag.documentPath} $.attachments[${index}].path: "${attachment.path}" is not an attachment in the bag`);
     }
     listed.add(bagPath);
-    const blobId = streamed.get(bagPath) ?? storeBuffered(buffered.get(bagPath), payloads);
-    return { path: attachment.path, title: attachment.title, mediaType: attachment.mediaType, blobId };
-  });
+    const handle = streamed.get(bagPath) ?? (await storeBuffered(buffered.get(bagPath), payloads));
+    attachments.push({ path: attachment.path, title: attachment.title, mediaType: attachment.mediaType, handle });
+  }
   const unlisted = bag.attachmentPaths.find((path) => !listed.has(path));
   if (unlisted !== undefined) refuse("document-invalid", `${unlisted} is in the bag but ${bag.documentPath} does not list it in $.attachments`);
   return attachments;
 }
 
 /** A payload file that was buffered as a possible document but is an attachment after all. */
-function storeBuffered(bytes: Uint8Array | undefined, payloads: PayloadStore): string {
+async function storeBuffered(bytes: Uint8Array | undefined, payloads: PayloadStore): Promise<string> {
   if (!bytes) throw new Error("an attachment of the bag was neither streamed nor buffered");
   const sink = payloads.createSink();
-  sink.write(bytes);
-  return sink.finish().blobId;
+  await sink.write(bytes);
+  return sink.finish(sha256Hex(bytes));
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

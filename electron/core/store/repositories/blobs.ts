@@ -19,8 +19,20 @@ export interface BlobInfo {
 
 export interface BlobWriter {
   write(chunk: Uint8Array): void;
-  /** Stores what is buffered and the blob row; the blob is usable (attachable) from here on. */
-  finish(): BlobInfo;
+  /**
+   * Stores what is buffered and the blob row; the blob is usable (attachable) from here on.
+   * A writer created with `givenSha256` takes the digest here instead of computing its own.
+   */
+  finish(sha256?: string): BlobInfo;
+}
+
+export interface BlobWriterOptions {
+  /**
+   * The caller hashes the bytes it writes and hands the SHA-256 to finish(). An import's opening
+   * already hashes every payload file, on another thread, to check it against the manifest;
+   * hashing again here would put a second pass over every byte on the storing thread.
+   */
+  givenSha256?: boolean;
 }
 
 export class BlobRepository {
@@ -55,13 +67,15 @@ export class BlobRepository {
    * If the transaction rolls back, nothing remains; if a writer is never finished, its chunks
    * have no blob row and the deferred foreign key fails the commit.
    */
-  createBlobWriter(): BlobWriter {
+  createBlobWriter(options: BlobWriterOptions = {}): BlobWriter {
     const { transactions, runtime } = this.#ctx;
     transactions.assertInTransaction("A blob writer");
     const blobId = runtime.ids.newId();
-    const hash = createHash("sha256");
-    // Pieces waiting to fill a chunk. Holding the pieces (not a preallocated 1 MiB buffer) keeps
-    // small attachments, the common case, from costing a megabyte of allocation each.
+    const hash = options.givenSha256 === true ? undefined : createHash("sha256");
+    // Pieces waiting to fill a chunk, copied (the caller may reuse its buffer once write returns).
+    // Holding pieces (not a preallocated 1 MiB buffer) keeps small attachments, the common case,
+    // from costing a megabyte of allocation each. Whole chunks go straight to SQLite, which
+    // copies what it binds.
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     let seq = 0;
@@ -74,7 +88,7 @@ export class BlobRepository {
     };
     const flush = (): void => {
       if (pendingBytes === 0) return;
-      insert(Buffer.concat(pending, pendingBytes));
+      insert(pending.length === 1 && pending[0] ? pending[0] : Buffer.concat(pending, pendingBytes));
       pending = [];
       pendingBytes = 0;
     };
@@ -86,27 +100,30 @@ export class BlobRepository {
     return {
       write: (chunk) => {
         assertWritable();
-        hash.update(chunk);
+        hash?.update(chunk);
         size += chunk.byteLength;
-        // Copied: the caller may reuse its buffer once write returns.
-        let input = Buffer.from(asBuffer(chunk));
-        while (pendingBytes + input.length >= BLOB_CHUNK_BYTES) {
-          const take = BLOB_CHUNK_BYTES - pendingBytes;
-          pending.push(input.subarray(0, take));
+        let input = asBuffer(chunk);
+        while (input.length > 0) {
+          if (pendingBytes === 0 && input.length >= BLOB_CHUNK_BYTES) {
+            insert(input.subarray(0, BLOB_CHUNK_BYTES));
+            input = input.subarray(BLOB_CHUNK_BYTES);
+            continue;
+          }
+          const take = Math.min(BLOB_CHUNK_BYTES - pendingBytes, input.length);
+          pending.push(Buffer.from(input.subarray(0, take)));
           pendingBytes += take;
-          flush();
+          if (pendingBytes === BLOB_CHUNK_BYTES) flush();
           input = input.subarray(take);
         }
-        if (input.length > 0) {
-          pending.push(input);
-          pendingBytes += input.length;
-        }
       },
-      finish: () => {
+      finish: (sha256) => {
         assertWritable();
+        if ((hash === undefined) !== (sha256 !== undefined)) {
+          throw new Error(hash === undefined ? "This blob writer needs the SHA-256 its caller computed." : "This blob writer computes its own SHA-256.");
+        }
         flush();
         finished = true;
-        const info = { blobId, size, sha256: hash.digest("hex") };
+        const info = { blobId, size, sha256: sha256 ?? hash?.digest("hex") ?? "" };
         this.#insertBlob.run(info.blobId, info.size, info.sha256);
         return info;
       },
