@@ -48,9 +48,11 @@ export async function importBundleFiles(session: Session, files: readonly string
     const batch = await session.store.asyncTransaction(async () => {
       const done: ImportOutcome[] = [];
       let bytes = 0;
-      for (let index = first; index < files.length && done.length < BATCH_MAX_FILES && bytes < BATCH_MAX_BYTES; index++) {
+      for (const [offset, file] of files.slice(first).entries()) {
+        if (done.length === BATCH_MAX_FILES || bytes >= BATCH_MAX_BYTES) break;
+        const index = first + offset;
         const onProgress = options.onProgress && ((read: number, total: number) => options.onProgress?.(index, read, total));
-        const { outcome, size } = await importOne(context, files[index] ?? "", onProgress);
+        const { outcome, size } = await importOne(context, file, onProgress);
         done.push(outcome);
         bytes += size;
       }
