@@ -11,18 +11,18 @@ import { refuse } from "./refusal.js";
 import { readTarEntries } from "./tar-reader.js";
 
 /**
- * Where a streamed payload file goes. `write` may wait (flow control); `finish` takes the SHA-256
- * (hex) of everything written and returns the file's handle.
+ * Where a streamed payload file goes. `finish` takes the SHA-256 (hex) of everything written,
+ * which the reader computes anyway, and returns the file's handle.
  */
 export interface PayloadSink {
-  write(chunk: Uint8Array): void | Promise<void>;
+  write(chunk: Uint8Array): void;
   finish(sha256: string): string;
 }
 
 export interface PayloadStore {
   createSink(): PayloadSink;
   /** A finished sink's digest (hex) under another algorithm than SHA-256, read back from the store. */
-  digest(handle: string, algorithm: DigestAlgorithm): Promise<string>;
+  digest(handle: string, algorithm: DigestAlgorithm): string;
 }
 
 export interface ReadBag {
@@ -64,7 +64,7 @@ export async function readBag(plaintext: AsyncIterable<Uint8Array>, limits: Bund
     }
   }
 
-  const digestOf = (path: string, algorithm: DigestAlgorithm): string | Promise<string> => {
+  const digestOf = (path: string, algorithm: DigestAlgorithm): string => {
     const inMemory = tagFiles.get(path) ?? buffered.get(path);
     if (inMemory) return createHash(algorithm).update(inMemory).digest("hex");
     const handle = streamed.get(path);
@@ -91,9 +91,9 @@ async function bufferOrStream(body: AsyncIterable<Uint8Array>, limit: number, pa
     }
     if (!sink) {
       sink = payloads.createSink();
-      for (const earlier of held.splice(0)) await sink.write(earlier);
+      for (const earlier of held.splice(0)) sink.write(earlier);
     }
-    await sink.write(chunk);
+    sink.write(chunk);
   }
   const sha256 = hash.digest("hex");
   if (sink) return { kind: "streamed", handle: sink.finish(sha256), size, sha256 };

@@ -97,7 +97,7 @@ function importContext(session: Session): ImportContext {
         const writer = store.blobs.createBlobWriter({ givenSha256: true });
         return { write: (chunk) => writer.write(chunk), finish: (sha256) => writer.finish(sha256).blobId };
       },
-      digest: async (blobId, algorithm) => {
+      digest: (blobId, algorithm) => {
         const hash = createHash(algorithm);
         for (const chunk of store.blobs.readBlob(blobId)) hash.update(chunk);
         return hash.digest("hex");

@@ -79,7 +79,7 @@ export async function openSealedBundle(sealed: AsyncIterable<Uint8Array> | Itera
   }
   const document = readRequestDocument(documentBytes, deps.limits, bag.documentPath);
   checkIdentifierMatches(bag, document);
-  const attachments = await matchAttachments(document, bag, read.streamed, read.buffered, deps.payloads);
+  const attachments = matchAttachments(document, bag, read.streamed, read.buffered, deps.payloads);
 
   return {
     bag,
@@ -158,35 +158,34 @@ function checkIdentifierMatches(bag: CheckedBag, document: RequestDocument): voi
 }
 
 /** Every attachment the document lists is in the bag, and every payload file is listed once. */
-async function matchAttachments(
+function matchAttachments(
   document: RequestDocument,
   bag: CheckedBag,
   streamed: ReadonlyMap<string, string>,
   buffered: ReadonlyMap<string, Uint8Array>,
   payloads: PayloadStore,
-): Promise<OpenedAttachment[]> {
+): OpenedAttachment[] {
   const inBag = new Set(bag.attachmentPaths);
   const listed = new Set<string>();
-  const attachments: OpenedAttachment[] = [];
-  for (const [index, attachment] of document.attachments.entries()) {
+  const attachments = document.attachments.map((attachment, index) => {
     const bagPath = `data/${attachment.path}`;
     if (bagPath === bag.documentPath || !inBag.has(bagPath)) {
       refuse("document-invalid", `${bag.documentPath} $.attachments[${index}].path: "${attachment.path}" is not an attachment in the bag`);
     }
     listed.add(bagPath);
-    const handle = streamed.get(bagPath) ?? (await storeBuffered(buffered.get(bagPath), payloads));
-    attachments.push({ path: attachment.path, title: attachment.title, mediaType: attachment.mediaType, handle });
-  }
+    const handle = streamed.get(bagPath) ?? storeBuffered(buffered.get(bagPath), payloads);
+    return { path: attachment.path, title: attachment.title, mediaType: attachment.mediaType, handle };
+  });
   const unlisted = bag.attachmentPaths.find((path) => !listed.has(path));
   if (unlisted !== undefined) refuse("document-invalid", `${unlisted} is in the bag but ${bag.documentPath} does not list it in $.attachments`);
   return attachments;
 }
 
 /** A payload file that was buffered as a possible document but is an attachment after all. */
-async function storeBuffered(bytes: Uint8Array | undefined, payloads: PayloadStore): Promise<string> {
+function storeBuffered(bytes: Uint8Array | undefined, payloads: PayloadStore): string {
   if (!bytes) throw new Error("an attachment of the bag was neither streamed nor buffered");
   const sink = payloads.createSink();
-  await sink.write(bytes);
+  sink.write(bytes);
   return sink.finish(sha256Hex(bytes));
 }
 

@@ -36,8 +36,9 @@ export const CIPHER_PARAMETERS = {
 /**
  * Large pages: an attachment is stored as 1 MiB chunks, each an overflow chain of pages that
  * SQLite writes and the cipher seals one by one, so the page count sets the cost. 64 KiB pages
- * write attachments at about 3× the speed of 4 KiB ones; the small rows of a request still share
- * pages. Set before the first write; a store keeps the page size it was created with.
+ * write attachments about twice as fast as 4 KiB ones (261 against 125 MB/s, measured); the
+ * small rows of a request still share pages. Set before the first write; a store keeps the
+ * page size it was created with.
  */
 export const PAGE_SIZE = 64 * 1024;
 

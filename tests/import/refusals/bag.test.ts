@@ -2,7 +2,8 @@
 // layers above the fault are re-stamped (manifests, Payload-Oxum, tag manifest, signature), so
 // the one fault meant is the only fault the importer can find.
 import { createHash } from "node:crypto";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { importBundleFile } from "../../../electron/core/bundles/import-bundle.js";
 import { PAYLOAD_MANIFEST, TAG_MANIFEST } from "../../helpers/bundle-forge.js";
 import { sampleRequest } from "../../helpers/sample-request.js";
 import { sharedBench } from "./bench.js";
@@ -167,5 +168,26 @@ describe("bag-digest-mismatch", () => {
     const wrong = sha512("data/request.json").replace(/^./, (c) => (c === "0" ? "1" : "0"));
     bag.put("manifest-sha512.txt", `${wrong}  data/request.json\n`).restamp();
     await expectRefusal(bench, await bench.seal(bag), "bag-digest-mismatch", { names: ["data/request.json does not match its sha512 digest in manifest-sha512.txt line 1"] });
+  });
+
+  it("checks manifest-sha512.txt against an attachment already streamed into the store, read back", async () => {
+    const bench = shared();
+    const sha512Lines = (bag: ReturnType<typeof bench.bag>): string[] =>
+      ["data/attachments/annex.txt", "data/attachments/order.pdf", "data/request.json"].map(
+        (path) => `${createHash("sha512").update(bag.bytes(path)).digest("hex")}  ${path}`,
+      );
+    const good = bench.bagWithAttachments(sampleRequest({ id: "SHA512-GOOD" }));
+    good.put("manifest-sha512.txt", `${sha512Lines(good).join("\n")}\n`).restamp();
+    expect(await importBundleFile(bench.office.session, await bench.seal(good))).toMatchObject({ status: "imported", id: "SHA512-GOOD" });
+
+    const bag = bench.bagWithAttachments();
+    const lines = sha512Lines(bag);
+    // The 1.5 MiB order.pdf is streamed into a blob before the manifests are checked.
+    lines[1] = (lines[1] ?? "").replace(/^./, (c) => (c === "0" ? "1" : "0"));
+    bag.put("manifest-sha512.txt", `${lines.join("\n")}\n`).restamp();
+    await expectRefusal(bench, await bench.seal(bag), "bag-digest-mismatch", {
+      names: ["data/attachments/order.pdf does not match its sha512 digest in manifest-sha512.txt line 2"],
+      streamedBytes: MiB,
+    });
   });
 });
