@@ -3,12 +3,13 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 // Electron's BoringSSL has neither BLAKE2b nor ChaCha20-Poly1305: asking node:crypto for them
-// works in tests (OpenSSL) and fails in the app. Use @noble/hashes, age-encryption or WASM.
+// works in tests (OpenSSL) and fails in the app. BLAKE2b comes from @noble/hashes, the AEAD from
+// native libsodium (sodium-native), through electron/core/crypto/.
 const cryptoBan = {
   selector:
     "CallExpression[callee.property.name=/^(createHash|createHmac|createCipheriv|createDecipheriv|hash|getHashes|getCiphers)$/] Literal[value=/blake2|chacha/i]",
   message:
-    "Electron's BoringSSL has no BLAKE2b or ChaCha20-Poly1305: use @noble/hashes / @noble/ciphers / age-encryption instead of node:crypto.",
+    "Electron's BoringSSL has no BLAKE2b or ChaCha20-Poly1305: use electron/core/crypto/digest.ts (@noble/hashes) or chacha20-poly1305.ts (sodium-native) instead of node:crypto.",
 };
 const cryptoBanBare = {
   selector: "CallExpression[callee.name=/^(createHash|createHmac|createCipheriv|createDecipheriv|hash)$/] Literal[value=/blake2|chacha/i]",

@@ -22,7 +22,8 @@ module.exports = {
 
   asar: true,
   // A .node file cannot be loaded from inside an archive; Electron redirects to app.asar.unpacked.
-  asarUnpack: ["node_modules/better-sqlite3-multiple-ciphers/build/Release/*.node"],
+  // sodium-native ships prebuilt N-API binaries (one per platform) that Electron loads as they are.
+  asarUnpack: ["node_modules/better-sqlite3-multiple-ciphers/build/Release/*.node", "node_modules/sodium-native/prebuilds/**/*.node"],
 
   // Rebuild the native module against Electron's headers, from source: there is no prebuilt
   // binary to download on an air-gapped build, and a source build is the one we audit.

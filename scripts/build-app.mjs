@@ -17,9 +17,9 @@ const projectDir = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const MAIN_TARGET = "node22";
 const PRELOAD_TARGET = "chrome140";
 
-// Left to the runtime: Electron's own module, and the native store module (it loads a .node
-// file from its own folder, unpacked beside app.asar).
-const MAIN_EXTERNALS = ["electron", "better-sqlite3-multiple-ciphers"];
+// Left to the runtime: Electron's own module, and the native modules (each loads a .node file
+// from its own folder, unpacked beside app.asar): the store and libsodium.
+const MAIN_EXTERNALS = ["electron", "better-sqlite3-multiple-ciphers", "sodium-native"];
 
 // CommonJS dependencies bundled into an ES module still call require() for Node built-ins;
 // give them a real one.

@@ -1,4 +1,4 @@
-// ChaCha20-Poly1305 (libsodium's WebAssembly) against RFC 8439 and, differentially, @noble/ciphers.
+// ChaCha20-Poly1305 (libsodium, native) against RFC 8439 and, differentially, @noble/ciphers.
 import { chacha20poly1305 } from "@noble/ciphers/chacha.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -74,6 +74,46 @@ describe("our keys and signatures, checked by minisign", () => {
     }
   });
 
+  it("agree with minisign on Ed25519 edge cases that verifiers differ on", () => {
+    // RFC 8032's cofactorless check, as OpenSSL runs it, accepts R = identity, S = 0 under the
+    // identity point as public key, for any message; libsodium, and so minisign, refuses
+    // small-order keys. A signature whose S is not reduced (S + L) is refused by both.
+    const identity = Uint8Array.from({ length: 32 }, (_, i) => (i === 0 ? 1 : 0));
+    const smallOrder = { ...keyPair, publicKey: identity };
+    writeFileSync(path("small-order.pub"), encodePublicKeyFile(smallOrder));
+    const forged = Uint8Array.from([...identity, ...new Uint8Array(32)]);
+    const signatureLine = (sig: Uint8Array): string => Buffer.from([0x45, 0x44, ...keyPair.keyId, ...sig]).toString("base64");
+    const comment = "trusted";
+    const forgedText = `untrusted comment: x\n${signatureLine(forged)}\ntrusted comment: ${comment}\n${Buffer.from(forged).toString("base64")}\n`;
+
+    const lines = signature.split("\n");
+    const sig = Buffer.from(lines[1] ?? "", "base64").subarray(10);
+    const unreduced = Uint8Array.from(sig);
+    // Adds L = 2^252 + 27742317777372353535851937790883648493 to S (little-endian), keeping it below 2^256.
+    const order = Buffer.from("edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010", "hex");
+    let carry = 0;
+    for (let i = 0; i < 32; i++) {
+      const sum = (unreduced[32 + i] ?? 0) + (order[i] ?? 0) + carry;
+      unreduced[32 + i] = sum & 0xff;
+      carry = sum >> 8;
+    }
+    const unreducedText = [lines[0], signatureLine(unreduced), ...lines.slice(2)].join("\n");
+
+    const ours = (text: string, key: MinisignKeyPair): boolean => {
+      try {
+        verifySignature(message, text, key);
+        return true;
+      } catch (error) {
+        if (!(error instanceof MinisignVerifyError)) throw error;
+        return false;
+      }
+    };
+    expect(ours(forgedText, smallOrder)).toBe(false);
+    expect(minisignVerifies(forgedText, { pubFile: path("small-order.pub") })).toBe(false);
+    expect(ours(unreducedText, keyPair)).toBe(false);
+    expect(minisignVerifies(unreducedText, { pubFile: path("ours.pub") })).toBe(false);
+  });
+
   it("print key ids the way minisign does, leading zeros included", () => {
     const withId = (pair: MinisignKeyPair, id: string): MinisignKeyPair => ({ ...pair, keyId: parseKeyId(id) });
     const signer = withId(keyPair, "ABC");

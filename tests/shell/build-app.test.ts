@@ -96,14 +96,19 @@ const mainInputs = ["electron/core/crypto/self-test.ts", "electron/host/api-hand
 const mainBuildable = mainInputs.every((file) => existsSync(path.join(projectDir, file)));
 
 describe.skipIf(!mainBuildable)("main bundle", () => {
-  it("is one ES module importing only electron, the native store module and Node built-ins", async () => {
+  it("is one ES module importing only electron, the two native modules and Node built-ins", async () => {
     await buildInto("main");
     const source = await readFile(path.join(outdir, "main", "index.js"), "utf8");
     const specifiers = [...source.matchAll(/^\s*import\s+(?:[^'"]*?\s+from\s+)?["']([^"']+)["']/gm)].map((match) => match[1]);
     expect(specifiers).toContain("electron");
     const allowed = (specifier: string | undefined) =>
-      specifier === "electron" || specifier === "better-sqlite3-multiple-ciphers" || specifier?.startsWith("node:") === true;
+      specifier === "electron" ||
+      specifier === "better-sqlite3-multiple-ciphers" ||
+      specifier === "sodium-native" ||
+      specifier?.startsWith("node:") === true;
     expect(specifiers.filter((specifier) => !allowed(specifier))).toEqual([]);
+    // Bundled, sodium-native would look for its prebuilt binary beside the bundle and fail.
+    expect(specifiers).toContain("sodium-native");
     expect(source).not.toMatch(/require\(["']electron["']\)/);
   });
 });

@@ -26,9 +26,12 @@ describe("build/electron-builder.config.cjs", () => {
     expect(JSON.stringify(config)).not.toMatch(/https?:\/\//);
   });
 
-  it("packs the app into asar with the native module unpacked, rebuilt from source", () => {
+  it("packs the app into asar with the native modules unpacked, the store's rebuilt from source", () => {
     expect(config["asar"]).toBe(true);
-    expect(config["asarUnpack"]).toEqual(["node_modules/better-sqlite3-multiple-ciphers/build/Release/*.node"]);
+    expect(config["asarUnpack"]).toEqual([
+      "node_modules/better-sqlite3-multiple-ciphers/build/Release/*.node",
+      "node_modules/sodium-native/prebuilds/**/*.node",
+    ]);
     expect(config["npmRebuild"]).toBe(true);
     expect(config["buildDependenciesFromSource"]).toBe(true);
     expect(config["files"]).toContain("dist/app/**/*");

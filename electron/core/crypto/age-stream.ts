@@ -26,7 +26,7 @@ export async function* decryptPayload(payloadKey: Uint8Array, reader: ByteReader
   const nonce = new Uint8Array(CHACHA_NONCE_LENGTH);
   try {
     for (let counter = 0; ; counter++) {
-      // Pieces, not one buffer: they are copied once, straight into WASM memory.
+      // Pieces, not one buffer: a chunk that straddles two reads is joined once, in the session.
       const sealed = await reader.readPieces(SEALED_CHUNK_SIZE);
       let sealedLength = 0;
       for (const piece of sealed) sealedLength += piece.length;

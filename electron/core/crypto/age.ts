@@ -1,6 +1,6 @@
 // age v1 (https://age-encryption.org/v1) for sealed bundles: X25519 recipients, binary or
 // ASCII-armored, streaming both ways with bounded memory. Header, MAC and STREAM are written
-// here; ChaCha20-Poly1305 comes from libsodium compiled to WebAssembly (chacha20-poly1305.ts).
+// here; ChaCha20-Poly1305 comes from native libsodium (sodium-native, chacha20-poly1305.ts).
 import { decodeArmor, encodeArmor, looksArmored } from "./age-armor.js";
 import { AgeDecryptError, ageCorrupt, ageInvalid } from "./age-errors.js";
 import { deriveKey, encodeAgeHeader, headerMac, readAgeHeader } from "./age-header.js";

@@ -110,7 +110,7 @@ export class ByteReader {
 
   /**
    * Up to `length` bytes as views into the source's chunks (fewer only at the end), for a
-   * caller that copies them straight on (into WASM memory) and so saves a copy here.
+   * caller that uses them at once (a whole age chunk is usually one view) and so saves a copy here.
    * The views are valid until the next read.
    */
   async readPieces(length: number): Promise<Uint8Array[]> {

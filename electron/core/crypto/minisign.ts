@@ -1,4 +1,4 @@
-// minisign signatures, hand-written: Ed25519 (node:crypto) over BLAKE2b-512 (@noble/hashes).
+// minisign signatures, hand-written: Ed25519 (libsodium, as minisign itself) over BLAKE2b-512 (@noble/hashes).
 // A .minisig file is four lines:
 //   untrusted comment: <text>
 //   base64("ED" || key id || Ed25519(BLAKE2b-512(message)))        ("Ed": legacy, over the message)

@@ -61,7 +61,7 @@ const checks: [string, () => Promise<boolean> | boolean][] = [
     const message = new TextEncoder().encode("self-test");
     return verifySignature(message, signPrehashed(message, pair, "self-test"), pair).trustedComment === "self-test";
   }],
-  ["age decryption (X25519, HKDF/HMAC-SHA256, ChaCha20-Poly1305 in WebAssembly SIMD)", async () =>
+  ["age decryption (X25519, HKDF/HMAC-SHA256, native libsodium ChaCha20-Poly1305)", async () =>
     sha256Hex(await collect(decryptAge(once(new TextEncoder().encode(AGE_FILE)), [AGE_IDENTITY]))) === AGE_PAYLOAD_SHA256],
   ["age encryption", async () => {
     const plaintext = fixedRandom(70_000);

@@ -1,34 +1,30 @@
-// X25519 through node:crypto (present in Electron's BoringSSL too). OpenSSL and BoringSSL
-// clamp the scalar themselves, as age expects.
-import { diffieHellman } from "node:crypto";
-import type { KeyObject } from "node:crypto";
-import { isAllZero } from "./bytes.js";
-import { okpPrivateKey, okpPublicKey, okpRawPublicKey } from "./okp-keys.js";
+// X25519 through libsodium (sodium-native). libsodium clamps the scalar itself, as age expects,
+// and refuses a peer point of low order, whose shared secret would be all zeros.
+import sodium from "sodium-native";
 
 export const X25519_KEY_LENGTH = 32;
 
-/** An X25519 secret scalar, parsed once so that many stanzas can be tried with it cheaply. */
+/** An X25519 secret scalar with its public key, computed once so that many stanzas can be tried with it. */
 export interface X25519PrivateKey {
-  readonly keyObject: KeyObject;
+  readonly scalar: Uint8Array;
   readonly publicKey: Uint8Array;
 }
 
 export function x25519PrivateKey(scalar: Uint8Array): X25519PrivateKey {
-  const keyObject = okpPrivateKey("X25519", scalar);
-  return { keyObject, publicKey: okpRawPublicKey(keyObject) };
+  if (scalar.length !== X25519_KEY_LENGTH) throw new RangeError("an X25519 secret key is 32 bytes");
+  const publicKey = new Uint8Array(X25519_KEY_LENGTH);
+  sodium.crypto_scalarmult_base(publicKey, scalar);
+  return { scalar: Uint8Array.from(scalar), publicKey };
 }
 
-/**
- * The shared secret, or null when the peer's point is of low order (the result would be all
- * zeros, which age forbids). OpenSSL refuses to derive in that case; other builds return zeros.
- */
+/** The shared secret, or null when the peer's point is of low order (the result would be all zeros, which age forbids). */
 export function x25519SharedSecret(privateKey: X25519PrivateKey, peerPublicKey: Uint8Array): Uint8Array | null {
-  const peer = okpPublicKey("X25519", peerPublicKey);
-  let shared: Uint8Array;
+  if (peerPublicKey.length !== X25519_KEY_LENGTH) throw new RangeError("an X25519 public key is 32 bytes");
+  const shared = new Uint8Array(X25519_KEY_LENGTH);
   try {
-    shared = new Uint8Array(diffieHellman({ privateKey: privateKey.keyObject, publicKey: peer }));
+    sodium.crypto_scalarmult(shared, privateKey.scalar, peerPublicKey);
   } catch {
     return null;
   }
-  return isAllZero(shared) ? null : shared;
+  return shared;
 }
