@@ -18,7 +18,15 @@ module.exports = {
   // The main script and preload are bundled by scripts/build-app.mjs, the renderer by Vite.
   // Production dependencies are added by electron-builder itself; the native store module is
   // the one the bundle needs at run time.
-  files: ["dist/app/**/*", "!dist/app/**/*.map", "package.json"],
+  // sodium-native carries prebuilt binaries for every platform it supports (18 MB); a desktop
+  // package needs neither the mobile ones nor the builds for the Bare runtime.
+  files: [
+    "dist/app/**/*",
+    "!dist/app/**/*.map",
+    "package.json",
+    "!node_modules/sodium-native/prebuilds/{android,ios}-*/**",
+    "!node_modules/sodium-native/prebuilds/**/*.bare",
+  ],
 
   asar: true,
   // A .node file cannot be loaded from inside an archive; Electron redirects to app.asar.unpacked.

@@ -35,6 +35,9 @@ describe("build/electron-builder.config.cjs", () => {
     expect(config["npmRebuild"]).toBe(true);
     expect(config["buildDependenciesFromSource"]).toBe(true);
     expect(config["files"]).toContain("dist/app/**/*");
+    expect(config["files"]).toEqual(
+      expect.arrayContaining(["!node_modules/sodium-native/prebuilds/{android,ios}-*/**", "!node_modules/sodium-native/prebuilds/**/*.bare"]),
+    );
   });
 
   it("names the product and its targets", () => {

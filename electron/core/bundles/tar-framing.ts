@@ -129,11 +129,17 @@ export class TarFramingCheck {
     }
   }
 
-  /** The kept bytes from keptFrom up to `until`, as one array. */
+  /**
+   * The kept bytes from keptFrom up to `until`, as one array, read-only. Usually a view into the
+   * first kept chunk (an entry's headers rarely straddle two); otherwise only `length` bytes are
+   * copied, not everything kept (a whole decrypted chunk, 64 KiB, for every entry of a small bag).
+   */
   private take(until: number): Uint8Array {
     const length = until - this.keptFrom;
     if (length > this.keptBytes || length < 0) refuse("tar-invalid", `the tar framing is inconsistent at byte ${this.keptFrom}`);
-    return Buffer.concat(this.chunks, this.keptBytes).subarray(0, length);
+    const first = this.chunks[0];
+    if (first !== undefined && first.length >= length) return first.subarray(0, length);
+    return Buffer.concat(this.chunks, length);
   }
 
   private drop(until: number): void {
