@@ -162,7 +162,7 @@ async function main(): Promise<void> {
   rmSync(join(work, "stock-large"), { recursive: true, force: true });
   const oursLarge = measure(process.execPath, [cli, "--store", prepareOffice("store-large", identity, signer), "import", largeFile], env);
 
-  process.stdout.write("measuring the floors: start-up alone, store writes alone…\n");
+  process.stdout.write("measuring the floors: start-up alone, storing rows alone, store writes alone…\n");
   const startUp = startUpSeconds(cli, prepareOffice("store-empty", identity, signer), env);
   const trustSigner = (session: Session): Uint8Array => {
     addAuthorityKey(session, { authorityId: AUTHORITY.id, name: AUTHORITY.name, country: AUTHORITY.country, minisignPublicKey: encodePublicKeyFile(signer) });
