@@ -1,6 +1,8 @@
 // Crash safety: `kill -9` the CLI at many moments while it imports a large bundle. Each time the
 // store must open, pass SQLite's integrity check, hold nothing half-stored, and a re-import
-// must then succeed. The kill moments are a fixed schedule spread over a measured import.
+// must then succeed. Half the kills follow a fixed schedule spread over a measured import; the
+// other half come when the write-ahead log has grown to a given size, so that some surely land
+// while the import writes, however fast this machine runs its other phases.
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -36,32 +38,42 @@ function bigAttachment(): Uint8Array {
   return bytes;
 }
 
+/** Bytes in the write-ahead log: pages of a transaction that was under way when the kill came. */
+const walBytes = (storeDir: string): number => {
+  const wal = `${storeFile(storeDir)}-wal`;
+  return existsSync(wal) ? statSync(wal).size : 0;
+};
+
+/** When to kill: after a delay, or as soon as the store's write-ahead log holds this many bytes. */
+type KillAt = { afterMs: number } | { walBytes: number };
+
 /**
- * Starts an import and SIGKILLs it after `delayMs`; resolves with whether it finished first and
- * the `--json` lines it printed before it died.
+ * Starts an import and SIGKILLs it at `at`; resolves with whether it finished first and the
+ * `--json` lines it printed before it died.
  */
-function importAndKill(storeDir: string, files: readonly string[], delayMs: number): Promise<{ end: "killed" | "finished"; printed: ImportLine[] }> {
+function importAndKill(storeDir: string, files: readonly string[], at: KillAt): Promise<{ end: "killed" | "finished"; printed: ImportLine[] }> {
   const child = spawn(process.execPath, [CLI_ENTRY, "--store", storeDir, "import", "--json", ...files], {
     env: { PATH: process.env["PATH"] ?? "", ...env },
     stdio: ["ignore", "pipe", "ignore"],
   });
   let stdout = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+  const kill = () => child.kill("SIGKILL");
+  const timer =
+    "afterMs" in at
+      ? setTimeout(kill, at.afterMs)
+      : setInterval(() => {
+          if (walBytes(storeDir) >= at.walBytes) kill();
+        }, 1);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
     child.on("close", (_code, signal) => {
       clearTimeout(timer);
+      clearInterval(timer);
       const whole = stdout.slice(0, stdout.lastIndexOf("\n") + 1);
       resolve({ end: signal === "SIGKILL" ? "killed" : "finished", printed: jsonLines(whole) as ImportLine[] });
     });
   });
 }
-
-/** Bytes in the write-ahead log: pages of a transaction that was under way when the kill came. */
-const walBytes = (storeDir: string): number => {
-  const wal = `${storeFile(storeDir)}-wal`;
-  return existsSync(wal) ? statSync(wal).size : 0;
-};
 
 function inspect(storeDir: string) {
   const db = openKeyedConnection(storeFile(storeDir), STORE_PASSPHRASE);
@@ -104,11 +116,18 @@ describe("kill -9 during import", () => {
     expect((await runCli(["--store", pristine, "identity", "--json"], { env })).code).toBe(0);
     const startupMs = Math.min(Date.now() - opening, fullMs / 2);
 
+    // Even trials: moments spread from the end of start-up to the end of the import. Odd trials:
+    // the log at 1 MiB to about 34 MiB (the attachment is 48 MiB; pages reach the log once the
+    // 32 MiB page cache spills, and the rest at the commit).
+    const scheduled = Math.ceil(TRIALS / 2);
+    const killAt = (trial: number): KillAt =>
+      trial % 2 === 0
+        ? { afterMs: Math.round(startupMs + ((trial / 2 + 1) / (scheduled + 1)) * (fullMs - startupMs)) }
+        : { walBytes: (1 + ((trial - 1) / 2) * 3.7) * 1024 * 1024 };
     const outcomes: string[] = [];
     let killedMidWrite = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
-      const delay = Math.round(startupMs + ((trial + 1) / (TRIALS + 1)) * (fullMs - startupMs));
-      outcomes.push((await importAndKill(office.storeDir, [file], delay)).end);
+      outcomes.push((await importAndKill(office.storeDir, [file], killAt(trial))).end);
       // Counted before anything opens the store again, which would roll the log back.
       if (walBytes(office.storeDir) > 1024 * 1024) killedMidWrite += 1;
       const state = inspect(office.storeDir);
@@ -163,7 +182,7 @@ describe("kill -9 during import", () => {
     for (let trial = 0; trial < 10; trial++) {
       rmSync(office.storeDir, { recursive: true, force: true });
       cpSync(pristine, office.storeDir, { recursive: true });
-      const { printed } = await importAndKill(office.storeDir, files, Math.round(((trial + 1) / 11) * fullMs));
+      const { printed } = await importAndKill(office.storeDir, files, { afterMs: Math.round(((trial + 1) / 11) * fullMs) });
       const state = inspect(office.storeDir);
       expect(state.integrity).toBe("ok");
       expect(state.orphanChunks).toBe(0);
