@@ -44,12 +44,14 @@ describe("importBundleFile", () => {
   it("refuses another bundle under a stored revision with bundle-conflict", async () => {
     const office = openTestOffice();
     await importBundleFile(office.session, await office.seal());
+    const [stored] = office.session.store.requests.listRequests({ limit: 1, offset: 0 });
     const changed = await office.seal({ document: sampleRequest({ facts: "A different account of the facts." }) });
 
     const outcome = await importBundleFile(office.session, changed);
 
     expect(outcome).toMatchObject({ status: "refused", code: "bundle-conflict" });
-    expect(outcome.status === "refused" && outcome.message).toContain("revision 1 is already stored");
+    // The message names the bundle already holding that revision, so the reviewer can find it.
+    expect(outcome.status === "refused" && outcome.message).toContain(`revision 1 is already stored from another bundle (digest ${stored?.bundleDigest})`);
   });
 
   it("links a higher revision to the same case", async () => {

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { officeIdentities } from "../identity/identity-service.js";
 import type { Session } from "../session.js";
+import { DuplicateBundleError, RevisionConflictError } from "../store/index.js";
 import { openSealedBundle, type OpenedBundle } from "./open-bundle.js";
 import type { PayloadStore } from "./bag-reader.js";
 import { BundleRefusal } from "./refusal.js";
@@ -152,35 +153,37 @@ function readSealedFile(file: string, size: number): Iterable<Uint8Array> | Asyn
 }
 
 function storeOpenedBundle(session: Session, bundle: OpenedBundle): void {
-  const { store } = session;
   const { authorityId, documentId, revision } = bundle.bag.info.externalIdentifier;
-  if (store.requests.findRequestByDigest(bundle.bag.bundleDigest)) throw new AlreadyStored(bundle);
-  const clash = store.requests.findRevision(authorityId, documentId, revision);
-  if (clash) {
-    throw new BundleRefusal(
-      "bundle-conflict",
-      `${authorityId}/${documentId} revision ${revision} is already stored from another bundle (digest ${clash.bundleDigest}); ` +
-        "a changed request must come as a new revision",
-    );
-  }
   const { document } = bundle;
-  store.requests.insertRequestRevision(session.actor, {
-    authorityId,
-    documentId,
-    revision,
-    instrument: document.instrument,
-    urgencyLevel: document.urgency.level,
-    ...(document.urgency.respondBy !== undefined && { respondBy: new Date(document.urgency.respondBy) }),
-    submittedAt: new Date(document.submittedAt),
-    document: bundle.documentText,
-    bundleDigest: bundle.bag.bundleDigest,
-    sealedSha256: bundle.sealedSha256,
-    signerKeyId: bundle.signer.key.keyId,
-    signerTrustedComment: bundle.signer.trustedComment,
-    sourceOrganization: bundle.bag.info.sourceOrganization,
-    baggingDate: bundle.bag.info.baggingDate,
-    attachments: bundle.attachments.map(({ handle, ...attachment }) => ({ ...attachment, blobId: handle })),
-  });
+  try {
+    session.store.requests.insertRequestRevision(session.actor, {
+      authorityId,
+      documentId,
+      revision,
+      instrument: document.instrument,
+      urgencyLevel: document.urgency.level,
+      ...(document.urgency.respondBy !== undefined && { respondBy: new Date(document.urgency.respondBy) }),
+      submittedAt: new Date(document.submittedAt),
+      document: bundle.documentText,
+      bundleDigest: bundle.bag.bundleDigest,
+      sealedSha256: bundle.sealedSha256,
+      signerKeyId: bundle.signer.key.keyId,
+      signerTrustedComment: bundle.signer.trustedComment,
+      sourceOrganization: bundle.bag.info.sourceOrganization,
+      baggingDate: bundle.bag.info.baggingDate,
+      attachments: bundle.attachments.map(({ handle, ...attachment }) => ({ ...attachment, blobId: handle })),
+    });
+  } catch (error) {
+    if (error instanceof DuplicateBundleError) throw new AlreadyStored(bundle);
+    if (error instanceof RevisionConflictError) {
+      throw new BundleRefusal(
+        "bundle-conflict",
+        `${authorityId}/${documentId} revision ${revision} is already stored from another bundle (digest ${error.storedBundleDigest}); ` +
+          "a changed request must come as a new revision",
+      );
+    }
+    throw error;
+  }
 }
 
 const identifierOf = (bundle: OpenedBundle) => ({

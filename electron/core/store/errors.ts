@@ -76,6 +76,14 @@ export class DuplicateBundleError extends StoreError {
 /** insertRequestRevision for an (authority, document, revision) stored under another digest (`bundle-conflict`). */
 export class RevisionConflictError extends StoreError {
   override name = "RevisionConflictError";
+
+  constructor(
+    message: string,
+    /** The digest of the bundle that holds that revision already. */
+    readonly storedBundleDigest: string,
+  ) {
+    super(message);
+  }
 }
 
 /** readBlob on a blob id that does not exist. */

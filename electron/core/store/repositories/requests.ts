@@ -168,8 +168,8 @@ export class RequestRepository {
    * Stores one verified revision with its attachments, opening the case on its first revision
    * (later revisions join the same case). Refuses a digest already stored (DuplicateBundleError:
    * the import reports `duplicate`) and another digest under a stored (authority, document,
-   * revision) (RevisionConflictError: `bundle-conflict`). The import checks both first to report
-   * them; the checks here keep the rule true whoever calls.
+   * revision) (RevisionConflictError: `bundle-conflict`), before it writes anything. The import
+   * turns these two errors into its outcomes.
    */
   insertRequestRevision(actor: Actor, input: RequestRevisionInput): StoredRequest {
     return this.#ctx.transactions.run(() => {
@@ -180,6 +180,7 @@ export class RequestRepository {
       if (clash !== undefined) {
         throw new RevisionConflictError(
           `${input.authorityId}/${input.documentId}/${input.revision} is already stored from bundle ${clash.bundleDigest}.`,
+          clash.bundleDigest,
         );
       }
       const { runtime } = this.#ctx;
