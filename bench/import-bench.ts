@@ -90,12 +90,18 @@ async function sealTo(file: string, index: number, attachment: { name: string; s
   await pipeline(Readable.from(sealed), createWriteStream(file));
 }
 
+/** Adds the bench authority's signing key to the store's keyring; returns its key id. */
+function trustBenchAuthority(session: Session, signer: MinisignKeyPair): Uint8Array {
+  addAuthorityKey(session, { authorityId: AUTHORITY.id, name: AUTHORITY.name, country: AUTHORITY.country, minisignPublicKey: encodePublicKeyFile(signer) });
+  return signer.keyId;
+}
+
 function prepareOffice(name: string, identity: string, signer: MinisignKeyPair): string {
   const storeDir = join(work, name);
   const session = initializeStore(storeDir, PASSPHRASE, { reviewerName: "Bench", office: "Bench Office" }, systemRuntime);
   try {
     addAgeIdentities(session, identity, "bench");
-    addAuthorityKey(session, { authorityId: AUTHORITY.id, name: AUTHORITY.name, country: AUTHORITY.country, minisignPublicKey: encodePublicKeyFile(signer) });
+    trustBenchAuthority(session, signer);
   } finally {
     session.store.close();
   }
@@ -164,11 +170,7 @@ async function main(): Promise<void> {
 
   process.stdout.write("measuring the floors: start-up alone, storing rows alone, store writes alone…\n");
   const startUp = startUpSeconds(cli, prepareOffice("store-empty", identity, signer), env);
-  const trustSigner = (session: Session): Uint8Array => {
-    addAuthorityKey(session, { authorityId: AUTHORITY.id, name: AUTHORITY.name, country: AUTHORITY.country, minisignPublicKey: encodePublicKeyFile(signer) });
-    return signer.keyId;
-  };
-  const rowsPerBundle = await storeRowsSecondsPerBundle(join(work, "store-rows"), PASSPHRASE, SMALL_COUNT, trustSigner, (index) => ({
+  const rowsPerBundle = await storeRowsSecondsPerBundle(join(work, "store-rows"), PASSPHRASE, SMALL_COUNT, (session) => trustBenchAuthority(session, signer), (index) => ({
     authorityId: AUTHORITY.id,
     documentId: `BENCH-${String(index).padStart(6, "0")}`,
     document: new TextDecoder().decode(requestDocument(index, "evidence.bin")),

@@ -28,9 +28,9 @@ export interface BlobWriter {
 
 export interface BlobWriterOptions {
   /**
-   * The caller hashes the bytes it writes and hands the SHA-256 to finish(). An import's opening
-   * already hashes every payload file, on another thread, to check it against the manifest;
-   * hashing again here would put a second pass over every byte on the storing thread.
+   * The caller hashes the bytes it writes and hands the SHA-256 to finish(). An import's bag
+   * reader already hashes every payload file to check it against the manifest; hashing again
+   * here would be a second pass over every byte.
    */
   givenSha256?: boolean;
 }
