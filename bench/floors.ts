@@ -4,9 +4,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { BATCH_MAX_FILES } from "../electron/core/bundles/import-bundle.js";
-import { initializeStore } from "../electron/core/identity/identity-service.js";
+import { initializeStore } from "../electron/core/session/create-store.js";
 import { systemRuntime } from "../electron/core/runtime.js";
-import type { Session } from "../electron/core/session.js";
+import type { Session } from "../electron/core/session/session.js";
 
 const PIECE = 1 << 20;
 /** Any well-formed digest: the floors skip hashing, so blob rows get a stand-in. */

@@ -12,10 +12,11 @@ import { pipeline } from "node:stream/promises";
 import { sealBundle } from "../electron/core/bundles/seal-bundle.js";
 import { encodePublicKeyFile, generateMinisignKeyPair, type MinisignKeyPair } from "../electron/core/crypto/minisign.js";
 import { ageRecipientOf, generateAgeIdentity } from "../electron/core/crypto/age.js";
-import { addAgeIdentities, initializeStore } from "../electron/core/identity/identity-service.js";
+import { addAgeIdentities } from "../electron/core/identity/identity-service.js";
+import { initializeStore } from "../electron/core/session/create-store.js";
 import { systemRuntime } from "../electron/core/runtime.js";
-import type { Session } from "../electron/core/session.js";
-import { addAuthorityKey } from "../electron/core/trust/keyring-service.js";
+import type { Session } from "../electron/core/session/session.js";
+import { addAuthorityKey } from "../electron/core/keyring/keyring-service.js";
 import { startUpSeconds, storeRowsSecondsPerBundle, storeWriteSeconds } from "./floors.js";
 
 const SMALL_COUNT = Number(process.env["BENCH_SMALL_COUNT"] ?? 1000);

@@ -2,7 +2,7 @@
 // app's default) and an unlocked session, closed when the command is done.
 import type { Command } from "commander";
 import { systemRuntime } from "../core/runtime.js";
-import { openSession, type Session } from "../core/session.js";
+import { openSession, type Session } from "../core/session/session.js";
 import { resolveStoreDir } from "../core/store-location.js";
 import { readSecret } from "./prompt.js";
 

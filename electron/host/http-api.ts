@@ -1,8 +1,8 @@
 // POST /__api/<method>: the HTTP door onto the same dispatcher the app's ipc uses. Only JSON from
 // the host's own page; the body is parsed as JSON here and as arguments by the dispatcher.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Dispatcher } from "./dispatch.js";
-import { isApiMethod } from "./dispatch.js";
+import type { Dispatcher } from "../api/dispatch.js";
+import { isApiMethod } from "../api/dispatch.js";
 import { hasMediaType, readLimitedBody } from "./http-body.js";
 import { refuseJson, sendJson } from "./http-respond.js";
 

@@ -8,12 +8,12 @@ import { mkdir } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { bridgeScript } from "./browser-bridge/build.js";
-import { createDispatcher, type ApiHandlers, type Dispatcher } from "./dispatch.js";
+import { createDispatcher, type ApiHandlers, type Dispatcher } from "../api/dispatch.js";
 import { API_PREFIX, serveApi } from "./http-api.js";
 import { fetchSiteAllowed, hasSessionCookie, hostHeaderIsOurs, isSameOriginWrite, newToken, sessionCookie, tokenMatches } from "./http-auth.js";
 import { MAX_UPLOAD_BYTES, serveSavePath, serveUpload } from "./http-files.js";
 import { refuseJson, refuseText, send } from "./http-respond.js";
-import { appResponseHeaders } from "../main/security/response-headers.js";
+import { appResponseHeaders } from "../web-policy/response-headers.js";
 import { BRIDGE_SCRIPT_PATH, serveStatic } from "./http-static.js";
 
 const LOOPBACK = "127.0.0.1";

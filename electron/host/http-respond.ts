@@ -1,7 +1,7 @@
 // Every answer the host gives carries the app's security headers (CSP included), exactly as the
 // app:// protocol does, so a page that works here is held to the app's rules.
 import type { ServerResponse } from "node:http";
-import { appResponseHeaders } from "../main/security/response-headers.js";
+import { appResponseHeaders } from "../web-policy/response-headers.js";
 
 export const JSON_TYPE = "application/json; charset=utf-8";
 const TEXT_TYPE = "text/plain; charset=utf-8";

@@ -4,8 +4,8 @@
 // get the bridge shim as their first script, so `window.counterseal` exists before the app runs.
 import { readFile, realpath, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { APP_ORIGIN } from "../main/security/app-origin.js";
-import { isInsideDirectory, resolveAppRequest } from "../main/security/app-request.js";
+import { APP_ORIGIN } from "../web-policy/app-origin.js";
+import { isInsideDirectory, resolveAppRequest } from "../web-policy/app-request.js";
 import { refuseText, send } from "./http-respond.js";
 
 export const BRIDGE_SCRIPT_PATH = "/__host/bridge.js";

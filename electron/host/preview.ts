@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { ApiHandlers } from "./dispatch.js";
+import type { ApiHandlers } from "../api/dispatch.js";
 import { startHttpHost } from "./http-host.js";
 
 export const RENDERER_OUT = path.join("dist", "app", "renderer");
@@ -75,7 +75,7 @@ export interface PreviewDeps {
 
 const realHandlers = async (storeDir: string): Promise<ApiHandlers & { close(): void }> => {
   // Loaded only here, so the pure parts of this file (and their tests) do not open a store module.
-  const { createApiHandlers } = await import("./api-handlers.js");
+  const { createApiHandlers } = await import("../api/handlers/index.js");
   return createApiHandlers({ storeDir });
 };
 

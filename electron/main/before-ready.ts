@@ -4,7 +4,7 @@
 import { app, protocol } from "electron";
 import { defaultUserDataDir } from "../core/store-location.js";
 import { PRODUCT_NAME } from "./product.js";
-import { appSchemePrivileges } from "./security/app-origin.js";
+import { appSchemePrivileges } from "./security/app-scheme.js";
 
 // Privileges can only be granted before ready, and only once.
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);

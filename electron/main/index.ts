@@ -1,19 +1,19 @@
 // The Electron shell: lifecycle and wiring only. Every policy it applies is a pure function under
-// ./security, ./menu.ts and ../host/dispatch.ts, tested without Electron.
+// ./security, ./menu.ts and ../api/dispatch.ts, tested without Electron.
 import { isPrimaryInstance } from "./before-ready.js";
 import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from "electron";
 import { fileURLToPath } from "node:url";
 import { runCryptoSelfTest } from "../core/crypto/self-test.js";
 import { defaultStoreDir } from "../core/store-location.js";
-import { createApiHandlers } from "../host/api-handlers.js";
-import { createDispatcher } from "../host/dispatch.js";
+import { createApiHandlers } from "../api/handlers/index.js";
+import { createDispatcher } from "../api/dispatch.js";
 import { MENU_CHANNEL, SAVE_DIALOG_CHANNEL, type MenuAction } from "../../shared/api/bridge.js";
 import { basename } from "node:path";
 import { appPaths } from "./app-paths.js";
 import { registerApi, senderFacts } from "./ipc.js";
 import { menuTemplate } from "./menu.js";
 import { PRODUCT_NAME } from "./product.js";
-import { APP_SCHEME } from "./security/app-origin.js";
+import { APP_SCHEME } from "../web-policy/app-origin.js";
 import { createAppProtocolHandler } from "./security/app-protocol.js";
 import { hardenWebContents } from "./security/harden-web-contents.js";
 import { isTrustedSender } from "./security/ipc-sender.js";

@@ -3,7 +3,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from "electron";
 import { apiMethods } from "../../shared/api/contract.js";
 import { fail, type ApiResult } from "../../shared/api/result.js";
-import type { Dispatcher } from "../host/dispatch.js";
+import type { Dispatcher } from "../api/dispatch.js";
 import { apiChannel } from "../../shared/api/bridge.js";
 import type { IpcSenderFacts } from "./security/ipc-sender.js";
 

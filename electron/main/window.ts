@@ -1,6 +1,6 @@
 // Creates the one application window and loads the UI from app://. Shown only once painted.
 import { BrowserWindow } from "electron";
-import { APP_ENTRY_URL } from "./security/app-origin.js";
+import { APP_ENTRY_URL } from "../web-policy/app-origin.js";
 import { mainWindowOptions, type MainWindowOptions } from "./window-options.js";
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {

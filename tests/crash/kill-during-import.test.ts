@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { BATCH_MAX_FILES } from "../../electron/core/bundles/import-bundle.js";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
 import { storeFile } from "../../electron/core/store/index.js";
-import { openSession } from "../../electron/core/session.js";
+import { openSession } from "../../electron/core/session/session.js";
 import { CLI_ENTRY, ensureCliBuilt, jsonLines, runCli, type ImportLine } from "../helpers/cli.js";
 import { openTestOffice, STORE_PASSPHRASE } from "../helpers/office.js";
 import { testRuntime } from "../helpers/runtime.js";

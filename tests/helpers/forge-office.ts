@@ -3,9 +3,10 @@
 // after every test. Same setup as openTestOffice, without its seal() helper.
 import { join } from "node:path";
 import { encodePublicKey, generateMinisignKeyPair, type MinisignKeyPair } from "../../electron/core/crypto/minisign.js";
-import { describeIdentity, initializeStore } from "../../electron/core/identity/identity-service.js";
-import type { Session } from "../../electron/core/session.js";
-import { addAuthorityKey } from "../../electron/core/trust/keyring-service.js";
+import { describeIdentity } from "../../electron/core/identity/identity-service.js";
+import { initializeStore } from "../../electron/core/session/create-store.js";
+import type { Session } from "../../electron/core/session/session.js";
+import { addAuthorityKey } from "../../electron/core/keyring/keyring-service.js";
 import { STORE_PASSPHRASE } from "./office.js";
 import { testRuntime, type TestRuntime } from "./runtime.js";
 import { SAMPLE_AUTHORITY } from "./sample-request.js";

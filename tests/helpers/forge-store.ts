@@ -3,7 +3,7 @@
 // open on that connection) and through a second, raw connection to the encrypted file (which
 // sees only what was committed to disk, including blobs, which no repository lists).
 import type Database from "better-sqlite3-multiple-ciphers";
-import type { Session } from "../../electron/core/session.js";
+import type { Session } from "../../electron/core/session/session.js";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
 import { STORE_PASSPHRASE } from "./office.js";
 

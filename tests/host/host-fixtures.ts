@@ -6,7 +6,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import path from "node:path";
 import { afterEach } from "vitest";
 import { apiMethods } from "../../shared/api/contract.js";
-import type { ApiHandlers } from "../../electron/host/dispatch.js";
+import type { ApiHandlers } from "../../electron/api/dispatch.js";
 import { startHttpHost, type HttpHost, type HttpHostOptions } from "../../electron/host/http-host.js";
 import { cookieName } from "../../electron/host/http-auth.js";
 import { tempFolder } from "../helpers/temp.js";

@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { MAX_API_BODY_BYTES } from "../../electron/host/http-api.js";
-import { INTERNAL_ERROR_MESSAGE } from "../../electron/host/dispatch-errors.js";
+import { INTERNAL_ERROR_MESSAGE } from "../../electron/api/dispatch-errors.js";
 import { asPage, callApi, fakeHandlers, identity, startTestHost } from "./host-fixtures.js";
 
 describe("POST /__api/<method>", () => {

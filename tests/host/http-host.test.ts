@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy } from "../../electron/main/security/content-security-policy.js";
+import { contentSecurityPolicy } from "../../electron/web-policy/content-security-policy.js";
 import { cookieName } from "../../electron/host/http-auth.js";
 import { injectBridgeTag } from "../../electron/host/http-static.js";
 import { tempFolder } from "../helpers/temp.js";

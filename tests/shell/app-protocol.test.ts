@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAppProtocolHandler } from "../../electron/main/security/app-protocol.js";
-import { contentSecurityPolicy } from "../../electron/main/security/content-security-policy.js";
+import { contentSecurityPolicy } from "../../electron/web-policy/content-security-policy.js";
 
 let workDir: string;
 let buildDir: string;

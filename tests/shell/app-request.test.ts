@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { contentTypeFor, isInsideDirectory, resolveAppRequest } from "../../electron/main/security/app-request.js";
+import { contentTypeFor, isInsideDirectory, resolveAppRequest } from "../../electron/web-policy/app-request.js";
 
 const root = path.resolve("/srv/counterseal/renderer");
 const get = (url: string) => resolveAppRequest("GET", url, root);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy } from "../../electron/main/security/content-security-policy.js";
-import { appResponseHeaders } from "../../electron/main/security/response-headers.js";
+import { contentSecurityPolicy } from "../../electron/web-policy/content-security-policy.js";
+import { appResponseHeaders } from "../../electron/web-policy/response-headers.js";
 
 const directives = (policy: string): Map<string, string> =>
   new Map(policy.split(";").map((part) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { apiMethods } from "../../shared/api/contract.js";
-import { createDispatcher, isApiMethod, type ApiHandlers } from "../../electron/host/dispatch.js";
-import { INTERNAL_ERROR_MESSAGE, formatIssuePath, toApiError } from "../../electron/host/dispatch-errors.js";
+import { createDispatcher, isApiMethod, type ApiHandlers } from "../../electron/api/dispatch.js";
+import { INTERNAL_ERROR_MESSAGE, formatIssuePath, toApiError } from "../../electron/api/dispatch-errors.js";
 
 const identity = {
   reviewer: { name: "Ada Reviewer", office: "Oversight Office", keyId: "0123456789ABCDEF", minisignPublicKey: "RWQ..." },

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { apiMethods } from "../../shared/api/contract.js";
-import type { Dispatcher } from "../../electron/host/dispatch.js";
+import type { Dispatcher } from "../../electron/api/dispatch.js";
 import { registerApi, type IpcHandleTarget } from "../../electron/main/ipc.js";
 
 type Handler = (event: unknown, args: unknown) => Promise<unknown>;

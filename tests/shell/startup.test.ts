@@ -2,7 +2,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { appPaths } from "../../electron/main/app-paths.js";
 import { runStartupSelfTest, selfTestFailureText } from "../../electron/main/startup-self-test.js";
-import { APP_ENTRY_URL, APP_ORIGIN, appSchemePrivileges, isAppOriginUrl } from "../../electron/main/security/app-origin.js";
+import { APP_ENTRY_URL, APP_ORIGIN, isAppOriginUrl } from "../../electron/web-policy/app-origin.js";
+import { appSchemePrivileges } from "../../electron/main/security/app-scheme.js";
 
 describe("runStartupSelfTest", () => {
   it("passes when the self-test returns normally", async () => {

@@ -1,6 +1,7 @@
 // `counterseal init`: a new store with the reviewer's signing key and an office age identity.
 import type { Command } from "commander";
-import { describeIdentity, initializeStore } from "../../core/identity/identity-service.js";
+import { describeIdentity } from "../../core/identity/identity-service.js";
+import { initializeStore } from "../../core/session/create-store.js";
 import { systemRuntime } from "../../core/runtime.js";
 import { storeDirOf } from "../context.js";
 import { readNewSecret } from "../prompt.js";

@@ -1,7 +1,7 @@
 // `counterseal trust`: the keyring of issuing authorities.
 import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { addAuthorityKey, listKeyring, revokeAuthorityKey, type KeyringEntryView } from "../../core/trust/keyring-service.js";
+import { addAuthorityKey, listKeyring, revokeAuthorityKey, type KeyringEntryView } from "../../core/keyring/keyring-service.js";
 import { CliError } from "../exit-codes.js";
 import { printJson, withSession } from "../context.js";
 

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { officeIdentities } from "../identity/identity-service.js";
-import type { Session } from "../session.js";
+import type { Session } from "../session/session.js";
 import { DuplicateBundleError, RevisionConflictError } from "../store/index.js";
 import { openSealedBundle, type OpenedBundle } from "./open-bundle.js";
 import type { PayloadStore } from "./bag-reader.js";

@@ -15,7 +15,7 @@ import {
   type MinisignSignature,
 } from "../crypto/minisign.js";
 import type { AuthorityKey } from "../store/index.js";
-import { decideSignerTrust } from "../trust/signer-trust.js";
+import { decideSignerTrust } from "../keyring/signer-trust.js";
 import { checkBag, SIGNATURE_FILE, TAG_MANIFEST, type CheckedBag } from "./bag-check.js";
 import { readBag, type PayloadStore } from "./bag-reader.js";
 import type { BundleLimits } from "./limits.js";

@@ -6,10 +6,11 @@ import { join } from "node:path";
 import { importBundleFile, type ImportOutcome } from "../bundles/import-bundle.js";
 import { sealBundle } from "../bundles/seal-bundle.js";
 import { generateMinisignKeyPair, encodePublicKey, type MinisignKeyPair } from "../crypto/minisign.js";
-import { describeIdentity, initializeStore } from "../identity/identity-service.js";
+import { describeIdentity } from "../identity/identity-service.js";
+import { initializeStore } from "../session/create-store.js";
 import type { Runtime } from "../runtime.js";
-import type { Session } from "../session.js";
-import { addAuthorityKey } from "../trust/keyring-service.js";
+import type { Session } from "../session/session.js";
+import { addAuthorityKey } from "../keyring/keyring-service.js";
 import { DEMO_AUTHORITIES } from "./demo-authorities.js";
 import { demoRequests, type DemoRequest } from "./demo-requests.js";
 

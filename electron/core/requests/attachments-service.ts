@@ -3,7 +3,7 @@
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { once } from "node:events";
-import type { Session } from "../session.js";
+import type { Session } from "../session/session.js";
 import type { StoredAttachment } from "../store/index.js";
 import { RequestNotFoundError } from "./requests-service.js";
 

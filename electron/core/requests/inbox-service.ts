@@ -1,6 +1,6 @@
 // The inbox behind the app's list: one page of revisions, with the total for the scroll bar.
 import type { InboxPage, InboxQuery } from "../../../shared/api/schemas.js";
-import type { Session } from "../session.js";
+import type { Session } from "../session/session.js";
 
 /** `query` has been parsed against the API schema (enums, limits) by the dispatcher. */
 export function queryInbox(session: Session, query: Required<Pick<InboxQuery, "offset" | "limit" | "sort">> & Pick<InboxQuery, "filter" | "search">): InboxPage {

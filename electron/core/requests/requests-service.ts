@@ -1,6 +1,6 @@
 // Reading stored requests: the list behind `counterseal requests` and the full view behind `show`.
 import { formatKeyId } from "../crypto/minisign.js";
-import type { Session } from "../session.js";
+import type { Session } from "../session/session.js";
 import type { RequestSummary, StoredRequest } from "../store/index.js";
 import { diffDocuments, type DocumentChange } from "./document-diff.js";
 

@@ -1,5 +1,5 @@
 // The reviewer's settings, with the defaults a new store starts from.
-import type { Session } from "../session.js";
+import type { Session } from "../session/session.js";
 
 export interface Settings {
   idleLockMinutes: number;

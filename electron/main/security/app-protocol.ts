@@ -2,8 +2,8 @@
 // A symlink inside the build folder that points outside it is refused after realpath, and only
 // regular files are served. Uses the global Request/Response, not Electron, so tests can call it.
 import { readFile, realpath, stat } from "node:fs/promises";
-import { appResponseHeaders } from "./response-headers.js";
-import { isInsideDirectory, resolveAppRequest } from "./app-request.js";
+import { appResponseHeaders } from "../../web-policy/response-headers.js";
+import { isInsideDirectory, resolveAppRequest } from "../../web-policy/app-request.js";
 
 export type AppProtocolHandler = (request: Request) => Promise<Response>;
 

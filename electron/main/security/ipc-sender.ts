@@ -1,6 +1,6 @@
 // IPC is answered only for the app's own window, its top frame, showing the app's own origin.
 // Fiddle's check, made a pure function of plain facts so it can be tested without Electron.
-import { isAppOriginUrl } from "./app-origin.js";
+import { isAppOriginUrl } from "../../web-policy/app-origin.js";
 
 export interface IpcSenderFacts {
   webContentsId: number;

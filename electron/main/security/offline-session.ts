@@ -2,7 +2,7 @@
 // cancelled, every permission refused, no spellchecker downloads, no downloads at all.
 // Takes the session as a parameter (type-only import), so tests can pass a fake.
 import type { Session } from "electron";
-import { APP_ORIGIN } from "./app-origin.js";
+import { APP_ORIGIN } from "../../web-policy/app-origin.js";
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from "./permissions.js";
 import { isAllowedWebRequest, type WebRequestPolicyOptions } from "./web-request-policy.js";
 

@@ -1,6 +1,6 @@
 // Which requests the session lets through. The app must not reach a network even when one is
 // there, so everything that is not the app's own origin is cancelled: http(s), ws(s), ftp, file.
-import { isAppOriginUrl } from "./app-origin.js";
+import { isAppOriginUrl } from "../../web-policy/app-origin.js";
 
 export interface WebRequestPolicyOptions {
   /** Development builds may load the DevTools front end (devtools://). */

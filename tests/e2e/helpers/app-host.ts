@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createApiHandlers, type ApiHandlerTable } from "../../../electron/host/api-handlers.js";
-import type { ApiHandlers } from "../../../electron/host/dispatch.js";
+import { createApiHandlers, type ApiHandlerTable } from "../../../electron/api/handlers/index.js";
+import type { ApiHandlers } from "../../../electron/api/dispatch.js";
 import { startHttpHost, type HttpHost } from "../../../electron/host/http-host.js";
 import { testRuntime, type TestRuntime } from "../../helpers/runtime.js";
 import { ensureRendererBuilt } from "./renderer-build.js";

@@ -9,7 +9,7 @@
 // registry across files is not possible; a declaration proven per file is.)
 import { afterAll, expect } from "vitest";
 import { importBundleFile, type ImportOutcome } from "../../../electron/core/bundles/import-bundle.js";
-import type { Session } from "../../../electron/core/session.js";
+import type { Session } from "../../../electron/core/session/session.js";
 import type { BlobRepository } from "../../../electron/core/store/index.js";
 import type { RefusalCode } from "../../../shared/formats/refusal-codes.js";
 import { sampleRequest } from "../../helpers/sample-request.js";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { importBundleFile } from "../../../electron/core/bundles/import-bundle.js";
 import { DEFAULT_LIMITS, type BundleLimits } from "../../../electron/core/bundles/limits.js";
-import type { Session } from "../../../electron/core/session.js";
+import type { Session } from "../../../electron/core/session/session.js";
 import { sampleRequest } from "../../helpers/sample-request.js";
 import { openBench, sharedBench, type RefusalBench } from "./bench.js";
 import { expectRefusal, refusalSuite } from "./expect-refusal.js";

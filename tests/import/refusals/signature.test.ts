@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { encodePublicKey, formatKeyId, generateMinisignKeyPair, type MinisignKeyPair } from "../../../electron/core/crypto/minisign.js";
-import { addAuthorityKey, revokeAuthorityKey, type NewAuthorityKey } from "../../../electron/core/trust/keyring-service.js";
+import { addAuthorityKey, revokeAuthorityKey, type NewAuthorityKey } from "../../../electron/core/keyring/keyring-service.js";
 import { SIGNATURE, TAG_MANIFEST } from "../../helpers/bundle-forge.js";
 import { signLegacy } from "../../helpers/forge-layers.js";
 import { T0 } from "../../helpers/runtime.js";

@@ -1,9 +1,9 @@
 // An unlocked store and what every service needs with it: the injected runtime, the acting
 // reviewer (for the audit log) and the import limits.
-import { DEFAULT_LIMITS, type BundleLimits } from "./bundles/limits.js";
-import { formatKeyId } from "./crypto/minisign.js";
-import type { Runtime } from "./runtime.js";
-import { NotAStoreError, openStore, type Store } from "./store/index.js";
+import { DEFAULT_LIMITS, type BundleLimits } from "../bundles/limits.js";
+import { formatKeyId } from "../crypto/minisign.js";
+import type { Runtime } from "../runtime.js";
+import { NotAStoreError, openStore, type Store } from "../store/index.js";
 
 export interface Session {
   store: Store;

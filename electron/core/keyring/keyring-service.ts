@@ -2,7 +2,7 @@
 // that name the field, before anything reaches the store.
 import { isAgeRecipient } from "../crypto/age.js";
 import { encodePublicKey, formatKeyId, parseKeyId, parsePublicKey } from "../crypto/minisign.js";
-import type { Session } from "../session.js";
+import type { Session } from "../session/session.js";
 import type { AuthorityKey } from "../store/index.js";
 import { isCountryCode } from "../../../shared/formats/countries.js";
 import type { KeyringEntry } from "../../../shared/api/schemas.js";

@@ -1,0 +1,30 @@
+// The API table: each contract method mapped to a core service call, one file per capability.
+// The Electron IPC handlers and the e2e test host both serve exactly this table, so what the e2e
+// tests prove holds for the app.
+import { systemRuntime, type Runtime } from "../../core/runtime.js";
+import { createSessionState } from "../../core/session/session-state.js";
+import type { ApiHandlers } from "../dispatch.js";
+import { withErrorCodes } from "../api-errors.js";
+import { keyringHandlers } from "./keyring.js";
+import { requestHandlers } from "./requests.js";
+import { storeHandlers } from "./store.js";
+
+export interface ApiHandlerOptions {
+  storeDir: string;
+  runtime?: Runtime;
+}
+
+export type ApiHandlerTable = ApiHandlers & {
+  /** Closes the store (on quit). */
+  close(): void;
+};
+
+export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
+  const sessions = createSessionState(options.storeDir, options.runtime ?? systemRuntime);
+  const handlers: ApiHandlers = {
+    ...storeHandlers(sessions),
+    ...keyringHandlers(sessions),
+    ...requestHandlers(sessions),
+  };
+  return { ...withErrorCodes(handlers), close: () => sessions.lock() };
+}

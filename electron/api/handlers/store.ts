@@ -1,0 +1,32 @@
+// The store and its session: status, creation, unlock and lock, passphrase, settings.
+import { changePassphrase, initializeStore } from "../../core/session/create-store.js";
+import type { SessionState } from "../../core/session/session-state.js";
+import { openSession } from "../../core/session/session.js";
+import { describeIdentity } from "../../core/identity/identity-service.js";
+import { getSettings, updateSettings } from "../../core/settings/settings-service.js";
+import type { ApiHandlers } from "../dispatch.js";
+
+type StoreHandlers = Pick<
+  ApiHandlers,
+  "getStoreStatus" | "createStore" | "unlock" | "lock" | "changePassphrase" | "getSettings" | "updateSettings"
+>;
+
+export function storeHandlers(sessions: SessionState): StoreHandlers {
+  const { storeDir, runtime } = sessions;
+  return {
+    getStoreStatus: () => ({ state: sessions.state(), location: storeDir }),
+    createStore: ({ reviewerName, office, passphrase }) =>
+      describeIdentity(sessions.become(() => initializeStore(storeDir, passphrase, { reviewerName, office }, runtime))),
+    unlock: ({ passphrase }) => describeIdentity(sessions.become(() => openSession(storeDir, passphrase, runtime))),
+    lock: () => {
+      sessions.lock();
+      return null;
+    },
+    changePassphrase: ({ current, next }) => {
+      changePassphrase(sessions.current(), storeDir, current, next);
+      return null;
+    },
+    getSettings: () => getSettings(sessions.current()),
+    updateSettings: (changes) => updateSettings(sessions.current(), changes),
+  };
+}

@@ -1,0 +1,54 @@
+// Creating a store (the reviewer's signing key and a first office age identity) and changing its
+// passphrase: the two operations that make or re-key the store a session opens.
+import { existsSync } from "node:fs";
+import { ageRecipientOf, generateAgeIdentity } from "../crypto/age.js";
+import { generateMinisignKeyPair } from "../crypto/minisign.js";
+import type { Runtime } from "../runtime.js";
+import { createStore, openKeyedConnection, openStore, StoreExistsError, storeFile, WrongPassphraseError } from "../store/index.js";
+import { reviewerActor, sessionFor, type Session } from "./session.js";
+
+export interface NewStoreInput {
+  reviewerName: string;
+  office: string;
+}
+
+/**
+ * Creates the store with the reviewer's signing key and a fresh office age identity.
+ * Refuses an existing store. A store whose creation was interrupted before the reviewer was
+ * saved (it has no reviewer) is completed instead, so `init` can simply be run again.
+ */
+export function initializeStore(dir: string, passphrase: string, input: NewStoreInput, runtime: Runtime): Session {
+  const exists = (): StoreExistsError => new StoreExistsError(`A store already exists in ${dir}; it was left unchanged.`);
+  const store = existsSync(storeFile(dir)) ? openUnfinished(dir, passphrase, runtime, exists) : createStore(dir, passphrase, runtime);
+  if (store.reviewer.getReviewer()) {
+    store.close();
+    throw exists();
+  }
+  const keys = generateMinisignKeyPair(runtime.ids.randomBytes);
+  const actor = reviewerActor(keys.keyId);
+  const identity = generateAgeIdentity(runtime.ids.randomBytes);
+  store.transaction(() => {
+    store.reviewer.saveReviewer(actor, { name: input.reviewerName, office: input.office, ...keys });
+    store.ageIdentities.addAgeIdentity(actor, { identity, recipient: ageRecipientOf(identity), label: `${input.office} (generated)` });
+  });
+  return sessionFor(store, runtime);
+}
+
+/** An existing file is only ours to finish if this passphrase opens it; otherwise it simply exists. */
+function openUnfinished(dir: string, passphrase: string, runtime: Runtime, exists: () => StoreExistsError) {
+  try {
+    return openStore(dir, passphrase, runtime);
+  } catch (error) {
+    if (error instanceof WrongPassphraseError) throw exists();
+    throw error;
+  }
+}
+
+/**
+ * Changes the store's passphrase (a rekey of every page), after proving the current one on a
+ * second connection: an unlocked window is not enough to take the store away from its owner.
+ */
+export function changePassphrase(session: Session, storeDir: string, current: string, next: string): void {
+  openKeyedConnection(storeFile(storeDir), current).close();
+  session.store.rekey(next, session.actor);
+}
