@@ -107,6 +107,9 @@ describe("the inbox with 100,000 request revisions", () => {
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(200);
     await dataRows().first().getByText(TEMPLATES[2].id, { exact: true }).waitFor();
+    // Every column fits a 1280-pixel window: the grid does not scroll sideways.
+    const overflow = await page.locator(".grid-scroll-x").evaluate((element) => element.scrollWidth - element.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
     await checkScreen(page, 21, "inbox-100k");
 
     // End on the active row moves focus to the last revision, fetched when it comes into view.
