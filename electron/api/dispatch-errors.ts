@@ -1,13 +1,11 @@
 // Turns the two kinds of failure a caller can see — arguments that do not parse, and a service
 // that throws — into ApiError data with a sentence a reviewer can read. Nothing here may leak a
-// stack trace or an internal error's text: only errors that carry a domain code are passed on.
+// stack trace or an internal error's text: only errors whose code is on the API's list
+// (shared/api/errors.ts) are passed on. Node and SQLite errors also carry a string `code`
+// ("ENOENT", "SQLITE_BUSY"), but it is not on the list, and their messages hold paths and internals.
 import type { z } from "zod";
+import { isErrorCode } from "../../shared/api/errors.js";
 import type { ApiError } from "../../shared/api/result.js";
-
-/** Domain codes are kebab-case ("wrong-passphrase", "bag-digest-mismatch"). Node and SQLite
- *  errors also carry a string `code` ("ENOENT", "SQLITE_BUSY"), but their messages hold paths
- *  and internals, so they are not domain errors and must not be passed through. */
-const DOMAIN_CODE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 const MAX_ISSUES_LISTED = 5;
 
@@ -36,11 +34,12 @@ export function describeInvalidArguments(method: string, error: z.ZodError): str
   return `The arguments to ${method} are not valid: ${listed.join("; ")}${suffix}.`;
 }
 
-/** A thrown domain error keeps its code and message; anything else becomes "internal". */
+/** A thrown error with a listed code keeps its code and message; anything else, and an error
+ *  that says itself it is "internal" (a broken store invariant), becomes "internal". */
 export function toApiError(error: unknown): ApiError {
   if (typeof error !== "object" || error === null) return internalError();
   const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code === "string" && DOMAIN_CODE.test(code) && typeof message === "string" && message.trim() !== "") {
+  if (isErrorCode(code) && code !== "internal" && typeof message === "string" && message.trim() !== "") {
     return { code, message };
   }
   return internalError();

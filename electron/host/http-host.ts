@@ -12,6 +12,7 @@ import { createDispatcher, type ApiHandlers, type Dispatcher } from "../api/disp
 import { API_PREFIX, serveApi } from "./http-api.js";
 import { fetchSiteAllowed, hasSessionCookie, hostHeaderIsOurs, isSameOriginWrite, newToken, sessionCookie, tokenMatches } from "./http-auth.js";
 import { MAX_UPLOAD_BYTES, serveSavePath, serveUpload } from "./http-files.js";
+import type { ErrorCode } from "../../shared/api/errors.js";
 import { refuseJson, refuseText, send } from "./http-respond.js";
 import { appResponseHeaders } from "../web-policy/response-headers.js";
 import { BRIDGE_SCRIPT_PATH, serveStatic } from "./http-static.js";
@@ -105,7 +106,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 async function handle(request: IncomingMessage, response: ServerResponse, context: Context): Promise<void> {
   const rawUrl = request.url ?? "";
   const isApiRoute = rawUrl.startsWith("/__");
-  const refuse = (status: number, code: string, message: string, headers: Record<string, string> = {}): void =>
+  const refuse = (status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): void =>
     isApiRoute ? refuseJson(response, status, code, message, headers) : refuseText(response, status, message, headers);
 
   if (!hostHeaderIsOurs(request, context.port)) return refuse(403, "host-forbidden", `Open this page at ${context.origin}.`);

@@ -1,6 +1,7 @@
 // Every answer the host gives carries the app's security headers (CSP included), exactly as the
 // app:// protocol does, so a page that works here is held to the app's rules.
 import type { ServerResponse } from "node:http";
+import type { ErrorCode } from "../../shared/api/errors.js";
 import { appResponseHeaders } from "../web-policy/response-headers.js";
 
 export const JSON_TYPE = "application/json; charset=utf-8";
@@ -12,7 +13,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 }
 
 /** A refusal on an API route, shaped like a failed ApiResult so the shim can pass it on as is. */
-export function refuseJson(response: ServerResponse, status: number, code: string, message: string, extraHeaders: Record<string, string> = {}): void {
+export function refuseJson(response: ServerResponse, status: number, code: ErrorCode, message: string, extraHeaders: Record<string, string> = {}): void {
   sendJson(response, status, { ok: false, error: { code, message } }, extraHeaders);
 }
 

@@ -2,11 +2,12 @@
 // `vite build --mode mock`. main.tsx imports this only when import.meta.env.MODE === "mock", a
 // condition Vite makes statically false in production builds, so none of it ships.
 import type { CountersealBridge, MenuAction } from "../../shared/api/bridge.js";
+import type { ErrorCode } from "../../shared/api/errors.js";
 import type { ApiResult } from "../../shared/api/result.js";
 import type { ImportOutcome, InboxRow, KeyringEntry, RequestDetail, Settings } from "../../shared/api/schemas.js";
 
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
-const fail = (code: string, message: string): ApiResult<never> => ({ ok: false, error: { code, message } });
+const fail = (code: ErrorCode, message: string): ApiResult<never> => ({ ok: false, error: { code, message } });
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const INSTRUMENTS = ["mlat", "executive-agreement", "eu-production-order", "eu-preservation-order", "coe-subscriber-disclosure", "domestic-warrant", "emergency-disclosure"] as const;
@@ -279,13 +280,13 @@ export function installMockBridge(): void {
       const locked = guard();
       if (locked) return locked;
       const found = detail(args.authority, args.id, args.revision);
-      return found ? ok(found) : fail("not-found", "There is no such request.");
+      return found ? ok(found) : fail("request-not-found", "There is no such request.");
     },
     readAttachment: async (args) => {
       if (args.path.endsWith(".pdf")) return ok({ mediaType: "application/pdf", size: 1480, base64: makePdf(["Production order", `Reference ${args.id}`, "Signed by the investigating judge."]) });
       if (args.path.endsWith(".txt")) return ok({ mediaType: "text/plain", size: 120, base64: btoa("Notes of 5 January 2026\n- account opened 2025-09-30\n- payments via PSP X") });
       if (args.path.endsWith(".png")) return ok({ mediaType: "image/png", size: 80, base64: PNG });
-      return fail("not-viewable", "This attachment can only be saved.");
+      return fail("attachment-too-large", `${args.path} cannot be shown here: save it to a file to open it`);
     },
     saveAttachment: async () => ok({ bytes: 48213 }),
     onMenuAction: (listener) => {

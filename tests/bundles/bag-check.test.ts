@@ -9,7 +9,7 @@ async function refusalOf(files: BagFiles, profile = true): Promise<{ code: strin
     if (profile) await checkBag(inventoryOf(files));
     else await checkBagStructure(inventoryOf(files), { profile: false });
   } catch (error) {
-    if (error instanceof BundleRefusal) return { code: error.code, message: error.message };
+    if (error instanceof BundleRefusal) return { code: error.refusal, message: error.message };
     throw error;
   }
   throw new Error("expected a refusal, the bag was accepted");

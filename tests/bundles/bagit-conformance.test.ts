@@ -56,7 +56,7 @@ async function outcome(files: Map<string, Uint8Array>, profile: boolean): Promis
     else await checkBagStructure(inventoryOf(files), { profile: false });
     return "accepted";
   } catch (error) {
-    if (error instanceof BundleRefusal) return error.code;
+    if (error instanceof BundleRefusal) return error.refusal;
     throw error;
   }
 }
@@ -96,7 +96,7 @@ describe("LoC BagIt conformance suite, RFC 8493 layer", () => {
       try {
         await checkBagStructure(inventoryOf(filesOfDirectory(join(SUITE, id))), { profile: false });
       } catch (error) {
-        if (error instanceof BundleRefusal) return `${error.code}: ${error.message}`;
+        if (error instanceof BundleRefusal) return `${error.refusal}: ${error.message}`;
       }
       return "accepted";
     };

@@ -12,7 +12,7 @@ function refusal(run: () => unknown): { code: string; message: string } {
   try {
     run();
   } catch (error) {
-    if (error instanceof BundleRefusal) return { code: error.code, message: error.message };
+    if (error instanceof BundleRefusal) return { code: error.refusal, message: error.message };
     throw error;
   }
   throw new Error("expected a refusal");
@@ -186,7 +186,7 @@ describe("manifest properties", () => {
           parseManifest(bytes, "manifest-sha256.txt", "sha256");
         } catch (error) {
           expect(error).toBeInstanceOf(BundleRefusal);
-          expect((error as BundleRefusal).code).toBe("bag-invalid");
+          expect((error as BundleRefusal).refusal).toBe("bag-invalid");
         }
       }),
       { seed: 20240625, numRuns: 500 },

@@ -9,7 +9,7 @@ function refusal(run: () => unknown): { code: string; message: string } {
   try {
     run();
   } catch (error) {
-    if (error instanceof BundleRefusal) return { code: error.code, message: error.message };
+    if (error instanceof BundleRefusal) return { code: error.refusal, message: error.message };
     throw error;
   }
   throw new Error("expected a refusal");

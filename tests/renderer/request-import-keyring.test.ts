@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { ApiCallError, errorMessage, isLockedError, unwrapResult } from "../../renderer/src/api/errors.js";
+import { describe, expect, it, vi } from "vitest";
+import { ApiCallError, isLockedError, toFailure, unwrapResult } from "../../renderer/src/api/errors.js";
+import { failureFrom, onStoreLocked } from "../../renderer/src/store/failure.js";
 import { baseName, countOutcomes, isRefusalCode, progressFraction } from "../../renderer/src/features/import/import-model.js";
 import { checkAddKey, dayToIso, extractMinisignKey, isAgeRecipient, keyStatus, minisignKeyId } from "../../renderer/src/features/keyring/keyring-model.js";
 import { base64ToBytes, changedField, describeChangeValue, readRequestDocument, suggestedFileName, viewerKind } from "../../renderer/src/features/request/request-model.js";
@@ -26,10 +27,24 @@ describe("api errors", () => {
     }
     expect(caught).toBeInstanceOf(ApiCallError);
     expect(caught).toMatchObject({ code: "wrong-passphrase", message: "The passphrase is wrong.", method: "unlock" });
-    expect(errorMessage(caught, "fallback")).toBe("The passphrase is wrong.");
-    expect(errorMessage(new Error("internal detail"), "fallback")).toBe("fallback");
+    expect(toFailure(caught)).toEqual({ message: "The passphrase is wrong.", code: "wrong-passphrase" });
+    expect(toFailure(new Error("the file went away"))).toEqual({ message: "the file went away", code: null });
     expect(isLockedError(new ApiCallError("queryInbox", "locked", "locked"))).toBe(true);
     expect(isLockedError(caught)).toBe(false);
+  });
+
+  it("locks the UI for 'locked' only; an import holding the store is an ordinary failure", () => {
+    const locked = vi.fn();
+    onStoreLocked(locked);
+    expect(failureFrom(new ApiCallError("queryInbox", "locked", "The store is locked."))).toBeNull();
+    expect(locked).toHaveBeenCalledOnce();
+    const busy = new ApiCallError("unlock", "import-busy", "An import is still finishing; try again in a moment.");
+    expect(failureFrom(busy, (message) => `Could not unlock: ${message}`)).toEqual({
+      message: "Could not unlock: An import is still finishing; try again in a moment.",
+      code: "import-busy",
+    });
+    expect(failureFrom(new Error("disk"))).toEqual({ message: "disk", code: null });
+    expect(locked).toHaveBeenCalledOnce();
   });
 });
 

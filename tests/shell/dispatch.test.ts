@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { apiMethods } from "../../shared/api/contract.js";
 import { createDispatcher, isApiMethod, type ApiHandlers } from "../../electron/api/dispatch.js";
 import { INTERNAL_ERROR_MESSAGE, formatIssuePath, toApiError } from "../../electron/api/dispatch-errors.js";
+import { StoreError, WrongPassphraseError } from "../../electron/core/store/errors.js";
 
 const identity = {
   reviewer: { name: "Ada Reviewer", office: "Oversight Office", keyId: "0123456789ABCDEF", minisignPublicKey: "RWQ..." },
@@ -140,9 +141,39 @@ describe("createDispatcher", () => {
 
   it("treats rejected promises like throws", async () => {
     const { dispatch } = createDispatcher(
-      fakeHandlers({ getIdentity: () => Promise.reject(new DomainError("store-locked", "Unlock the store first.")) }),
+      fakeHandlers({ getIdentity: () => Promise.reject(new DomainError("locked", "Unlock the store first.")) }),
     );
-    await expect(dispatch("getIdentity", {})).resolves.toEqual({ ok: false, error: { code: "store-locked", message: "Unlock the store first." } });
+    await expect(dispatch("getIdentity", {})).resolves.toEqual({ ok: false, error: { code: "locked", message: "Unlock the store first." } });
+  });
+
+  it("refuses a well-formed code that is not on the list as internal, and reports it", async () => {
+    const onInternalError = vi.fn();
+    const invented = new DomainError("store-locked", "Unlock the store first.");
+    const { dispatch } = createDispatcher(fakeHandlers({ getIdentity: () => Promise.reject(invented) }), { onInternalError });
+    await expect(dispatch("getIdentity", {})).resolves.toEqual({ ok: false, error: { code: "internal", message: INTERNAL_ERROR_MESSAGE } });
+    expect(onInternalError).toHaveBeenCalledWith("getIdentity", invented);
+  });
+
+  it("passes a core error's own code through, and keeps a broken store invariant internal", async () => {
+    const onInternalError = vi.fn();
+    const invariant = new StoreError("Migration 3 leaves 2 foreign key violation(s).");
+    const { dispatch } = createDispatcher(
+      fakeHandlers({
+        unlock: () => {
+          throw new WrongPassphraseError("The passphrase does not open this store.");
+        },
+        lock: () => {
+          throw invariant;
+        },
+      }),
+      { onInternalError },
+    );
+    await expect(dispatch("unlock", { passphrase: "x" })).resolves.toEqual({
+      ok: false,
+      error: { code: "wrong-passphrase", message: "The passphrase does not open this store." },
+    });
+    await expect(dispatch("lock", {})).resolves.toEqual({ ok: false, error: { code: "internal", message: INTERNAL_ERROR_MESSAGE } });
+    expect(onInternalError).toHaveBeenCalledWith("lock", invariant);
   });
 
   it("refuses an answer outside the contract instead of passing extra fields on", async () => {
@@ -157,9 +188,13 @@ describe("createDispatcher", () => {
 });
 
 describe("toApiError", () => {
-  it("keeps kebab-case domain codes only", () => {
-    expect(toApiError(new DomainError("bag-digest-mismatch", "A file was altered."))).toEqual({ code: "bag-digest-mismatch", message: "A file was altered." });
+  it("keeps listed codes only", () => {
+    expect(toApiError(new DomainError("request-not-found", "No such request."))).toEqual({ code: "request-not-found", message: "No such request." });
     expect(toApiError({ code: "bundle-refused", message: "Refused." })).toEqual({ code: "bundle-refused", message: "Refused." });
+    // Kebab-case is not enough: a refusal's own spec code, or a code nobody listed, is internal.
+    expect(toApiError(new DomainError("bag-digest-mismatch", "A file was altered.")).code).toBe("internal");
+    expect(toApiError(new DomainError("not-unlocked", "Unlock first.")).code).toBe("internal");
+    expect(toApiError(new DomainError("internal", "Migration 2 is numbered 3.")).message).toBe(INTERNAL_ERROR_MESSAGE);
   });
 
   it("does not pass Node, SQLite or empty-message errors through", () => {

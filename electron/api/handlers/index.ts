@@ -1,10 +1,10 @@
 // The API table: each contract method mapped to a core service call, one file per capability.
 // The Electron IPC handlers and the e2e test host both serve exactly this table, so what the e2e
-// tests prove holds for the app.
+// tests prove holds for the app. Core errors carry their own API code (electron/core/errors.ts),
+// so the handlers' failures go to the dispatcher as they are.
 import { systemRuntime, type Runtime } from "../../core/runtime.js";
 import { createSessionState } from "../../core/session/session-state.js";
 import type { ApiHandlers } from "../dispatch.js";
-import { withErrorCodes } from "../api-errors.js";
 import { keyringHandlers } from "./keyring.js";
 import { requestHandlers } from "./requests.js";
 import { storeHandlers } from "./store.js";
@@ -26,5 +26,5 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...keyringHandlers(sessions),
     ...requestHandlers(sessions),
   };
-  return { ...withErrorCodes(handlers), close: () => sessions.lock() };
+  return { ...handlers, close: () => sessions.lock() };
 }

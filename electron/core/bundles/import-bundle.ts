@@ -135,7 +135,7 @@ async function importOne(
     return { outcome: { file, status: "imported", ...identifierOf(opened) }, size };
   } catch (error) {
     if (error instanceof AlreadyStored) return { outcome: { file, status: "duplicate", ...identifierOf(error.opened) }, size };
-    if (error instanceof BundleRefusal) return { outcome: { file, status: "refused", code: error.code, message: error.message }, size };
+    if (error instanceof BundleRefusal) return { outcome: { file, status: "refused", code: error.refusal, message: error.message }, size };
     if (isFileError(error)) {
       return { outcome: { file, status: "refused", code: "age-invalid", message: `cannot read ${file}: ${error.message}` }, size };
     }

@@ -1,4 +1,5 @@
 // age X25519 keys: identities "AGE-SECRET-KEY-1…" and recipients "age1…" (Bech32 of 32 bytes).
+import { CoreError } from "../errors.js";
 import { bech32Decode, bech32Encode } from "./bech32.js";
 import { randomExactly, systemRandom } from "./random.js";
 import type { RandomSource } from "./random.js";
@@ -9,8 +10,9 @@ const HYBRID_IDENTITY_HRP = "AGE-SECRET-KEY-PQ-";
 const RECIPIENT_HRP = "age";
 
 /** A malformed age identity or recipient, or an identity file with a bad line. */
-export class AgeKeyError extends Error {
+export class AgeKeyError extends CoreError {
   override readonly name = "AgeKeyError";
+  override readonly code = "invalid-age-identity";
 }
 
 /** The 32-byte X25519 scalar of an identity; throws AgeKeyError for anything else. */

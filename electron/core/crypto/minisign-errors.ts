@@ -1,8 +1,11 @@
-// Errors of the minisign layer. Callers map them to refusal codes (signature-invalid, ...).
+// Errors of the minisign layer. Callers map them to refusal codes (signature-invalid, ...); only a
+// malformed key can also reach the API directly (adding a keyring entry), so it carries a code.
+import { CoreError } from "../errors.js";
 
 /** A key or signature file that is not in minisign's format; the message names what is wrong. */
-export class MinisignFormatError extends Error {
+export class MinisignFormatError extends CoreError {
   override readonly name = "MinisignFormatError";
+  override readonly code = "invalid-minisign-key";
 }
 
 export type MinisignVerifyReason =

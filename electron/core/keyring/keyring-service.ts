@@ -1,15 +1,16 @@
 // The keyring of issuing authorities: add, revoke, list. Input is checked here, with messages
 // that name the field, before anything reaches the store.
 import { isAgeRecipient } from "../crypto/age.js";
+import { CoreError } from "../errors.js";
 import { encodePublicKey, formatKeyId, parseKeyId, parsePublicKey } from "../crypto/minisign.js";
 import type { Session } from "../session/session.js";
 import type { AuthorityKey } from "../store/index.js";
 import { isCountryCode } from "../../../shared/formats/countries.js";
 import type { KeyringEntry } from "../../../shared/api/schemas.js";
 
-export class KeyringInputError extends Error {
+export class KeyringInputError extends CoreError {
   override readonly name = "KeyringInputError";
-  readonly code = "invalid-keyring-entry";
+  override readonly code = "invalid-keyring-entry";
 }
 
 export interface NewAuthorityKey {

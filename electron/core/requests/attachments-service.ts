@@ -3,6 +3,7 @@
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { once } from "node:events";
+import { CoreError } from "../errors.js";
 import type { Session } from "../session/session.js";
 import type { StoredAttachment } from "../store/index.js";
 import { RequestNotFoundError } from "./requests-service.js";
@@ -17,9 +18,9 @@ export interface AttachmentRef {
 /** Larger files are saved, not shown: the renderer holds what it shows in memory. */
 export const INLINE_LIMIT_BYTES = 64 * 1024 * 1024;
 
-export class AttachmentTooLargeError extends Error {
+export class AttachmentTooLargeError extends CoreError {
   override readonly name = "AttachmentTooLargeError";
-  readonly code = "attachment-too-large";
+  override readonly code = "attachment-too-large";
 }
 
 function findAttachment(session: Session, ref: AttachmentRef): StoredAttachment {

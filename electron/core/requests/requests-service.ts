@@ -1,12 +1,13 @@
 // Reading stored requests: the list behind `counterseal requests` and the full view behind `show`.
 import { formatKeyId } from "../crypto/minisign.js";
+import { CoreError } from "../errors.js";
 import type { Session } from "../session/session.js";
 import type { RequestSummary, StoredRequest } from "../store/index.js";
 import { diffDocuments, type DocumentChange } from "./document-diff.js";
 
-export class RequestNotFoundError extends Error {
+export class RequestNotFoundError extends CoreError {
   override readonly name = "RequestNotFoundError";
-  readonly code = "request-not-found";
+  override readonly code = "request-not-found";
 }
 
 export interface RequestRef {

@@ -1,9 +1,11 @@
 // Refusals of the session state itself: nothing is unlocked, or an import still holds the store.
-export class LockedError extends Error {
+import { CoreError } from "../errors.js";
+
+export class LockedError extends CoreError {
   override readonly name = "LockedError";
   constructor(
     message: string,
-    readonly code: "locked" | "import-busy" = "locked",
+    override readonly code: "locked" | "import-busy" = "locked",
   ) {
     super(message);
   }

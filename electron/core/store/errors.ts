@@ -1,19 +1,25 @@
 // Errors the store raises on purpose. Callers branch on the class, never on message text;
 // anything else that escapes (SqliteError from a CHECK constraint, I/O errors) is a bug or a
 // damaged disk, and should surface as it is.
+import type { ErrorCode } from "../../../shared/api/errors.js";
+import { CoreError } from "../errors.js";
 
-export class StoreError extends Error {
+/** A broken store invariant (code "internal"); the subclasses are the failures a caller can meet. */
+export class StoreError extends CoreError {
   override name = "StoreError";
+  override readonly code: ErrorCode = "internal";
 }
 
 /** `openStore` found no `counterseal.db` in the directory; nothing was created. */
 export class StoreNotFoundError extends StoreError {
   override name = "StoreNotFoundError";
+  override readonly code = "store-missing";
 }
 
 /** `createStore` found a store (or any file by that name) already there; it was not touched. */
 export class StoreExistsError extends StoreError {
   override name = "StoreExistsError";
+  override readonly code = "store-exists";
 }
 
 /**
@@ -22,11 +28,13 @@ export class StoreExistsError extends StoreError {
  */
 export class WrongPassphraseError extends StoreError {
   override name = "WrongPassphraseError";
+  override readonly code = "wrong-passphrase";
 }
 
 /** A newer Counterseal wrote this store (its user_version is past our last migration). */
 export class StoreTooNewError extends StoreError {
   override name = "StoreTooNewError";
+  override readonly code = "store-too-new";
   constructor(
     readonly storeVersion: number,
     readonly supportedVersion: number,
@@ -41,11 +49,13 @@ export class StoreTooNewError extends StoreError {
 /** The passphrase opens the file, but it is not a (completely created) Counterseal store. */
 export class NotAStoreError extends StoreError {
   override name = "NotAStoreError";
+  override readonly code = "not-a-store";
 }
 
 /** An async transaction is running, and this write or this operation came from outside it. */
 export class TransactionBusyError extends StoreError {
   override name = "TransactionBusyError";
+  override readonly code = "store-busy";
 }
 
 /** A transaction was started inside another one where that cannot work. */
@@ -56,16 +66,19 @@ export class NestedTransactionError extends StoreError {
 /** addAuthorityKey: the key id (or the same public key) is already in the keyring. */
 export class DuplicateKeyError extends StoreError {
   override name = "DuplicateKeyError";
+  override readonly code = "duplicate-key";
 }
 
 /** revokeKey on a key id the keyring does not hold. */
 export class UnknownKeyError extends StoreError {
   override name = "UnknownKeyError";
+  override readonly code = "unknown-key";
 }
 
 /** revokeKey on a key that is already revoked: the first revocation time is evidence, kept as is. */
 export class KeyAlreadyRevokedError extends StoreError {
   override name = "KeyAlreadyRevokedError";
+  override readonly code = "key-already-revoked";
 }
 
 /** insertRequestRevision with a bundle digest that is already stored (the import reports `duplicate`). */

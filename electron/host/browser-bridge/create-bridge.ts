@@ -3,6 +3,7 @@
 // modules (it is bundled for the page), and `fetch` is passed in so tests can drive it in Node.
 import { apiMethods, type ApiMethod, type CountersealApi } from "../../../shared/api/contract.js";
 import { isMenuAction, type CountersealBridge, type MenuAction, type PickedFile } from "../../../shared/api/bridge.js";
+import type { ErrorCode } from "../../../shared/api/errors.js";
 import type { ApiResult } from "../../../shared/api/result.js";
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -13,7 +14,7 @@ export interface HostTestHooks {
   emitMenuAction(action: MenuAction): void;
 }
 
-const failure = (code: string, message: string): ApiResult<never> => ({ ok: false, error: { code, message } });
+const failure = (code: ErrorCode, message: string): ApiResult<never> => ({ ok: false, error: { code, message } });
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

@@ -2,10 +2,8 @@
 // in one call, and poll the core's progress every 250 ms while it runs.
 import { create } from "zustand";
 import { api, pathForFile } from "../api/client.js";
-import { errorCode } from "../api/errors.js";
 import type { ImportOutcome, ImportProgress } from "../api/types.js";
-import { checkLocked } from "./lock-signal.js";
-import type { Failure } from "./request.js";
+import { failureFrom, type Failure } from "./failure.js";
 
 export const PROGRESS_POLL_MS = 250;
 
@@ -52,8 +50,8 @@ export const useImport = create<ImportState>()((set, get) => ({
       set({ phase: "done", outcomes, progress: null });
       return outcomes;
     } catch (error) {
-      if (checkLocked(error)) return null;
-      set({ phase: "failed", error: { message: error instanceof Error ? error.message : String(error), code: errorCode(error) }, progress: null });
+      const failure = failureFrom(error);
+      if (failure) set({ phase: "failed", error: failure, progress: null });
       return null;
     } finally {
       if (timer !== undefined) window.clearInterval(timer);

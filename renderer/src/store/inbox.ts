@@ -14,12 +14,7 @@ import {
   type SortState,
 } from "../features/inbox/inbox-model.js";
 import type { InboxSortField } from "../api/types.js";
-import { checkLocked } from "./lock-signal.js";
-
-interface InboxError {
-  message: string;
-  code: string | null;
-}
+import { failureFrom, type Failure } from "./failure.js";
 
 interface InboxState {
   sort: SortState;
@@ -29,7 +24,7 @@ interface InboxState {
   pages: Record<number, InboxRow[]>;
   pending: Record<number, true>;
   generation: number;
-  error: InboxError | null;
+  error: Failure | null;
   activeIndex: number;
   scrollOffset: number;
   setSort: (field: InboxSortField) => void;
@@ -74,13 +69,11 @@ export const useInbox = create<InboxState>()((set, get) => {
       });
     } catch (error) {
       if (get().generation !== generation) return;
-      if (checkLocked(error)) return;
+      const failure = failureFrom(error);
+      if (!failure) return;
       set((state) => {
         const { [page]: _done, ...pending } = state.pending;
-        return {
-          pending,
-          error: { message: error instanceof Error ? error.message : String(error), code: (error as { code?: string }).code ?? null },
-        };
+        return { pending, error: failure };
       });
     }
   }

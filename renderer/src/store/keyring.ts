@@ -1,13 +1,9 @@
 // The keyring of issuing authorities and the reviewer's own identity.
 import { create } from "zustand";
 import { api } from "../api/client.js";
-import { errorCode } from "../api/errors.js";
 import type { KeyringEntry, ReviewerIdentity } from "../api/types.js";
 import { dayToIso, extractMinisignKey, type AddKeyDraft } from "../features/keyring/keyring-model.js";
-import { checkLocked } from "./lock-signal.js";
-import type { Failure } from "./request.js";
-
-const toFailure = (error: unknown): Failure => ({ message: error instanceof Error ? error.message : String(error), code: errorCode(error) });
+import { failureFrom, type Failure } from "./failure.js";
 
 interface KeyringState {
   entries: KeyringEntry[] | null;
@@ -33,8 +29,8 @@ export const useKeyring = create<KeyringState>()((set, get) => ({
       const [entries, identity] = await Promise.all([api.listKeyring({}), api.getIdentity({})]);
       set({ entries, identity, loading: false });
     } catch (error) {
-      if (checkLocked(error)) return;
-      set({ error: toFailure(error), loading: false });
+      const failure = failureFrom(error);
+      if (failure) set({ error: failure, loading: false });
     }
   },
   add: async (draft) => {

@@ -1,16 +1,8 @@
 // The open request (one revision) and the attachment being viewed.
 import { create } from "zustand";
 import { api } from "../api/client.js";
-import { errorCode } from "../api/errors.js";
 import type { AttachmentContent, RequestDetail, RequestRef } from "../api/types.js";
-import { checkLocked } from "./lock-signal.js";
-
-export interface Failure {
-  message: string;
-  code: string | null;
-}
-
-const toFailure = (error: unknown): Failure => ({ message: error instanceof Error ? error.message : String(error), code: errorCode(error) });
+import { failureFrom, type Failure } from "./failure.js";
 
 type Viewer =
   | { state: "closed" }
@@ -46,8 +38,8 @@ export const useRequest = create<RequestState>()((set, get) => ({
       const detail = await api.getRequest(ref);
       if (get().key === key) set({ detail, loading: false });
     } catch (error) {
-      if (checkLocked(error)) return;
-      if (get().key === key) set({ error: toFailure(error), loading: false });
+      const failure = failureFrom(error);
+      if (failure && get().key === key) set({ error: failure, loading: false });
     }
   },
   openAttachment: async (path) => {
@@ -59,8 +51,8 @@ export const useRequest = create<RequestState>()((set, get) => ({
       const viewer = get().viewer;
       if (viewer.state === "loading" && viewer.path === path) set({ viewer: { state: "open", path, content } });
     } catch (error) {
-      if (checkLocked(error)) return;
-      set({ viewer: { state: "failed", path, error: toFailure(error) } });
+      const failure = failureFrom(error);
+      if (failure) set({ viewer: { state: "failed", path, error: failure } });
     }
   },
   closeAttachment: () => set({ viewer: { state: "closed" } }),

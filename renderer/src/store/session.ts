@@ -3,16 +3,16 @@
 // window even if the core does not answer.
 import { create } from "zustand";
 import { api } from "../api/client.js";
-import { errorCode } from "../api/errors.js";
+// The session owns the lock, so its own failures are only shown (toFailure), never signalled.
+import { toFailure, type Failure } from "../api/errors.js";
 import type { ReviewerIdentity } from "../api/types.js";
 import { useImport } from "./import.js";
 import { useInbox } from "./inbox.js";
 import { useKeyring } from "./keyring.js";
-import { onStoreLocked } from "./lock-signal.js";
+import { onStoreLocked } from "./failure.js";
 import { useNavigation } from "./navigation.js";
 import { useRequest } from "./request.js";
 import { useSettings } from "./settings.js";
-import type { Failure } from "./request.js";
 
 export type Phase = "checking" | "missing" | "locked" | "unlocked" | "unavailable";
 export type LockReason = "manual" | "idle" | "core";
@@ -29,8 +29,6 @@ interface SessionState {
   lock: (reason: LockReason) => Promise<Failure | null>;
   clearError: () => void;
 }
-
-const toFailure = (error: unknown): Failure => ({ message: error instanceof Error ? error.message : String(error), code: errorCode(error) });
 
 /** Every feature store forgets its case data. */
 export function clearCaseData(): void {

@@ -4,7 +4,7 @@ import { api } from "../api/client.js";
 import type { Settings } from "../api/types.js";
 import { DEFAULT_IDLE_MINUTES } from "../app/idle.js";
 import { pickLocale } from "../i18n/format.js";
-import { checkLocked } from "./lock-signal.js";
+import { failureFrom } from "./failure.js";
 
 interface SettingsState {
   settings: Settings;
@@ -25,7 +25,8 @@ export const useSettings = create<SettingsState>()((set) => ({
       const settings = await api.getSettings({});
       set({ settings, loaded: true });
     } catch (error) {
-      checkLocked(error);
+      // Without its settings the app keeps the defaults; only a lock needs handling.
+      failureFrom(error);
     }
   },
   update: async (changes) => {

@@ -138,7 +138,7 @@ async function collect(iterable: AsyncIterable<{ path: string; type: string; siz
     }
   } catch (error) {
     if (!(error instanceof BundleRefusal)) throw error;
-    result.refusal = { code: error.code, message: error.message };
+    result.refusal = { code: error.refusal, message: error.message };
   }
   return result;
 }

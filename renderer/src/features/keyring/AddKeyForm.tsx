@@ -7,8 +7,7 @@ import { ErrorNote } from "../../components/ErrorNote.js";
 import { FieldFrame, SelectField, TextField } from "../../components/Field.js";
 import { announce } from "../../store/announcer.js";
 import { useKeyring } from "../../store/keyring.js";
-import { checkLocked } from "../../store/lock-signal.js";
-import { errorCode } from "../../api/errors.js";
+import { failureFrom, type Failure } from "../../store/failure.js";
 import { countryOptions } from "../inbox/InboxFilters.js";
 import { checkAddKey, extractMinisignKey, minisignKeyId, type AddKeyDraft, type AddKeyProblem } from "./keyring-model.js";
 import { SubmitButton } from "../../components/SubmitButton.js";
@@ -21,7 +20,7 @@ export function AddKeyForm() {
   const [draft, setDraft] = useState<AddKeyDraft>(EMPTY);
   const [problems, setProblems] = useState<AddKeyProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; code: string | null } | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const pubRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const countries = useMemo(() => countryOptions(t("keyring.chooseCountry")), [t]);
@@ -45,7 +44,7 @@ export function AddKeyForm() {
       announce(t("keyring.added", { keyId: entry.keyId, name: entry.name }));
       setDraft(EMPTY);
     } catch (error) {
-      if (!checkLocked(error)) setFailure({ message: t("keyring.addFailed", { message: error instanceof Error ? error.message : String(error) }), code: errorCode(error) });
+      setFailure(failureFrom(error, (message) => t("keyring.addFailed", { message })));
     } finally {
       setBusy(false);
     }

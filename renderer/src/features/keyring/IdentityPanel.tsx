@@ -4,7 +4,7 @@ import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { CopyButton } from "../../components/CopyButton.js";
 import { announce } from "../../store/announcer.js";
-import { checkLocked } from "../../store/lock-signal.js";
+import { failureFrom } from "../../store/failure.js";
 import { useKeyring } from "../../store/keyring.js";
 import { FieldRow } from "../request/ProvenanceSection.js";
 
@@ -20,8 +20,8 @@ export function IdentityPanel() {
       const result = await importAgeIdentities(text);
       announce(t("keyring.identityImported", { added: result.added.length, known: result.known.length }));
     } catch (error) {
-      if (checkLocked(error)) return;
-      announce(t("keyring.identityFailed", { message: error instanceof Error ? error.message : String(error) }), "assertive");
+      const failure = failureFrom(error, (message) => t("keyring.identityFailed", { message }));
+      if (failure) announce(failure.message, "assertive");
     }
   };
 

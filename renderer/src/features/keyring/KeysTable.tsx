@@ -8,7 +8,7 @@ import { countryName, formatDate } from "../../i18n/format.js";
 import { UI_LANGUAGE } from "../../i18n/index.js";
 import { announce } from "../../store/announcer.js";
 import { useKeyring } from "../../store/keyring.js";
-import { checkLocked } from "../../store/lock-signal.js";
+import { failureFrom, type Failure } from "../../store/failure.js";
 import { useLocale } from "../../store/settings.js";
 import { ErrorNote } from "../../components/ErrorNote.js";
 import { keyStatus } from "./keyring-model.js";
@@ -19,7 +19,7 @@ export function KeysTable({ entries }: { entries: readonly KeyringEntry[] }) {
   const revoke = useKeyring((state) => state.revoke);
   const [pending, setPending] = useState<KeyringEntry | null>(null);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const now = Date.now();
   const sorted = [...entries].sort((a, b) => a.name.localeCompare(b.name) || a.keyId.localeCompare(b.keyId));
 
@@ -32,8 +32,7 @@ export function KeysTable({ entries }: { entries: readonly KeyringEntry[] }) {
       announce(t("keyring.revoked", { keyId: pending.keyId }));
       setPending(null);
     } catch (error) {
-      if (checkLocked(error)) return;
-      setFailure(t("keyring.revokeFailed", { message: error instanceof Error ? error.message : String(error) }));
+      setFailure(failureFrom(error, (message) => t("keyring.revokeFailed", { message })));
     } finally {
       setBusy(false);
     }
@@ -109,7 +108,7 @@ export function KeysTable({ entries }: { entries: readonly KeyringEntry[] }) {
       </div>
       <ModalDialog title={t("keyring.revokeTitle")} role="alertdialog" dismissable={false} isOpen={pending !== null} onOpenChange={(open) => !open && !busy && setPending(null)}>
         <p>{pending ? t("keyring.revokeBody", { keyId: pending.keyId, name: pending.name }) : null}</p>
-        {failure ? <ErrorNote message={failure} /> : null}
+        {failure ? <ErrorNote message={failure.message} code={failure.code} /> : null}
         <div className="dialog-actions">
           <Button className="button" slot="close" isDisabled={busy} autoFocus>
             {t("keyring.cancel")}

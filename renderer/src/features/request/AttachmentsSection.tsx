@@ -5,7 +5,7 @@ import { chooseSavePath, api } from "../../api/client.js";
 import type { RequestDetail } from "../../api/types.js";
 import { formatBytes, formatNumber, groupHex } from "../../i18n/format.js";
 import { announce } from "../../store/announcer.js";
-import { checkLocked } from "../../store/lock-signal.js";
+import { failureFrom } from "../../store/failure.js";
 import { useRequest } from "../../store/request.js";
 import { useLocale } from "../../store/settings.js";
 import { AttachmentViewer } from "./AttachmentViewer.js";
@@ -25,8 +25,8 @@ export function AttachmentsSection({ detail }: { detail: RequestDetail }) {
       const result = await api.saveAttachment({ authority: detail.authority, id: detail.id, revision: detail.revision, path, destination });
       announce(t("request.attachments.saved", { title, size: formatBytes(result.bytes, locale) }));
     } catch (error) {
-      if (checkLocked(error)) return;
-      announce(t("request.attachments.saveFailed", { title, message: error instanceof Error ? error.message : String(error) }), "assertive");
+      const failure = failureFrom(error, (message) => t("request.attachments.saveFailed", { title, message }));
+      if (failure) announce(failure.message, "assertive");
     }
   };
 

@@ -2,19 +2,15 @@
 // for dates and numbers.
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { errorCode } from "../../api/errors.js";
 import { ErrorNote } from "../../components/ErrorNote.js";
 import { SelectField, TextField } from "../../components/Field.js";
 import { StrengthMeter } from "../../components/StrengthMeter.js";
 import { formatDateTime, formatNumber, isSupportedLocale, SUPPORTED_LOCALES } from "../../i18n/format.js";
 import { announce } from "../../store/announcer.js";
-import { checkLocked } from "../../store/lock-signal.js";
+import { failureFrom, type Failure } from "../../store/failure.js";
 import { useSettings } from "../../store/settings.js";
 import { parseIdleMinutes } from "./settings-model.js";
 import { SubmitButton } from "../../components/SubmitButton.js";
-
-type Failure = { message: string; code: string | null };
-const failureOf = (message: string, error: unknown): Failure => ({ message, code: errorCode(error) });
 
 function PassphraseForm() {
   const { t } = useTranslation();
@@ -41,7 +37,7 @@ function PassphraseForm() {
       setRepeat("");
       announce(t("settings.changed"));
     } catch (error) {
-      if (!checkLocked(error)) setFailure(failureOf(t("settings.changeFailed", { message: error instanceof Error ? error.message : String(error) }), error));
+      setFailure(failureFrom(error, (message) => t("settings.changeFailed", { message })));
     } finally {
       setBusy(false);
     }
@@ -104,7 +100,7 @@ function PreferencesForm() {
       await update({ idleLockMinutes: parsed, locale });
       announce(t("settings.saved"));
     } catch (error) {
-      if (!checkLocked(error)) setFailure(failureOf(t("settings.saveFailed", { message: error instanceof Error ? error.message : String(error) }), error));
+      setFailure(failureFrom(error, (message) => t("settings.saveFailed", { message })));
     } finally {
       setBusy(false);
     }

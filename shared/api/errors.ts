@@ -1,0 +1,55 @@
+// Every error code an API answer can carry, with what it means. This is the one list: core errors
+// set their code from it (electron/core/errors.ts), the dispatcher passes through only codes on it,
+// the CLI derives its exit codes from it, and the renderer shows and branches on it. Plain data
+// with no imports, so the renderer can use it without zod or the core.
+
+export const ERROR_MEANINGS = {
+  // The dispatcher itself (electron/api/dispatch.ts).
+  "invalid-arguments": "The arguments do not match the method's schema; the message names each failing field.",
+  "unknown-method": "No API method has that name.",
+  internal: "An unexpected failure (a bug, SQLite, the disk); its details stay in the core's log.",
+  // The Electron shell (electron/main/ipc.ts).
+  forbidden: "The call came from a frame that is not the app's own window.",
+  // The session (electron/core/session).
+  locked: "The store is locked: nothing is unlocked, or a lock is pending.",
+  "import-busy": "An import still holds the store; the action can be tried again when it ends.",
+  // The store (electron/core/store/errors.ts).
+  "wrong-passphrase": "The passphrase does not open the store (or the file is not an encrypted store).",
+  "store-exists": "A store is already there; it was not touched.",
+  "store-missing": "There is no store in the store directory.",
+  "store-too-new": "A newer Counterseal wrote the store; it was left unchanged.",
+  "not-a-store": "The file opens but is not a (completely created) Counterseal store.",
+  "store-busy": "A transaction is running and this write came from outside it.",
+  "duplicate-key": "The keyring already holds this key id or public key.",
+  "unknown-key": "The keyring holds no key with this id.",
+  "key-already-revoked": "The key was revoked before; the first revocation stands.",
+  // Keys and keyring input (electron/core/crypto, electron/core/keyring).
+  "invalid-age-identity": "An age identity or recipient is malformed.",
+  "invalid-minisign-key": "A minisign key or signature is not in minisign's format.",
+  "invalid-keyring-entry": "A keyring entry's field is not valid; the message names it.",
+  // Requests (electron/core/requests).
+  "request-not-found": "No stored request (or attachment) matches the reference.",
+  "attachment-too-large": "The attachment is too large to show; it can be saved instead.",
+  // Import (electron/core/bundles/refusal.ts): the bundle's own refusal code travels beside it.
+  "bundle-refused": "A bundle was refused; its refusal code (sealed-bundle-v1) says why.",
+  // The renderer's client (renderer/src/api/client.ts), when the core cannot be reached.
+  "bridge-missing": "The window has no bridge to the core.",
+  "bridge-failed": "The bridge to the core did not answer.",
+  // The browser test host (electron/host), which serves the same API over HTTP.
+  "host-bad-request": "The test host could not read the request's address.",
+  "host-forbidden": "The test host refused a caller that is not its own page.",
+  "host-not-found": "The test host has no API route there.",
+  "host-method-not-allowed": "The test host route does not take this HTTP method.",
+  "host-unsupported-media-type": "The test host route does not take this content type.",
+  "host-body-too-large": "The request body is larger than the test host accepts.",
+  "host-upload-too-large": "The uploaded file is larger than the test host accepts.",
+  "host-invalid-json": "The request body is not valid JSON.",
+  "host-unreachable": "The page could not reach the test host.",
+  "host-bad-answer": "The test host answered with something that is not an API result.",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MEANINGS;
+
+export const ERROR_CODES = Object.keys(ERROR_MEANINGS) as readonly ErrorCode[];
+
+export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === "string" && Object.hasOwn(ERROR_MEANINGS, value);
