@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiCallError, errorMessage, isLockedError, unwrapResult } from "../../renderer/src/api/errors.js";
-import { baseName, countOutcomes, isRefusalCode, progressFraction } from "../../renderer/src/features/import/import-model.js";
+import { baseName, countOutcomes, progressFraction } from "../../renderer/src/features/import/import-model.js";
+import { isRefusalCode } from "../../shared/vocabulary/refusal-codes.js";
 import { checkAddKey, dayToIso, extractMinisignKey, isAgeRecipient, keyStatus, minisignKeyId } from "../../renderer/src/features/keyring/keyring-model.js";
 import { base64ToBytes, changedField, describeChangeValue, readRequestDocument, suggestedFileName, viewerKind } from "../../renderer/src/features/request/request-model.js";
 import { parseIdleMinutes } from "../../renderer/src/features/settings/settings-model.js";

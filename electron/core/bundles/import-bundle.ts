@@ -10,7 +10,7 @@ import { DuplicateBundleError, RevisionConflictError } from "../store/index.js";
 import { openSealedBundle, type OpenedBundle } from "./open-bundle.js";
 import type { PayloadStore } from "./bag-reader.js";
 import { BundleRefusal } from "./refusal.js";
-import type { RefusalCode } from "../../../shared/formats/refusal-codes.js";
+import type { RefusalCode } from "../../../shared/vocabulary/refusal-codes.js";
 
 export type ImportOutcome =
   | { file: string; status: "imported" | "duplicate"; authority: string; id: string; revision: number }

@@ -1,4 +1,4 @@
-import type { RefusalCode } from "../../../shared/formats/refusal-codes.js";
+import type { RefusalCode } from "../../../shared/vocabulary/refusal-codes.js";
 
 /** An import refusal: exactly one spec code plus a sentence naming the file, line or field at fault. */
 export class BundleRefusal extends Error {

@@ -3,7 +3,7 @@
 import { create } from "zustand";
 import { api, pathForFile } from "../api/client.js";
 import { errorCode } from "../api/errors.js";
-import type { ImportOutcome, ImportProgress } from "../api/types.js";
+import type { ImportOutcome, ImportProgress } from "../../../shared/api/requests.js";
 import { checkLocked } from "./lock-signal.js";
 import type { Failure } from "./request.js";
 

@@ -2,7 +2,7 @@
 import { create } from "zustand";
 import { api } from "../api/client.js";
 import { errorCode } from "../api/errors.js";
-import type { KeyringEntry, ReviewerIdentity } from "../api/types.js";
+import type { KeyringEntry, ReviewerIdentity } from "../../../shared/api/keyring.js";
 import { dayToIso, extractMinisignKey, type AddKeyDraft } from "../features/keyring/keyring-model.js";
 import { checkLocked } from "./lock-signal.js";
 import type { Failure } from "./request.js";

@@ -2,7 +2,7 @@
 import { create } from "zustand";
 import { api } from "../api/client.js";
 import { errorCode } from "../api/errors.js";
-import type { AttachmentContent, RequestDetail, RequestRef } from "../api/types.js";
+import type { AttachmentContent, RequestDetail, RequestRef } from "../../../shared/api/requests.js";
 import { checkLocked } from "./lock-signal.js";
 
 export interface Failure {

@@ -4,7 +4,7 @@
 import { create } from "zustand";
 import { api } from "../api/client.js";
 import { errorCode } from "../api/errors.js";
-import type { ReviewerIdentity } from "../api/types.js";
+import type { ReviewerIdentity } from "../../../shared/api/keyring.js";
 import { useImport } from "./import.js";
 import { useInbox } from "./inbox.js";
 import { useKeyring } from "./keyring.js";

@@ -2,7 +2,7 @@
 // screen, a progress bar while the core works, and one result row per file in plain words.
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { ImportOutcome } from "../../api/types.js";
+import type { ImportOutcome } from "../../../../shared/api/requests.js";
 import { isMac } from "../../app/platform.js";
 import { ErrorNote } from "../../components/ErrorNote.js";
 import { Icon } from "../../components/Icon.js";
@@ -13,7 +13,8 @@ import { useImport } from "../../store/import.js";
 import { useInbox } from "../../store/inbox.js";
 import { useNavigation } from "../../store/navigation.js";
 import { useLocale } from "../../store/settings.js";
-import { baseName, countOutcomes, isRefusalCode, progressFraction } from "./import-model.js";
+import { isRefusalCode } from "../../../../shared/vocabulary/refusal-codes.js";
+import { baseName, countOutcomes, progressFraction } from "./import-model.js";
 
 export function ImportScreen() {
   const { t } = useTranslation();
