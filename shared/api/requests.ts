@@ -6,16 +6,13 @@ import { INSTRUMENTS } from "../vocabulary/instruments.js";
 import { REFUSAL_CODES } from "../vocabulary/refusal-codes.js";
 import { URGENCY_LEVELS } from "../vocabulary/urgencies.js";
 
-export const importOutcome = z.strictObject({
-  file: z.string(),
-  status: z.enum(["imported", "duplicate", "refused"]),
-  code: z.enum(REFUSAL_CODES).optional(),
-  message: z.string().optional(),
-  authority: z.string().optional(),
-  id: z.string().optional(),
-  revision: z.number().int().optional(),
-});
+/** A file's outcome: stored (or already stored) under a reference, or refused with a spec code. */
+export const importOutcome = z.discriminatedUnion("status", [
+  z.strictObject({ file: z.string(), status: z.enum(["imported", "duplicate"]), authority: z.string(), id: z.string(), revision: z.number().int() }),
+  z.strictObject({ file: z.string(), status: z.literal("refused"), code: z.enum(REFUSAL_CODES), message: z.string() }),
+]);
 
+/** The import under way: which file of how many, and how far into it. */
 export const importProgress = z.strictObject({
   active: z.boolean(),
   fileIndex: z.number().int(),

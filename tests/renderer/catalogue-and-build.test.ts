@@ -69,7 +69,7 @@ async function bundledModules(entry: string): Promise<string[]> {
 describe("the page's code", () => {
   it("takes its vocabularies from shared/vocabulary at run time and the contract's types only, without zod", async () => {
     const modules = await bundledModules("renderer/src/main.tsx");
-    expect(modules).toEqual(expect.arrayContaining(["shared/vocabulary/instruments.ts", "shared/vocabulary/request-statuses.ts", "shared/vocabulary/refusal-codes.ts"]));
+    expect(modules).toEqual(expect.arrayContaining(["shared/vocabulary/instruments.ts", "shared/vocabulary/data-categories.ts", "shared/vocabulary/request-statuses.ts"]));
     // The contract's types are used through `import type`, which leaves no module behind.
     expect(modules.filter((module) => module.startsWith("shared/api/"))).toEqual([]);
     expect(modules.filter((module) => /(^|\/)node_modules\/zod\//.test(module))).toEqual([]);

@@ -70,7 +70,9 @@ describe("import", () => {
   });
 
   it("counts outcomes, names files, knows refusal codes", () => {
-    expect(countOutcomes([{ file: "a", status: "imported" }, { file: "b", status: "refused", code: "tar-invalid" }, { file: "c", status: "refused" }])).toEqual({
+    const stored = { authority: "nl-om-rotterdam", id: "REQ-1", revision: 1 };
+    const refused = (file: string) => ({ file, status: "refused" as const, code: "tar-invalid" as const, message: `${file}: malformed` });
+    expect(countOutcomes([{ file: "a", status: "imported", ...stored }, refused("b"), refused("c")])).toEqual({
       imported: 1,
       duplicate: 0,
       refused: 2,
