@@ -5,7 +5,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import pkg from "../package.json" with { type: "json" };
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig({
   root: import.meta.dirname,
   base: "./",
   plugins: [react()],
@@ -13,7 +13,7 @@ export default defineConfig(({ mode }) => ({
     __APP_VERSION__: JSON.stringify(pkg.version),
   },
   build: {
-    outDir: mode === "mock" ? "../dist/app/renderer-mock" : "../dist/app/renderer",
+    outDir: "../dist/app/renderer",
     emptyOutDir: true,
     assetsInlineLimit: 0,
     sourcemap: false,
@@ -22,4 +22,4 @@ export default defineConfig(({ mode }) => ({
     chunkSizeWarningLimit: 1600,
   },
   server: { port: 5174, strictPort: false },
-}));
+});

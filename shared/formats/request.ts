@@ -4,33 +4,13 @@
 // alpha-2 codes that are actually assigned.
 import { z } from "zod";
 import { isCountryCode } from "./countries.js";
+import { AUTHORITY_KINDS } from "../vocabulary/authority-kinds.js";
+import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
+import { INSTRUMENTS } from "../vocabulary/instruments.js";
+import { TARGET_KINDS, TARGET_ROLES } from "../vocabulary/targets.js";
+import { URGENCY_LEVELS } from "../vocabulary/urgencies.js";
 
 export const REQUEST_SCHEMA = "counterseal.request/1";
-
-export const INSTRUMENTS = [
-  "mlat",
-  "executive-agreement",
-  "eu-production-order",
-  "eu-preservation-order",
-  "coe-subscriber-disclosure",
-  "coe-domain-registration",
-  "emergency-disclosure",
-  "domestic-warrant",
-] as const;
-
-export const URGENCY_LEVELS = ["routine", "expedited", "emergency"] as const;
-
-export const AUTHORITY_KINDS = ["court", "judge", "prosecutor", "police", "other"] as const;
-
-export const TARGET_KINDS = ["account", "email", "phone", "ip-address", "device-id", "domain", "payment-id", "other"] as const;
-
-export const TARGET_ROLES = ["suspect", "victim", "witness", "unknown"] as const;
-
-/**
- * Least to most intrusive (review-checklists.md, "Data categories"): subscriber <
- * identification (Reg. 2023/1543 Art 3(10)) < device-logs < traffic ≈ location < content.
- */
-export const DATA_CATEGORIES = ["subscriber", "identification", "device-logs", "traffic", "location", "content"] as const;
 
 const IDENTIFIER = /^[A-Za-z0-9._:-]{1,128}$/;
 const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { COUNTRY_CODES } from "../../shared/formats/countries.js";
-import {
-  DATA_CATEGORIES,
-  describeZodIssue,
-  INSTRUMENTS,
-  parseRequestDocument,
-  requestDocumentSchema,
-  URGENCY_LEVELS,
-  type RequestDocument,
-} from "../../shared/formats/request.js";
+import { describeZodIssue, parseRequestDocument, requestDocumentSchema, type RequestDocument } from "../../shared/formats/request.js";
+import { DATA_CATEGORIES } from "../../shared/vocabulary/data-categories.js";
+import { INSTRUMENTS } from "../../shared/vocabulary/instruments.js";
+import { URGENCY_LEVELS } from "../../shared/vocabulary/urgencies.js";
 
 const FULL: RequestDocument = {
   schema: "counterseal.request/1",
@@ -134,7 +129,7 @@ describe("request document schema", () => {
     expect(found[0]).toContain(message);
   });
 
-  it("exports its vocabularies, data categories least intrusive first", () => {
+  it("takes its vocabularies from shared/vocabulary, data categories least intrusive first", () => {
     expect(INSTRUMENTS).toHaveLength(8);
     expect(URGENCY_LEVELS).toEqual(["routine", "expedited", "emergency"]);
     expect(DATA_CATEGORIES).toEqual(["subscriber", "identification", "device-logs", "traffic", "location", "content"]);

@@ -1,7 +1,11 @@
 // `counterseal demo --store DIR`: a fresh store holding twelve requests.
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cliOk, expectExit, fingerprintDir, jsonLines, makeTempDir, runCli, type RequestSummaryJson } from "../helpers/cli.js";
+import { createDispatcher } from "../../electron/api/dispatch.js";
+import { createApiHandlers } from "../../electron/api/handlers/index.js";
+import type { ApiResult } from "../../shared/api/result.js";
+import { cliOk, expectExit, fingerprintDir, jsonLines, makeTempDir, runCli, STORE_PASSPHRASE, type RequestDetailJson, type RequestSummaryJson } from "../helpers/cli.js";
+import { testRuntime } from "../helpers/runtime.js";
 
 describe("counterseal demo", () => {
   const temp = makeTempDir("cli-demo");
@@ -32,5 +36,26 @@ describe("counterseal demo", () => {
     expectExit(again, 2);
     expect(again.stderr).toMatch(/already exists/);
     expect(fingerprintDir(storeDir)).toEqual(before);
+  });
+
+  it("prints what the app's API returns: `requests --json` the inbox rows, `show --json` getRequest's detail", async () => {
+    const listed = jsonLines((await cliOk(["--store", storeDir, "requests", "--json"])).stdout) as RequestSummaryJson[];
+    const revised = listed.find((row) => row.revisionCount > 1) ?? listed[0];
+    const ref = `${revised?.authority}/${revised?.id}`;
+    const shown = JSON.parse((await cliOk(["--store", storeDir, "show", ref, "--json"])).stdout) as RequestDetailJson;
+
+    const table = createApiHandlers({ storeDir, runtime: testRuntime() });
+    const { dispatch } = createDispatcher(table);
+    try {
+      expect(await dispatch("unlock", { passphrase: STORE_PASSPHRASE })).toMatchObject({ ok: true });
+      const inbox = (await dispatch("queryInbox", { offset: 0, limit: 500, sort: { field: "receivedAt", direction: "desc" } })) as ApiResult<{ rows: unknown[] }>;
+      expect(inbox).toEqual({ ok: true, value: { total: listed.length, rows: listed } });
+      const detail = await dispatch("getRequest", { authority: revised?.authority, id: revised?.id });
+      expect(detail).toEqual({ ok: true, value: shown });
+      // A case with revisions, so the comparison covers the per-revision changes too.
+      expect(shown.revisions.at(-1)?.changes.length).toBeGreaterThan(0);
+    } finally {
+      table.close();
+    }
   });
 });

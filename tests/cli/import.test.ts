@@ -133,7 +133,7 @@ describe.concurrent("counterseal import (tests share one store and run side by s
     const stored = await requests();
     expect(stored.filter((request) => request.id.startsWith("REF-"))).toEqual([]);
     expect(stored.filter((request) => request.id === "CONFLICT-1")).toEqual([
-      expect.objectContaining({ revision: 1, bundleDigest: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({ revision: 1, revisionCount: 1, status: "received" }),
     ]);
     const shown = await cliOk([...store, "show", `${SAMPLE_AUTHORITY.id}/CONFLICT-1`, "--json"]);
     expect((JSON.parse(shown.stdout) as { document: { facts: string } }).document.facts).toBe(sampleRequest()["facts"]);

@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, expect } from "vitest";
 import { stockBag, stockSeal, stockSign, type StockMinisignKey } from "./stock-tools.js";
-import type { KeyringEntry as KeyringEntryJson, ReviewerIdentity as IdentityJson } from "../../shared/api/schemas.js";
+import type { KeyringEntry as KeyringEntryJson, ReviewerIdentity as IdentityJson } from "../../shared/api/keyring.js";
+import type { InboxRow as RequestSummaryJson, RequestDetail as RequestDetailJson } from "../../shared/api/requests.js";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CLI_ENTRY = join(REPO_ROOT, "dist", "electron", "cli", "main.js");
@@ -152,7 +153,7 @@ export function jsonLines(stdout: string): unknown[] {
 }
 
 // The CLI prints the same shapes the app's API returns.
-export type { IdentityJson, KeyringEntryJson };
+export type { IdentityJson, KeyringEntryJson, RequestDetailJson, RequestSummaryJson };
 
 export interface ImportLine {
   file: string;
@@ -162,16 +163,6 @@ export interface ImportLine {
   authority?: string;
   id?: string;
   revision?: number;
-}
-
-export interface RequestSummaryJson {
-  authority: string;
-  id: string;
-  revision: number;
-  instrument: string;
-  urgency: string;
-  receivedAt: string;
-  [field: string]: unknown;
 }
 
 /** `counterseal --store DIR init`, asserting success. */

@@ -1,7 +1,7 @@
 // The import pipeline end to end in-process: stored whole, duplicates, conflicts, revisions.
 import { describe, expect, it } from "vitest";
 import { importBundleFile } from "../../electron/core/bundles/import-bundle.js";
-import { showRequest } from "../../electron/core/requests/requests-service.js";
+import { getRequestDetail } from "../../electron/core/requests/requests-service.js";
 import { openTestOffice } from "../helpers/office.js";
 import { sampleRequest } from "../helpers/sample-request.js";
 
@@ -16,7 +16,7 @@ describe("importBundleFile", () => {
     const outcome = await importBundleFile(office.session, file);
 
     expect(outcome).toEqual({ file, status: "imported", authority: "nl-om-rotterdam", id: "OM-RTM-2026-0117", revision: 1 });
-    const view = showRequest(office.session, { authority: "nl-om-rotterdam", id: "OM-RTM-2026-0117" });
+    const view = getRequestDetail(office.session, { authority: "nl-om-rotterdam", id: "OM-RTM-2026-0117" });
     expect(view.document).toEqual(document);
     expect(view.attachments).toEqual([
       expect.objectContaining({ path: "attachments/order.pdf", mediaType: "application/pdf", size: pdf.byteLength }),
@@ -60,7 +60,7 @@ describe("importBundleFile", () => {
     office.runtime.advance(60_000);
     await importBundleFile(office.session, await office.seal({ document: sampleRequest({ revision: 2, proportionality: "Narrowed to one month." }) }));
 
-    const latest = showRequest(office.session, { authority: "nl-om-rotterdam", id: "OM-RTM-2026-0117" });
+    const latest = getRequestDetail(office.session, { authority: "nl-om-rotterdam", id: "OM-RTM-2026-0117" });
 
     expect(latest.revision).toBe(2);
     expect(latest.revisions.map((revision) => revision.revision)).toEqual([1, 2]);

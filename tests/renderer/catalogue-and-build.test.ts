@@ -1,12 +1,18 @@
-// The catalogue covers every code and enum value the UI shows, and the page's HTML and styles
-// keep to the CSP and to WCAG AA contrast.
+// The catalogue covers every code and enum value the UI shows, the page's code takes the
+// vocabularies from shared/vocabulary without pulling zod in, and the page's HTML and styles keep
+// to the CSP and to WCAG AA contrast.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { CATEGORY_LIST, INSTRUMENT_LIST, URGENCY_LIST } from "../../renderer/src/api/vocabulary.js";
 import { SUPPORTED_LOCALES } from "../../renderer/src/i18n/format.js";
-import { DATA_CATEGORIES, INSTRUMENTS, URGENCY_LEVELS } from "../../shared/formats/request.js";
-import { REFUSAL_CODES } from "../../shared/formats/refusal-codes.js";
+import { AUTHORITY_KINDS } from "../../shared/vocabulary/authority-kinds.js";
+import { DATA_CATEGORIES } from "../../shared/vocabulary/data-categories.js";
+import { INSTRUMENTS } from "../../shared/vocabulary/instruments.js";
+import { REFUSAL_CODES } from "../../shared/vocabulary/refusal-codes.js";
+import { REQUEST_STATUSES } from "../../shared/vocabulary/request-statuses.js";
+import { TARGET_KINDS, TARGET_ROLES } from "../../shared/vocabulary/targets.js";
+import { URGENCY_LEVELS } from "../../shared/vocabulary/urgencies.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
@@ -18,17 +24,20 @@ describe("the catalogue", () => {
     for (const code of REFUSAL_CODES) expect(section("refusal")[code], code).toMatch(/\.$/);
   });
 
-  it("labels every instrument, urgency, category and locale", () => {
-    for (const value of INSTRUMENTS) expect(section("instrument")[value], value).toBeTruthy();
-    for (const value of URGENCY_LEVELS) expect(section("urgency")[value], value).toBeTruthy();
-    for (const value of DATA_CATEGORIES) expect(section("category")[value], value).toBeTruthy();
-    for (const value of SUPPORTED_LOCALES) expect(section("locale")[value], value).toBeTruthy();
-  });
-
-  it("mirrors shared/'s vocabulary in the renderer's lists, in the same order", () => {
-    expect(INSTRUMENT_LIST).toEqual([...INSTRUMENTS]);
-    expect(URGENCY_LIST).toEqual([...URGENCY_LEVELS]);
-    expect(CATEGORY_LIST).toEqual([...DATA_CATEGORIES]);
+  it("labels every value of every vocabulary the UI shows, and every locale", () => {
+    const labelled: [string, readonly string[]][] = [
+      ["instrument", INSTRUMENTS],
+      ["urgency", URGENCY_LEVELS],
+      ["category", DATA_CATEGORIES],
+      ["status", REQUEST_STATUSES],
+      ["authorityKind", AUTHORITY_KINDS],
+      ["targetKind", TARGET_KINDS],
+      ["targetRole", TARGET_ROLES],
+      ["locale", SUPPORTED_LOCALES],
+    ];
+    for (const [name, values] of labelled) {
+      for (const value of values) expect(section(name)[value], `${name}.${value}`).toBeTruthy();
+    }
   });
 
   it("keeps the names the end-to-end tests look for", () => {
@@ -37,6 +46,38 @@ describe("the catalogue", () => {
     expect(section("nav")).toMatchObject({ inbox: "Inbox", import: "Import", keyring: "Keyring", settings: "Settings", lock: "Lock" });
     expect(section("import")).toMatchObject({ choose: "Import bundles…", fileInput: "Bundle files" });
     expect(section("keyring")).toMatchObject({ revoke: "Revoke", revokeConfirm: "Revoke key" });
+  });
+});
+
+/** Every module esbuild bundles from `entry` (CSS and Vite's `?url` assets left aside), repo-relative. */
+async function bundledModules(entry: string): Promise<string[]> {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: "esm",
+    platform: "browser",
+    logLevel: "silent",
+    loader: { ".css": "empty" },
+    plugins: [{ name: "vite-assets", setup: (b) => b.onResolve({ filter: /\?url$/ }, (args) => ({ path: args.path, external: true })) }],
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+describe("the page's code", () => {
+  it("takes its vocabularies from shared/vocabulary at run time and the contract's types only, without zod", async () => {
+    const modules = await bundledModules("renderer/src/main.tsx");
+    expect(modules).toEqual(expect.arrayContaining(["shared/vocabulary/instruments.ts", "shared/vocabulary/data-categories.ts", "shared/vocabulary/request-statuses.ts"]));
+    // The contract's types are used through `import type`, which leaves no module behind.
+    expect(modules.filter((module) => module.startsWith("shared/api/"))).toEqual([]);
+    expect(modules.filter((module) => /(^|\/)node_modules\/zod\//.test(module))).toEqual([]);
+  }, 30_000);
+
+  it("would show zod if a module the page imports pulled it in", async () => {
+    const modules = await bundledModules("shared/formats/request.ts");
+    expect(modules.some((module) => module.includes("node_modules/zod/"))).toBe(true);
   });
 });
 

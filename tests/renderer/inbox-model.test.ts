@@ -12,7 +12,7 @@ import {
   queryKey,
   rowAt,
 } from "../../renderer/src/features/inbox/inbox-model.js";
-import { inboxQuery } from "../../shared/api/schemas.js";
+import { inboxQuery } from "../../shared/api/requests.js";
 
 describe("sorting", () => {
   it("flips the same column and starts another at its natural direction", () => {

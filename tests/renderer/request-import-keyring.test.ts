@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { ApiCallError, isLockedError, toFailure, unwrapResult } from "../../renderer/src/api/errors.js";
 import { failureFrom, onStoreLocked } from "../../renderer/src/store/failure.js";
-import { baseName, countOutcomes, isRefusalCode, progressFraction } from "../../renderer/src/features/import/import-model.js";
+import { baseName, countOutcomes, progressFraction } from "../../renderer/src/features/import/import-model.js";
+import { isRefusalCode } from "../../shared/vocabulary/refusal-codes.js";
 import { checkAddKey, dayToIso, extractMinisignKey, isAgeRecipient, keyStatus, minisignKeyId } from "../../renderer/src/features/keyring/keyring-model.js";
 import { base64ToBytes, changedField, describeChangeValue, readRequestDocument, suggestedFileName, viewerKind } from "../../renderer/src/features/request/request-model.js";
 import { parseIdleMinutes } from "../../renderer/src/features/settings/settings-model.js";
@@ -84,7 +85,9 @@ describe("import", () => {
   });
 
   it("counts outcomes, names files, knows refusal codes", () => {
-    expect(countOutcomes([{ file: "a", status: "imported" }, { file: "b", status: "refused", code: "tar-invalid" }, { file: "c", status: "refused" }])).toEqual({
+    const stored = { authority: "nl-om-rotterdam", id: "REQ-1", revision: 1 };
+    const refused = (file: string) => ({ file, status: "refused" as const, code: "tar-invalid" as const, message: `${file}: malformed` });
+    expect(countOutcomes([{ file: "a", status: "imported", ...stored }, refused("b"), refused("c")])).toEqual({
       imported: 1,
       duplicate: 0,
       refused: 2,

@@ -29,7 +29,7 @@ function fakeHandlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
     revokeKey: () => {
       throw new Error("not used");
     },
-    importBundles: ({ paths }) => paths.map((file) => ({ file, status: "imported" as const })),
+    importBundles: ({ paths }) => paths.map((file) => ({ file, status: "imported" as const, authority: "nl-om-rotterdam", id: "REQ-1", revision: 1 })),
     ...overrides,
   };
 }

@@ -1,6 +1,8 @@
-// `counterseal requests` and `counterseal show`: what the store holds.
+// `counterseal requests` and `counterseal show`: what the store holds, in the API's shapes (the
+// inbox row and getRequest's detail), so a script sees what the app sees.
 import type { Command } from "commander";
-import { listRequestRevisions, parseRequestRef, showRequest, type RequestView } from "../../core/requests/requests-service.js";
+import type { RequestDetail } from "../../../shared/api/requests.js";
+import { getRequestDetail, listRequestRevisions, parseRequestRef } from "../../core/requests/requests-service.js";
 import { printJson, withSession } from "../context.js";
 
 export function registerRequestCommands(program: Command): void {
@@ -10,11 +12,11 @@ export function registerRequestCommands(program: Command): void {
     .option("--json", "one JSON object per revision")
     .action(async (options: { json?: boolean }, command: Command) => {
       await withSession(command, (session) => {
-        for (const summary of listRequestRevisions(session)) {
-          if (options.json) printJson(summary);
+        for (const row of listRequestRevisions(session)) {
+          if (options.json) printJson(row);
           else {
-            const name = `${summary.authority}/${summary.id}/${summary.revision}`;
-            process.stdout.write(`${summary.receivedAt}  ${summary.urgency.padEnd(9)}  ${summary.instrument.padEnd(25)}  ${name}\n`);
+            const name = `${row.authority}/${row.id}/${row.revision}`;
+            process.stdout.write(`${row.receivedAt}  ${row.urgency.padEnd(9)}  ${row.instrument.padEnd(25)}  ${name}\n`);
           }
         }
       });
@@ -26,22 +28,22 @@ export function registerRequestCommands(program: Command): void {
     .option("--json", "print JSON")
     .action(async (ref: string, options: { json?: boolean }, command: Command) => {
       await withSession(command, (session) => {
-        const view = showRequest(session, parseRequestRef(ref));
-        if (options.json) printJson(view);
-        else process.stdout.write(describe(view));
+        const detail = getRequestDetail(session, parseRequestRef(ref));
+        if (options.json) printJson(detail);
+        else process.stdout.write(describe(detail));
       });
     });
 }
 
-function describe(view: RequestView): string {
+function describe(detail: RequestDetail): string {
   const lines = [
-    `${view.authority}/${view.id} revision ${view.revision} (${view.instrument}, ${view.urgency})`,
-    `received ${view.receivedAt}; submitted ${view.submittedAt}${view.respondBy ? `; respond by ${view.respondBy}` : ""}`,
-    `signed by key ${view.provenance.signerKeyId} (${view.provenance.sourceOrganization}); bundle ${view.bundleDigest}`,
-    `revisions: ${view.revisions.map((revision) => revision.revision).join(", ")}`,
-    ...view.attachments.map((a) => `attachment ${a.path} (${a.mediaType}, ${a.size} bytes, sha256 ${a.sha256}): ${a.title}`),
+    `${detail.authority}/${detail.id} revision ${detail.revision} (${detail.instrument}, ${detail.urgency})`,
+    `received ${detail.receivedAt}; submitted ${detail.submittedAt}${detail.respondBy ? `; respond by ${detail.respondBy}` : ""}`,
+    `signed by key ${detail.provenance.signerKeyId} (${detail.provenance.sourceOrganization}); bundle ${detail.provenance.bundleDigest}`,
+    `revisions: ${detail.revisions.map((revision) => revision.revision).join(", ")}`,
+    ...detail.attachments.map((a) => `attachment ${a.path} (${a.mediaType}, ${a.size} bytes, sha256 ${a.sha256}): ${a.title}`),
     "",
-    JSON.stringify(view.document, null, 2),
+    JSON.stringify(detail.document, null, 2),
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -1,7 +1,8 @@
 // `counterseal trust`: the keyring of issuing authorities.
 import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { addAuthorityKey, listKeyring, revokeAuthorityKey, type KeyringEntryView } from "../../core/keyring/keyring-service.js";
+import type { KeyringEntry } from "../../../shared/api/keyring.js";
+import { addAuthorityKey, listKeyring, revokeAuthorityKey } from "../../core/keyring/keyring-service.js";
 import { CliError } from "../exit-codes.js";
 import { printJson, withSession } from "../context.js";
 
@@ -65,7 +66,7 @@ export function registerTrustCommands(program: Command): void {
     });
 }
 
-const describeEntry = (entry: KeyringEntryView): string =>
+const describeEntry = (entry: KeyringEntry): string =>
   `${entry.keyId.padStart(16, "0")}  ${entry.authorityId}  ${entry.country}  ${entry.name}` +
   `${entry.revokedAt ? `  REVOKED ${entry.revokedAt}` : ""}${entry.validUntil ? `  until ${entry.validUntil}` : ""}\n`;
 

@@ -10,11 +10,9 @@ import { DuplicateBundleError, RevisionConflictError } from "../store/index.js";
 import { openSealedBundle, type OpenedBundle } from "./open-bundle.js";
 import type { PayloadStore } from "./bag-reader.js";
 import { BundleRefusal } from "./refusal.js";
-import type { RefusalCode } from "../../../shared/formats/refusal-codes.js";
+import type { ImportOutcome } from "../../../shared/api/requests.js";
 
-export type ImportOutcome =
-  | { file: string; status: "imported" | "duplicate"; authority: string; id: string; revision: number }
-  | { file: string; status: "refused"; code: RefusalCode; message: string };
+export type { ImportOutcome };
 
 export interface ImportOptions {
   /** Called as a sealed file is read: its index in the list, bytes read so far, its size. */

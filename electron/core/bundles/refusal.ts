@@ -1,4 +1,4 @@
-import type { RefusalCode } from "../../../shared/formats/refusal-codes.js";
+import type { RefusalCode } from "../../../shared/vocabulary/refusal-codes.js";
 import { CoreError } from "../errors.js";
 
 /**

@@ -2,12 +2,10 @@
 import { ageRecipientOf, parseAgeIdentityFile } from "../crypto/age.js";
 import { encodePublicKey, formatKeyId } from "../crypto/minisign.js";
 import type { Session } from "../session/session.js";
-import type { ReviewerIdentity } from "../../../shared/api/schemas.js";
+import type { AgeIdentitiesAdded, ReviewerIdentity } from "../../../shared/api/keyring.js";
 
 /** The reviewer's public identity, as `identity --json` prints it and the API returns it. */
-export type ReviewerIdentityView = ReviewerIdentity;
-
-export function describeIdentity(session: Session): ReviewerIdentityView {
+export function describeIdentity(session: Session): ReviewerIdentity {
   const reviewer = session.store.reviewer.getReviewer();
   if (!reviewer) throw new Error("the store has no reviewer");
   return {
@@ -22,7 +20,7 @@ export function describeIdentity(session: Session): ReviewerIdentityView {
 }
 
 /** Adds every identity in an age identity file (as `age-keygen` writes it); all or none. */
-export function addAgeIdentities(session: Session, fileText: string, label: string): { added: string[]; known: string[] } {
+export function addAgeIdentities(session: Session, fileText: string, label: string): AgeIdentitiesAdded {
   const identities = parseAgeIdentityFile(fileText);
   const added: string[] = [];
   const known: string[] = [];

@@ -6,7 +6,7 @@ import { encodePublicKey, formatKeyId, parseKeyId, parsePublicKey } from "../cry
 import type { Session } from "../session/session.js";
 import type { AuthorityKey } from "../store/index.js";
 import { isCountryCode } from "../../../shared/formats/countries.js";
-import type { KeyringEntry } from "../../../shared/api/schemas.js";
+import type { KeyringEntry } from "../../../shared/api/keyring.js";
 
 export class KeyringInputError extends CoreError {
   override readonly name = "KeyringInputError";
@@ -24,12 +24,9 @@ export interface NewAuthorityKey {
   validUntil?: Date;
 }
 
-/** A keyring entry as the CLI prints it and the API returns it. */
-export type KeyringEntryView = KeyringEntry;
-
 const AUTHORITY_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function addAuthorityKey(session: Session, input: NewAuthorityKey): KeyringEntryView {
+export function addAuthorityKey(session: Session, input: NewAuthorityKey): KeyringEntry {
   if (!AUTHORITY_ID.test(input.authorityId)) {
     throw new KeyringInputError(`authority id "${input.authorityId}": use 1 to 128 of A-Z a-z 0-9 . _ : -`);
   }
@@ -62,7 +59,7 @@ export function addAuthorityKey(session: Session, input: NewAuthorityKey): Keyri
 }
 
 /** Revokes from now on; bundles imported earlier stay, with the key recorded as their signer. */
-export function revokeAuthorityKey(session: Session, keyIdText: string): KeyringEntryView {
+export function revokeAuthorityKey(session: Session, keyIdText: string): KeyringEntry {
   let keyId;
   try {
     keyId = parseKeyId(keyIdText);
@@ -72,9 +69,9 @@ export function revokeAuthorityKey(session: Session, keyIdText: string): Keyring
   return keyringEntryView(session.store.keyring.revokeKey(session.actor, keyId, session.runtime.clock.now()));
 }
 
-export const listKeyring = (session: Session): KeyringEntryView[] => session.store.keyring.listKeyring().map(keyringEntryView);
+export const listKeyring = (session: Session): KeyringEntry[] => session.store.keyring.listKeyring().map(keyringEntryView);
 
-export function keyringEntryView(key: AuthorityKey): KeyringEntryView {
+export function keyringEntryView(key: AuthorityKey): KeyringEntry {
   return {
     authorityId: key.authorityId,
     name: key.authorityName,

@@ -1,7 +1,7 @@
 // sealed-bundle-v1 "Trust": a bundle is trusted only when the key that signed it is in the keyring,
 // not revoked, inside its validity window at import time, and registered for the authority the
 // bundle claims. Pure, so every rule is tested on its own.
-import type { RefusalCode } from "../../../shared/formats/refusal-codes.js";
+import type { RefusalCode } from "../../../shared/vocabulary/refusal-codes.js";
 import type { AuthorityKey } from "../store/index.js";
 
 export type TrustDecision = { trusted: true } | { trusted: false; code: RefusalCode; reason: string };

@@ -3,17 +3,11 @@
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { once } from "node:events";
+import type { AttachmentContent, AttachmentRef, AttachmentSaved } from "../../../shared/api/requests.js";
 import { CoreError } from "../errors.js";
 import type { Session } from "../session/session.js";
 import type { StoredAttachment } from "../store/index.js";
 import { RequestNotFoundError } from "./requests-service.js";
-
-export interface AttachmentRef {
-  authority: string;
-  id: string;
-  revision: number;
-  path: string;
-}
 
 /** Larger files are saved, not shown: the renderer holds what it shows in memory. */
 export const INLINE_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -30,7 +24,7 @@ function findAttachment(session: Session, ref: AttachmentRef): StoredAttachment 
   return attachment;
 }
 
-export function readAttachmentInline(session: Session, ref: AttachmentRef): { mediaType: string; size: number; base64: string } {
+export function readAttachmentInline(session: Session, ref: AttachmentRef): AttachmentContent {
   const attachment = findAttachment(session, ref);
   if (attachment.size > INLINE_LIMIT_BYTES) {
     throw new AttachmentTooLargeError(`${attachment.path} is ${attachment.size} bytes: save it to a file to open it`);
@@ -40,7 +34,7 @@ export function readAttachmentInline(session: Session, ref: AttachmentRef): { me
 }
 
 /** Streams the attachment to `destination` (written beside it, then renamed into place). */
-export async function saveAttachment(session: Session, ref: AttachmentRef, destination: string): Promise<{ bytes: number }> {
+export async function saveAttachment(session: Session, ref: AttachmentRef, destination: string): Promise<AttachmentSaved> {
   const attachment = findAttachment(session, ref);
   const partial = `${destination}.partial`;
   const out = createWriteStream(partial, { flags: "wx", mode: 0o600 });

@@ -1,6 +1,10 @@
 // The inbox behind the app's list: one page of revisions, with the total for the scroll bar.
-import type { InboxPage, InboxQuery } from "../../../shared/api/schemas.js";
+import type { InboxPage, InboxQuery } from "../../../shared/api/requests.js";
+import { isDataCategory } from "../../../shared/vocabulary/data-categories.js";
+import { isInstrument } from "../../../shared/vocabulary/instruments.js";
+import { isUrgencyLevel } from "../../../shared/vocabulary/urgencies.js";
 import type { Session } from "../session/session.js";
+import { storedTerm } from "./stored-vocabulary.js";
 
 /** `query` has been parsed against the API schema (enums, limits) by the dispatcher. */
 export function queryInbox(session: Session, query: Required<Pick<InboxQuery, "offset" | "limit" | "sort">> & Pick<InboxQuery, "filter" | "search">): InboxPage {
@@ -20,9 +24,9 @@ export function queryInbox(session: Session, query: Required<Pick<InboxQuery, "o
       id: entry.documentId,
       revision: entry.revision,
       revisionCount: entry.revisionCount,
-      instrument: entry.instrument as InboxPage["rows"][number]["instrument"],
-      urgency: entry.urgencyLevel as InboxPage["rows"][number]["urgency"],
-      dataCategories: entry.dataCategories as InboxPage["rows"][number]["dataCategories"],
+      instrument: storedTerm(isInstrument, entry.instrument, "instrument"),
+      urgency: storedTerm(isUrgencyLevel, entry.urgencyLevel, "urgency level"),
+      dataCategories: entry.dataCategories.map((category) => storedTerm(isDataCategory, category, "data category")),
       receivedAt: entry.receivedAt.toISOString(),
       submittedAt: entry.submittedAt.toISOString(),
       respondBy: entry.respondBy?.toISOString() ?? null,

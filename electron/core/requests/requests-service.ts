@@ -1,48 +1,19 @@
-// Reading stored requests: the list behind `counterseal requests` and the full view behind `show`.
+// Reading stored requests: the full view behind the API's getRequest and `counterseal show`, and
+// every stored revision, in the inbox's shape, behind `counterseal requests`.
+import type { InboxRow, RequestDetail, RequestRef } from "../../../shared/api/requests.js";
+import { isInstrument } from "../../../shared/vocabulary/instruments.js";
+import { isUrgencyLevel } from "../../../shared/vocabulary/urgencies.js";
 import { formatKeyId } from "../crypto/minisign.js";
 import { CoreError } from "../errors.js";
 import type { Session } from "../session/session.js";
-import type { RequestSummary, StoredRequest } from "../store/index.js";
-import { diffDocuments, type DocumentChange } from "./document-diff.js";
+import type { StoredRequest } from "../store/index.js";
+import { diffDocuments } from "./document-diff.js";
+import { queryInbox } from "./inbox-service.js";
+import { storedTerm } from "./stored-vocabulary.js";
 
 export class RequestNotFoundError extends CoreError {
   override readonly name = "RequestNotFoundError";
   override readonly code = "request-not-found";
-}
-
-export interface RequestRef {
-  authority: string;
-  id: string;
-  revision?: number | undefined;
-}
-
-export interface RequestSummaryView {
-  authority: string;
-  id: string;
-  revision: number;
-  instrument: string;
-  urgency: string;
-  respondBy: string | null;
-  submittedAt: string;
-  receivedAt: string;
-  status: string;
-  bundleDigest: string;
-}
-
-export interface RequestView extends RequestSummaryView {
-  document: unknown;
-  provenance: {
-    signerKeyId: string;
-    signerAuthorityName: string | null;
-    trustedComment: string;
-    sourceOrganization: string;
-    baggingDate: string;
-    bundleDigest: string;
-    sealedSha256: string;
-    receivedAt: string;
-  };
-  attachments: { path: string; title: string; mediaType: string; size: number; sha256: string }[];
-  revisions: { revision: number; receivedAt: string; bundleDigest: string }[];
 }
 
 /** Parses `AUTHORITY/ID[/REVISION]`; authority and document ids cannot contain `/`. */
@@ -58,33 +29,40 @@ export function parseRequestRef(text: string): RequestRef {
   return { authority, id, revision };
 }
 
-const PAGE = 1000;
+const PAGE = 500;
 
-export function* listRequestRevisions(session: Session): Generator<RequestSummaryView> {
+/** Every stored revision, most recently received first, as the inbox lists them. */
+export function* listRequestRevisions(session: Session): Generator<InboxRow> {
   for (let offset = 0; ; offset += PAGE) {
-    const page = session.store.requests.listAllRevisions({ limit: PAGE, offset });
-    yield* page.map(summaryView);
-    if (page.length < PAGE) return;
+    const page = queryInbox(session, { offset, limit: PAGE, sort: { field: "receivedAt", direction: "desc" }, filter: {} });
+    yield* page.rows;
+    if (page.rows.length < PAGE) return;
   }
 }
 
-export function showRequest(session: Session, ref: RequestRef): RequestView {
+/** One revision in full (the latest when `ref.revision` is omitted), with what each revision changed. */
+export function getRequestDetail(session: Session, ref: RequestRef): RequestDetail {
   const stored = session.store.requests.getRequest(ref.authority, ref.id, ref.revision);
   if (!stored) {
     const which = `${ref.authority}/${ref.id}${ref.revision === undefined ? "" : `/${ref.revision}`}`;
     throw new RequestNotFoundError(`no stored request ${which}`);
   }
-  return requestView(session, stored);
-}
-
-function requestView(session: Session, stored: StoredRequest): RequestView {
-  const signer = session.store.keyring.findKeyById(stored.signerKeyId);
+  const authority = session.store.keyring.listKeyring().find((key) => key.authorityId === stored.authorityId);
   return {
-    ...summaryView(stored),
+    authority: stored.authorityId,
+    authorityName: authority?.authorityName ?? stored.sourceOrganization,
+    country: authority?.country ?? "",
+    id: stored.documentId,
+    revision: stored.revision,
+    instrument: storedTerm(isInstrument, stored.instrument, "instrument"),
+    urgency: storedTerm(isUrgencyLevel, stored.urgencyLevel, "urgency level"),
+    status: stored.status,
+    receivedAt: stored.receivedAt.toISOString(),
+    submittedAt: stored.submittedAt.toISOString(),
+    respondBy: stored.respondBy?.toISOString() ?? null,
     document: JSON.parse(stored.document) as unknown,
     provenance: {
       signerKeyId: formatKeyId(stored.signerKeyId),
-      signerAuthorityName: signer?.authorityName ?? null,
       trustedComment: stored.signerTrustedComment,
       sourceOrganization: stored.sourceOrganization,
       baggingDate: stored.baggingDate,
@@ -93,48 +71,18 @@ function requestView(session: Session, stored: StoredRequest): RequestView {
       receivedAt: stored.receivedAt.toISOString(),
     },
     attachments: stored.attachments.map(({ path, title, mediaType, size, sha256 }) => ({ path, title, mediaType, size, sha256 })),
-    revisions: session.store.requests.listRevisions(stored.caseId).map((revision) => ({
-      revision: revision.revision,
-      receivedAt: revision.receivedAt.toISOString(),
-      bundleDigest: revision.bundleDigest,
-    })),
+    revisions: revisionsWithChanges(session, stored),
   };
 }
 
-const summaryView = (summary: RequestSummary): RequestSummaryView => ({
-  authority: summary.authorityId,
-  id: summary.documentId,
-  revision: summary.revision,
-  instrument: summary.instrument,
-  urgency: summary.urgencyLevel,
-  respondBy: summary.respondBy?.toISOString() ?? null,
-  submittedAt: summary.submittedAt.toISOString(),
-  receivedAt: summary.receivedAt.toISOString(),
-  status: summary.status,
-  bundleDigest: summary.bundleDigest,
-});
-
-export interface RequestDetailView extends RequestView {
-  authorityName: string;
-  country: string;
-  revisions: { revision: number; receivedAt: string; bundleDigest: string; changes: DocumentChange[] }[];
-}
-
-/** The app's request view: `showRequest` plus the authority and, per revision, what changed. */
-export function requestDetail(session: Session, ref: RequestRef): RequestDetailView {
-  const view = showRequest(session, ref);
-  const authority = session.store.keyring.listKeyring().find((key) => key.authorityId === view.authority);
-  const documents = view.revisions.map((revision) => {
-    const stored = session.store.requests.getRequest(view.authority, view.id, revision.revision);
-    return stored ? (JSON.parse(stored.document) as unknown) : undefined;
+/** The case's revisions, oldest first, each with its changes against the one before. */
+function revisionsWithChanges(session: Session, stored: StoredRequest): RequestDetail["revisions"] {
+  let previous: unknown;
+  return session.store.requests.listRevisions(stored.caseId).map((revision, index) => {
+    const text = revision.revision === stored.revision ? stored.document : session.store.requests.getRequest(stored.authorityId, stored.documentId, revision.revision)?.document;
+    const document = text === undefined ? undefined : (JSON.parse(text) as unknown);
+    const changes = index === 0 ? [] : diffDocuments(previous, document);
+    previous = document;
+    return { revision: revision.revision, receivedAt: revision.receivedAt.toISOString(), bundleDigest: revision.bundleDigest, changes };
   });
-  return {
-    ...view,
-    authorityName: authority?.authorityName ?? view.provenance.sourceOrganization,
-    country: authority?.country ?? "",
-    revisions: view.revisions.map((revision, index) => ({
-      ...revision,
-      changes: index === 0 ? [] : diffDocuments(documents[index - 1], documents[index]),
-    })),
-  };
 }

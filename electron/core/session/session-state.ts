@@ -5,18 +5,12 @@
 // locked at once (every call refused), and the store closes when the import has finished.
 import { existsSync } from "node:fs";
 import { importBundleFiles, type ImportOutcome } from "../bundles/import-bundle.js";
+import type { ImportProgress } from "../../../shared/api/requests.js";
 import type { Runtime } from "../runtime.js";
 import { storeFile } from "../store/index.js";
 import { LockedError } from "./session-errors.js";
 import type { Session } from "./session.js";
 
-export interface ImportProgress {
-  active: boolean;
-  fileIndex: number;
-  fileCount: number;
-  bytesRead: number;
-  bytesTotal: number;
-}
 
 export type StoreState = "missing" | "locked" | "unlocked";
 

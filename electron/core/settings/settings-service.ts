@@ -1,10 +1,6 @@
 // The reviewer's settings, with the defaults a new store starts from.
+import type { Settings } from "../../../shared/api/store.js";
 import type { Session } from "../session/session.js";
-
-export interface Settings {
-  idleLockMinutes: number;
-  locale: string;
-}
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = { idleLockMinutes: 10, locale: "en-GB" };
 

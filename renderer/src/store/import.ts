@@ -2,7 +2,7 @@
 // in one call, and poll the core's progress every 250 ms while it runs.
 import { create } from "zustand";
 import { api, pathForFile } from "../api/client.js";
-import type { ImportOutcome, ImportProgress } from "../api/types.js";
+import type { ImportOutcome, ImportProgress } from "../../../shared/api/requests.js";
 import { failureFrom, type Failure } from "./failure.js";
 
 export const PROGRESS_POLL_MS = 250;

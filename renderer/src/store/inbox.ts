@@ -2,7 +2,7 @@
 // the virtual list scrolls; a change of query starts a new generation so late answers are dropped.
 import { create } from "zustand";
 import { api } from "../api/client.js";
-import type { InboxRow } from "../api/types.js";
+import type { InboxRow, InboxSortField } from "../../../shared/api/requests.js";
 import {
   buildQuery,
   DEFAULT_SORT,
@@ -13,7 +13,6 @@ import {
   type InboxFilters,
   type SortState,
 } from "../features/inbox/inbox-model.js";
-import type { InboxSortField } from "../api/types.js";
 import { failureFrom, type Failure } from "./failure.js";
 
 interface InboxState {

@@ -1,7 +1,7 @@
 // The keyring of issuing authorities and the reviewer's own identity.
 import { create } from "zustand";
 import { api } from "../api/client.js";
-import type { KeyringEntry, ReviewerIdentity } from "../api/types.js";
+import type { KeyringEntry, ReviewerIdentity } from "../../../shared/api/keyring.js";
 import { dayToIso, extractMinisignKey, type AddKeyDraft } from "../features/keyring/keyring-model.js";
 import { failureFrom, type Failure } from "./failure.js";
 

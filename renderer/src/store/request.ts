@@ -1,7 +1,7 @@
 // The open request (one revision) and the attachment being viewed.
 import { create } from "zustand";
 import { api } from "../api/client.js";
-import type { AttachmentContent, RequestDetail, RequestRef } from "../api/types.js";
+import type { AttachmentContent, RequestDetail, RequestRef } from "../../../shared/api/requests.js";
 import { failureFrom, type Failure } from "./failure.js";
 
 type Viewer =

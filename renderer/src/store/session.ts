@@ -5,7 +5,7 @@ import { create } from "zustand";
 import { api } from "../api/client.js";
 // The session owns the lock, so its own failures are only shown (toFailure), never signalled.
 import { toFailure, type Failure } from "../api/errors.js";
-import type { ReviewerIdentity } from "../api/types.js";
+import type { ReviewerIdentity } from "../../../shared/api/keyring.js";
 import { useImport } from "./import.js";
 import { useInbox } from "./inbox.js";
 import { useKeyring } from "./keyring.js";

@@ -1,7 +1,7 @@
 // The reviewer's settings: idle lock minutes and the locale for dates and numbers.
 import { create } from "zustand";
 import { api } from "../api/client.js";
-import type { Settings } from "../api/types.js";
+import type { Settings } from "../../../shared/api/store.js";
 import { DEFAULT_IDLE_MINUTES } from "../app/idle.js";
 import { pickLocale } from "../i18n/format.js";
 import { failureFrom } from "./failure.js";

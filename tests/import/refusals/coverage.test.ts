@@ -4,7 +4,7 @@
 // code of REFUSAL_CODES, so a code added to the spec cannot go untested.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { REFUSAL_CODES } from "../../../shared/formats/refusal-codes.js";
+import { REFUSAL_CODES } from "../../../shared/vocabulary/refusal-codes.js";
 
 const folder = new URL("./", import.meta.url);
 

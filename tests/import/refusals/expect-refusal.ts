@@ -11,7 +11,7 @@ import { afterAll, expect } from "vitest";
 import { importBundleFile, type ImportOutcome } from "../../../electron/core/bundles/import-bundle.js";
 import type { Session } from "../../../electron/core/session/session.js";
 import type { BlobRepository } from "../../../electron/core/store/index.js";
-import type { RefusalCode } from "../../../shared/formats/refusal-codes.js";
+import type { RefusalCode } from "../../../shared/vocabulary/refusal-codes.js";
 import { sampleRequest } from "../../helpers/sample-request.js";
 import type { RefusalBench } from "./bench.js";
 

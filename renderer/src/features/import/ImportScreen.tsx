@@ -2,7 +2,7 @@
 // screen, a progress bar while the core works, and one result row per file in plain words.
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { ImportOutcome } from "../../api/types.js";
+import type { ImportOutcome } from "../../../../shared/api/requests.js";
 import { isMac } from "../../app/platform.js";
 import { ErrorNote } from "../../components/ErrorNote.js";
 import { Icon } from "../../components/Icon.js";
@@ -13,7 +13,7 @@ import { useImport } from "../../store/import.js";
 import { useInbox } from "../../store/inbox.js";
 import { useNavigation } from "../../store/navigation.js";
 import { useLocale } from "../../store/settings.js";
-import { baseName, countOutcomes, isRefusalCode, progressFraction } from "./import-model.js";
+import { baseName, countOutcomes, progressFraction } from "./import-model.js";
 
 export function ImportScreen() {
   const { t } = useTranslation();
@@ -155,19 +155,17 @@ export function ImportScreen() {
 function OutcomeRow({ outcome }: { outcome: ImportOutcome }) {
   const { t } = useTranslation();
   const navigate = useNavigation((state) => state.navigate);
-  const stored = outcome.authority !== undefined && outcome.id !== undefined && outcome.revision !== undefined;
+  const stored = outcome.status === "refused" ? null : outcome;
   const open = () => {
-    if (outcome.authority !== undefined && outcome.id !== undefined && outcome.revision !== undefined) {
-      navigate({ screen: "request", authority: outcome.authority, id: outcome.id, revision: outcome.revision });
-    }
+    if (stored) navigate({ screen: "request", authority: stored.authority, id: stored.id, revision: stored.revision });
   };
   let details: string;
-  if (outcome.status === "imported") {
-    details = stored ? t("import.importedAs", { id: outcome.id, revision: outcome.revision, authority: outcome.authority }) : t("import.imported");
-  } else if (outcome.status === "duplicate") {
-    details = t("import.duplicateDetail");
+  if (outcome.status === "refused") {
+    details = t(`refusal.${outcome.code}`);
+  } else if (outcome.status === "imported") {
+    details = t("import.importedAs", { id: outcome.id, revision: outcome.revision, authority: outcome.authority });
   } else {
-    details = isRefusalCode(outcome.code) ? t(`refusal.${outcome.code}`) : t("refusal.unknown");
+    details = t("import.duplicateDetail");
   }
   return (
     <tr className={`outcome outcome-${outcome.status}`}>
@@ -182,17 +180,17 @@ function OutcomeRow({ outcome }: { outcome: ImportOutcome }) {
       </td>
       <td>
         <span>{details}</span>
-        {stored && outcome.status !== "refused" ? (
+        {stored ? (
           <button type="button" className="button button-small inline-action" onClick={open}>
             {t("import.open")}
           </button>
         ) : null}
       </td>
       <td>
-        {outcome.code || outcome.message ? (
+        {outcome.status === "refused" ? (
           <>
-            {outcome.code ? <code className="code-tag">{outcome.code}</code> : null}
-            {outcome.message ? <span className="technical">{outcome.message}</span> : null}
+            <code className="code-tag">{outcome.code}</code>
+            <span className="technical">{outcome.message}</span>
           </>
         ) : (
           <span className="muted">—</span>

@@ -1,6 +1,5 @@
 // Import logic without a DOM: progress as a fraction, outcome counts, file names from paths.
-import type { ImportOutcome, ImportProgress, RefusalCode } from "../../api/types.js";
-import { REFUSAL_CODES } from "../../../../shared/formats/refusal-codes.js";
+import type { ImportOutcome, ImportProgress } from "../../../../shared/api/requests.js";
 
 /** The last segment of a path, for either separator. */
 export const baseName = (path: string): string => path.split(/[\\/]/).filter((part) => part !== "").pop() ?? path;
@@ -25,5 +24,3 @@ export function countOutcomes(outcomes: readonly ImportOutcome[]): OutcomeCounts
   return counts;
 }
 
-export const isRefusalCode = (code: string | undefined): code is RefusalCode =>
-  code !== undefined && (REFUSAL_CODES as readonly string[]).includes(code);

@@ -2,7 +2,10 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../../components/Field.js";
-import { CATEGORY_LIST, INSTRUMENT_LIST, isCategory, isInstrument, isUrgency, KNOWN_STATUSES, URGENCY_LIST } from "../../api/vocabulary.js";
+import { DATA_CATEGORIES, isDataCategory } from "../../../../shared/vocabulary/data-categories.js";
+import { INSTRUMENTS, isInstrument } from "../../../../shared/vocabulary/instruments.js";
+import { isRequestStatus, REQUEST_STATUSES } from "../../../../shared/vocabulary/request-statuses.js";
+import { isUrgencyLevel, URGENCY_LEVELS } from "../../../../shared/vocabulary/urgencies.js";
 import { COUNTRY_CODES } from "../../../../shared/formats/countries.js";
 import { countryName } from "../../i18n/format.js";
 import { UI_LANGUAGE } from "../../i18n/index.js";
@@ -30,7 +33,7 @@ export function InboxFiltersBar() {
 
   const any = { value: "", label: t("inbox.any") };
   const countries = useMemo(() => countryOptions(t("inbox.anyCountry")), [t]);
-  const statuses: string[] = [...KNOWN_STATUSES];
+  const statuses: string[] = [...REQUEST_STATUSES];
   if (filters.status && !statuses.includes(filters.status)) statuses.push(filters.status);
 
   return (
@@ -41,21 +44,21 @@ export function InboxFiltersBar() {
         label={t("inbox.filterInstrument")}
         value={filters.instrument}
         onChange={(value) => setFilter("instrument", isInstrument(value) ? value : "")}
-        options={[any, ...INSTRUMENT_LIST.map((value) => ({ value, label: t(`instrument.${value}`) }))]}
+        options={[any, ...INSTRUMENTS.map((value) => ({ value, label: t(`instrument.${value}`) }))]}
       />
       <SelectField
         className="filter"
         label={t("inbox.filterUrgency")}
         value={filters.urgency}
-        onChange={(value) => setFilter("urgency", isUrgency(value) ? value : "")}
-        options={[any, ...URGENCY_LIST.map((value) => ({ value, label: t(`urgency.${value}`) }))]}
+        onChange={(value) => setFilter("urgency", isUrgencyLevel(value) ? value : "")}
+        options={[any, ...URGENCY_LEVELS.map((value) => ({ value, label: t(`urgency.${value}`) }))]}
       />
       <SelectField
         className="filter"
         label={t("inbox.filterCategory")}
         value={filters.category}
-        onChange={(value) => setFilter("category", isCategory(value) ? value : "")}
-        options={[any, ...CATEGORY_LIST.map((value) => ({ value, label: t(`category.${value}`) }))]}
+        onChange={(value) => setFilter("category", isDataCategory(value) ? value : "")}
+        options={[any, ...DATA_CATEGORIES.map((value) => ({ value, label: t(`category.${value}`) }))]}
       />
       <TextField className="filter filter-text" label={t("inbox.filterAuthority")} value={authority} onChange={setAuthority} spellCheck={false} />
       <SelectField className="filter" label={t("inbox.filterCountry")} value={filters.country} onChange={(value) => setFilter("country", value)} options={countries} />
@@ -73,5 +76,5 @@ export function InboxFiltersBar() {
 type T = ReturnType<typeof useTranslation>["t"];
 
 export function statusLabel(t: T, status: string): string {
-  return (KNOWN_STATUSES as readonly string[]).includes(status) ? t(`status.${status as (typeof KNOWN_STATUSES)[number]}`) : status;
+  return isRequestStatus(status) ? t(`status.${status}`) : status;
 }

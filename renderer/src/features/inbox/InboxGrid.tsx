@@ -4,7 +4,7 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { InboxRow, InboxSortField } from "../../api/types.js";
+import type { InboxRow, InboxSortField } from "../../../../shared/api/requests.js";
 import { Icon } from "../../components/Icon.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useInbox } from "../../store/inbox.js";

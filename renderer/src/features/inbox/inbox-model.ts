@@ -1,6 +1,9 @@
 // Inbox logic without a DOM: sort state, filters -> query, which pages a scrolled range needs,
 // and how keys move the active row. The store and the grid call these.
-import type { DataCategory, InboxQuery, InboxRow, InboxSortField, Instrument, UrgencyLevel } from "../../api/types.js";
+import type { DataCategory } from "../../../../shared/vocabulary/data-categories.js";
+import type { InboxQuery, InboxRow, InboxSortField } from "../../../../shared/api/requests.js";
+import type { Instrument } from "../../../../shared/vocabulary/instruments.js";
+import type { UrgencyLevel } from "../../../../shared/vocabulary/urgencies.js";
 
 export const PAGE_SIZE = 100;
 /** Typing in search and text filters applies after this pause. */

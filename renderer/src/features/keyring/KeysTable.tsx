@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "react-aria-components";
-import type { KeyringEntry } from "../../api/types.js";
+import type { KeyringEntry } from "../../../../shared/api/keyring.js";
 import { ModalDialog } from "../../components/ModalDialog.js";
 import { countryName, formatDate } from "../../i18n/format.js";
 import { UI_LANGUAGE } from "../../i18n/index.js";

@@ -1,6 +1,6 @@
 // Keyring logic without a DOM: minisign public keys from a .pub file or a pasted line, their key
 // ids as minisign prints them, validity status, and date fields to RFC 3339.
-import type { KeyringEntry } from "../../api/types.js";
+import type { KeyringEntry } from "../../../../shared/api/keyring.js";
 import { base64ToBytes } from "../request/request-model.js";
 
 /** The base64 key line of a minisign .pub file (skipping its "untrusted comment:" line), or the pasted line. */

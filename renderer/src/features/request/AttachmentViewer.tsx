@@ -1,7 +1,7 @@
 // Shows the open attachment: PDF on canvas, plain text preformatted, images from a blob: URL.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { AttachmentContent } from "../../api/types.js";
+import type { AttachmentContent } from "../../../../shared/api/requests.js";
 import { ErrorNote } from "../../components/ErrorNote.js";
 import { Icon } from "../../components/Icon.js";
 import { useRequest } from "../../store/request.js";

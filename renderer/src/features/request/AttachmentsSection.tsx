@@ -2,7 +2,7 @@
 // type) and Save (always: the core writes the bytes where the reviewer chose).
 import { useTranslation } from "react-i18next";
 import { chooseSavePath, api } from "../../api/client.js";
-import type { RequestDetail } from "../../api/types.js";
+import type { RequestDetail } from "../../../../shared/api/requests.js";
 import { formatBytes, formatNumber, groupHex } from "../../i18n/format.js";
 import { announce } from "../../store/announcer.js";
 import { failureFrom } from "../../store/failure.js";

@@ -1,7 +1,7 @@
 // The request document laid out for reading, in the order a review follows.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { RequestDocument } from "../../api/types.js";
+import type { RequestDocument } from "../../../../shared/formats/request.js";
 import { countryName, formatDateTime, formatNumber, splitPenalty } from "../../i18n/format.js";
 import { UI_LANGUAGE } from "../../i18n/index.js";
 import { useLocale } from "../../store/settings.js";

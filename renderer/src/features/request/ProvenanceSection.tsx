@@ -1,7 +1,7 @@
 // Where the bundle came from and how it was verified at import.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { RequestDetail } from "../../api/types.js";
+import type { RequestDetail } from "../../../../shared/api/requests.js";
 import { Icon } from "../../components/Icon.js";
 import { formatDate, formatDateTime, groupHex } from "../../i18n/format.js";
 import { useLocale } from "../../store/settings.js";

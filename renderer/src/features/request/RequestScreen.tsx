@@ -9,7 +9,6 @@ import { UI_LANGUAGE } from "../../i18n/index.js";
 import { useNavigation } from "../../store/navigation.js";
 import { useRequest } from "../../store/request.js";
 import { useLocale } from "../../store/settings.js";
-import { isInstrument, isUrgency } from "../../api/vocabulary.js";
 import { isEmergency } from "../inbox/inbox-model.js";
 import { statusLabel } from "../inbox/InboxFilters.js";
 import { AttachmentsSection } from "./AttachmentsSection.js";
@@ -75,9 +74,9 @@ export function RequestScreen({ authority, id, revision }: Props) {
   }
 
   const doc = readRequestDocument(detail.document);
-  const emergency = isEmergency({ urgency: isUrgency(detail.urgency) ? detail.urgency : "routine", instrument: isInstrument(detail.instrument) ? detail.instrument : "mlat" });
-  const instrumentText = isInstrument(detail.instrument) ? t(`instrument.${detail.instrument}`) : detail.instrument;
-  const urgencyText = isUrgency(detail.urgency) ? t(`urgency.${detail.urgency}`) : detail.urgency;
+  const emergency = isEmergency(detail);
+  const instrumentText = t(`instrument.${detail.instrument}`);
+  const urgencyText = t(`urgency.${detail.urgency}`);
   const jump = (sectionId: string) => {
     const heading = document.getElementById(`${sectionId}-title`);
     heading?.scrollIntoView({ block: "start" });

@@ -1,6 +1,6 @@
 // Every revision of the case, the one shown marked, each with its changes against the one before.
 import { useTranslation } from "react-i18next";
-import type { RequestDetail, RevisionChange } from "../../api/types.js";
+import type { RequestDetail, RevisionChange } from "../../../../shared/api/requests.js";
 import { formatDateTime, groupHex } from "../../i18n/format.js";
 import { useNavigation } from "../../store/navigation.js";
 import { useLocale } from "../../store/settings.js";

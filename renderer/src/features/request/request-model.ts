@@ -1,6 +1,6 @@
 // Request view logic without a DOM: reading the verified document, describing revision changes,
 // and deciding how an attachment can be shown.
-import type { RequestDocument } from "../../api/types.js";
+import type { RequestDocument } from "../../../../shared/formats/request.js";
 
 /**
  * The core has verified the document strictly at import (shared/formats/request.ts); the API types

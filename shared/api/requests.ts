@@ -1,46 +1,18 @@
-// Values that cross the API boundary. Schemas first; types are inferred from them.
+// Importing sealed bundles, the inbox, a request's detail and its attachments.
 import { z } from "zod";
-import { DATA_CATEGORIES, INSTRUMENTS, URGENCY_LEVELS } from "../formats/request.js";
-import { REFUSAL_CODES } from "../formats/refusal-codes.js";
+import { method, none } from "./method.js";
+import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
+import { INSTRUMENTS } from "../vocabulary/instruments.js";
+import { REFUSAL_CODES } from "../vocabulary/refusal-codes.js";
+import { URGENCY_LEVELS } from "../vocabulary/urgencies.js";
 
-export const storeStatus = z.strictObject({
-  state: z.enum(["missing", "locked", "unlocked"]),
-  location: z.string(),
-});
+/** A file's outcome: stored (or already stored) under a reference, or refused with a spec code. */
+export const importOutcome = z.discriminatedUnion("status", [
+  z.strictObject({ file: z.string(), status: z.enum(["imported", "duplicate"]), authority: z.string(), id: z.string(), revision: z.number().int() }),
+  z.strictObject({ file: z.string(), status: z.literal("refused"), code: z.enum(REFUSAL_CODES), message: z.string() }),
+]);
 
-export const reviewerIdentity = z.strictObject({
-  reviewer: z.strictObject({
-    name: z.string(),
-    office: z.string(),
-    keyId: z.string(),
-    minisignPublicKey: z.string(),
-  }),
-  ageRecipients: z.array(z.string()),
-});
-
-export const keyringEntry = z.strictObject({
-  authorityId: z.string(),
-  name: z.string(),
-  country: z.string(),
-  keyId: z.string(),
-  minisignPublicKey: z.string(),
-  ageRecipient: z.string().nullable(),
-  validFrom: z.string().nullable(),
-  validUntil: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-  addedAt: z.string(),
-});
-
-export const importOutcome = z.strictObject({
-  file: z.string(),
-  status: z.enum(["imported", "duplicate", "refused"]),
-  code: z.enum(REFUSAL_CODES).optional(),
-  message: z.string().optional(),
-  authority: z.string().optional(),
-  id: z.string().optional(),
-  revision: z.number().int().optional(),
-});
-
+/** The import under way: which file of how many, and how far into it. */
 export const importProgress = z.strictObject({
   active: z.boolean(),
   fileIndex: z.number().int(),
@@ -69,6 +41,7 @@ export const inboxQuery = z.strictObject({
   search: z.string().max(200).optional(),
 });
 
+/** One stored revision as the inbox lists it (and `counterseal requests --json` prints it). */
 export const inboxRow = z.strictObject({
   authority: z.string(),
   authorityName: z.string(),
@@ -82,6 +55,7 @@ export const inboxRow = z.strictObject({
   receivedAt: z.string(),
   submittedAt: z.string(),
   respondBy: z.string().nullable(),
+  /** One of REQUEST_STATUSES (shared/vocabulary) for what this version writes; kept as text. */
   status: z.string(),
 });
 
@@ -107,14 +81,15 @@ export const revisionChange = z.strictObject({
   after: z.unknown(),
 });
 
+/** A request revision in full (getRequest, and `counterseal show --json`). */
 export const requestDetail = z.strictObject({
   authority: z.string(),
   authorityName: z.string(),
   country: z.string(),
   id: z.string(),
   revision: z.number().int(),
-  instrument: z.string(),
-  urgency: z.string(),
+  instrument: z.enum(INSTRUMENTS),
+  urgency: z.enum(URGENCY_LEVELS),
   status: z.string(),
   receivedAt: z.string(),
   submittedAt: z.string(),
@@ -151,23 +126,26 @@ export const attachmentContent = z.strictObject({
   base64: z.string(),
 });
 
-export const settings = z.strictObject({
-  idleLockMinutes: z.number().int().min(1).max(240),
-  locale: z.string().min(2).max(35),
-});
+export const attachmentSaved = z.strictObject({ bytes: z.number() });
 
-export type StoreStatus = z.infer<typeof storeStatus>;
-export type ReviewerIdentity = z.infer<typeof reviewerIdentity>;
-export type KeyringEntry = z.infer<typeof keyringEntry>;
-export type ImportOutcome = z.infer<typeof importOutcome>;
-export type ImportProgress = z.infer<typeof importProgress>;
+export const requestMethods = {
+  importBundles: method(z.strictObject({ paths: z.array(z.string().min(1)).min(1) }), z.array(importOutcome)),
+  getImportProgress: method(none, importProgress),
+  queryInbox: method(inboxQuery, inboxPage),
+  getRequest: method(requestRef, requestDetail),
+  readAttachment: method(attachmentRef, attachmentContent),
+  saveAttachment: method(attachmentRef.extend({ destination: z.string().min(1) }), attachmentSaved),
+} as const;
+
+export type ImportOutcome = z.output<typeof importOutcome>;
+export type ImportProgress = z.output<typeof importProgress>;
 export type InboxQuery = z.input<typeof inboxQuery>;
-export type InboxRow = z.infer<typeof inboxRow>;
-export type InboxPage = z.infer<typeof inboxPage>;
+export type InboxRow = z.output<typeof inboxRow>;
+export type InboxPage = z.output<typeof inboxPage>;
 export type InboxSortField = (typeof INBOX_SORT_FIELDS)[number];
-export type RequestRef = z.infer<typeof requestRef>;
-export type AttachmentRef = z.infer<typeof attachmentRef>;
-export type RequestDetail = z.infer<typeof requestDetail>;
-export type RevisionChange = z.infer<typeof revisionChange>;
-export type AttachmentContent = z.infer<typeof attachmentContent>;
-export type Settings = z.infer<typeof settings>;
+export type RequestRef = z.output<typeof requestRef>;
+export type AttachmentRef = z.output<typeof attachmentRef>;
+export type RequestDetail = z.output<typeof requestDetail>;
+export type RevisionChange = z.output<typeof revisionChange>;
+export type AttachmentContent = z.output<typeof attachmentContent>;
+export type AttachmentSaved = z.output<typeof attachmentSaved>;

@@ -1,4 +1,6 @@
 // The refusal codes of sealed-bundle-v1 ("Refusal codes"), with the plain words a reviewer reads.
+import { isOneOf } from "./is-one-of.js";
+
 export const REFUSAL_CODES = [
   "age-invalid",
   "age-passphrase",
@@ -23,6 +25,8 @@ export const REFUSAL_CODES = [
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export const isRefusalCode = isOneOf(REFUSAL_CODES);
 
 export const REFUSAL_SUMMARIES: Readonly<Record<RefusalCode, string>> = {
   "age-invalid": "The file is not a readable age-encrypted bundle.",
