@@ -288,6 +288,8 @@ export function installMockBridge(): void {
       return fail("not-viewable", "This attachment can only be saved.");
     },
     saveAttachment: async () => ok({ bytes: 48213 }),
+    listAudit: async () => guard() ?? ok([]),
+    verifyAudit: async () => guard() ?? ok({ ok: true, count: 0, headSeq: 0, headHash: "0".repeat(64) }),
     onMenuAction: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,6 +1,7 @@
 // The one API contract shared by the preload, the IPC handlers and the e2e test host.
 // Each method takes one argument object (parsed with zod on the trusted side) and answers ApiResult.
 import { z } from "zod";
+import { auditApi } from "./audit.js";
 import type { ApiResult } from "./result.js";
 import {
   attachmentContent,
@@ -59,6 +60,9 @@ export const apiContract = {
   getRequest: method(requestRef, requestDetail),
   readAttachment: method(attachmentRef, attachmentContent),
   saveAttachment: method(attachmentRef.extend({ destination: z.string().min(1) }), z.strictObject({ bytes: z.number() })),
+
+  // Audit log
+  ...auditApi,
 } as const;
 
 export type ApiContract = typeof apiContract;

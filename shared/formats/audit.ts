@@ -145,6 +145,18 @@ export const auditEntry = z.discriminatedUnion("action", [
 
 export type AuditEntry = z.infer<typeof auditEntry>;
 
+/**
+ * The chain checked from its first row: intact, with the number of rows and the head to keep
+ * elsewhere (a log cut short at its end is only caught against a head kept before), or the
+ * first row that does not hold and why.
+ */
+export const auditVerification = z.discriminatedUnion("ok", [
+  z.strictObject({ ok: z.literal(true), count: z.number().int().min(0), headSeq: z.number().int().min(0), headHash: hash }),
+  z.strictObject({ ok: z.literal(false), seq: z.number().int().min(1), reason: z.string() }),
+]);
+
+export type AuditVerification = z.infer<typeof auditVerification>;
+
 // Every action has its entry schema: this fails to compile when one is added to the vocabulary only.
 const everyActionHasAnEntry: [Exclude<AuditAction, AuditEntry["action"]>] extends [never] ? true : false = true;
 void everyActionHasAnEntry;

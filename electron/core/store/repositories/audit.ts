@@ -108,6 +108,12 @@ export class AuditLog {
     return this.#selectPage.all(options.afterSeq ?? 0, limit).map(toEntry);
   }
 
+  /** The newest row's seq and hash: seq 0 and the genesis hash for an empty log. */
+  auditHead(): { seq: number; hash: string } {
+    const head = this.#selectHead.get();
+    return head === undefined ? { seq: 0, hash: GENESIS_HASH } : { seq: head.seq, hash: head.rowHash };
+  }
+
   /**
    * Recomputes the chain from the genesis hash: sequence without gaps, each details digest, each
    * link and each row hash. Reports the first row that does not hold. A chain cut short at its
