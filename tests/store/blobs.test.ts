@@ -148,7 +148,8 @@ describe("blobs", () => {
       }),
     );
     if (kept === undefined || orphan === undefined) throw new Error("fixture");
-    store.requests.insertRequestRevision(REVIEWER,
+    store.requests.insertRequestRevision(
+      REVIEWER,
       sampleRequest({ attachments: [{ path: "a.bin", title: "A", mediaType: "application/octet-stream", blobId: kept.blobId }] }),
     );
 

@@ -20,7 +20,8 @@ function storeRequestWithMarkers(store: Store): { blobId: string; content: Buffe
     writer.write(content);
     return writer.finish();
   });
-  store.requests.insertRequestRevision(REVIEWER,
+  store.requests.insertRequestRevision(
+    REVIEWER,
     sampleRequest({
       document: JSON.stringify({ schema: "counterseal.request/1", facts: REQUEST_MARKER }),
       attachments: [{ path: "attachments/notes.txt", title: "Notes", mediaType: "text/plain", blobId: blob.blobId }],

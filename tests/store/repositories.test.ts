@@ -77,7 +77,8 @@ describe("keyring", () => {
     const { store } = newStore();
     const from = new Date("2025-01-01T00:00:00Z");
     const until = new Date("2026-01-01T00:00:00Z");
-    const added = store.keyring.addAuthorityKey(REVIEWER,
+    const added = store.keyring.addAuthorityKey(
+      REVIEWER,
       sampleKey(1, { ageRecipient: "age1pnf", validFrom: from, validUntil: until }),
     );
     store.keyring.addAuthorityKey(REVIEWER, sampleKey(2, { authorityId: "de-bka", name: "Bundeskriminalamt", country: "DE" }));

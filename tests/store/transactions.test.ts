@@ -27,7 +27,8 @@ describe("asyncTransaction", () => {
       await tick();
       const blob = writer.finish();
       await tick();
-      return store.requests.insertRequestRevision(REVIEWER,
+      return store.requests.insertRequestRevision(
+        REVIEWER,
         sampleRequest({ attachments: [{ path: "attachments/a.pdf", title: "A", mediaType: "application/pdf", blobId: blob.blobId }] }),
       );
     });
@@ -45,7 +46,8 @@ describe("asyncTransaction", () => {
       const done = store.blobs.createBlobWriter();
       done.write(pseudoRandomBytes(300_000));
       const first = done.finish();
-      store.requests.insertRequestRevision(REVIEWER,
+      store.requests.insertRequestRevision(
+        REVIEWER,
         sampleRequest({ attachments: [{ path: "attachments/a.bin", title: "A", mediaType: "application/octet-stream", blobId: first.blobId }] }),
       );
       const writer = store.blobs.createBlobWriter();
