@@ -3,8 +3,7 @@
 // be committed. Each action's details are checked against its schema (shared/formats/audit.ts)
 // before they are written: the compiler checks them at the call site, this check at run time.
 import { type Actor, AuditFormatError, type AuditDetails, formatActor, parseAuditDetails } from "../../../../shared/formats/audit.js";
-import type { AuditAction, AuditObjectType } from "../../../../shared/vocabulary/audit-actions.js";
-import { AUDIT_OBJECT_TYPES } from "../../../../shared/vocabulary/audit-actions.js";
+import { AUDIT_OBJECT_TYPES, type AuditAction } from "../../../../shared/vocabulary/audit-actions.js";
 import { canonicalJson } from "../../crypto/canonical-json.js";
 import { auditRowHash, GENESIS_HASH } from "../audit-chain.js";
 import { sha256Hex } from "../bytes.js";
@@ -15,7 +14,7 @@ import { fromStoredTime, toStoredTime } from "../time.js";
 export interface AuditEntryInput<A extends AuditAction> {
   actor: Actor;
   action: A;
-  /** Which object of the action's type (AUDIT_OBJECT_TYPES) it changed. */
+  /** Which object it changed; the object's type follows from the action (AUDIT_OBJECT_TYPES). */
   objectId: string;
   details: AuditDetails<A>;
 }
@@ -91,7 +90,7 @@ export class AuditLog {
         at: toStoredTime(this.#ctx.runtime.clock.now()),
         actor,
         action: input.action,
-        objectType: AUDIT_OBJECT_TYPES[input.action] satisfies AuditObjectType,
+        objectType: AUDIT_OBJECT_TYPES[input.action],
         objectId: input.objectId,
         detailsDigest: sha256Hex(detailsJson),
         prevHash: head?.rowHash ?? GENESIS_HASH,
