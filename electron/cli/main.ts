@@ -1,5 +1,6 @@
 // counterseal: the command-line door onto the same core services the desktop app uses.
 import { Command, CommanderError, Option } from "commander";
+import { registerAuditCommands } from "./commands/audit.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerIdentityCommands } from "./commands/identity.js";
 import { registerImportCommand } from "./commands/import.js";
@@ -20,7 +21,7 @@ Store and secrets:
 
 Exit codes:
   0  success
-  1  some input was refused (an import, a seal input)
+  1  some input was refused (an import, a seal input), or the audit log is broken
   2  usage or store error
   3  wrong passphrase
 
@@ -29,7 +30,9 @@ Examples:
   counterseal trust add --authority de-ag-muenchen --name "Amtsgericht München" --country DE --minisign-key issuer.pub
   counterseal import --json inbox/*.sealed
   counterseal requests --json
-  counterseal show de-ag-muenchen/AG-2026-0412 --json`;
+  counterseal show de-ag-muenchen/AG-2026-0412 --json
+  counterseal audit verify --json
+  counterseal audit list --after 100 --limit 20`;
 
 export function buildProgram(): Command {
   const program = new Command("counterseal")
@@ -47,6 +50,7 @@ export function buildProgram(): Command {
   registerSealCommand(program);
   registerKeygenCommand(program);
   registerDemoCommand(program);
+  registerAuditCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -2,6 +2,7 @@
 // Each method takes one argument object (parsed with zod on the trusted side) and answers ApiResult.
 // The schemas and their inferred types live in the capability files (store.ts, keyring.ts, …).
 import type { z } from "zod";
+import { auditMethods } from "./audit.js";
 import type { ApiResult } from "./result.js";
 import { keyringMethods } from "./keyring.js";
 import { mergeCapabilities } from "./method.js";
@@ -10,7 +11,7 @@ import { storeMethods } from "./store.js";
 
 // One capability per file, each owning its methods and schemas; adding one is an import and an
 // argument here. Method names are the contract: renaming one breaks every caller.
-export const apiContract = mergeCapabilities(storeMethods, keyringMethods, requestMethods);
+export const apiContract = mergeCapabilities(storeMethods, keyringMethods, requestMethods, auditMethods);
 
 export type ApiContract = typeof apiContract;
 export type ApiMethod = keyof ApiContract;

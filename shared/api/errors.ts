@@ -23,6 +23,8 @@ export const ERROR_MEANINGS = {
   "duplicate-key": "The keyring already holds this key id or public key.",
   "unknown-key": "The keyring holds no key with this id.",
   "key-already-revoked": "The key was revoked before; the first revocation stands.",
+  // The audit log (electron/core/audit).
+  "audit-row-unreadable": "A stored audit row does not match its action's schema; the message names its seq.",
   // Keys and keyring input (electron/core/crypto, electron/core/keyring).
   "invalid-age-identity": "An age identity or recipient is malformed.",
   "invalid-minisign-key": "A minisign key or signature is not in minisign's format.",

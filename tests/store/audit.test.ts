@@ -3,8 +3,9 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditHashInput } from "../../electron/core/store/audit-chain.js";
-import { canonicalJson, GENESIS_HASH, StoreError, type JsonValue } from "../../electron/core/store/index.js";
-import { newStore, T0, testRuntime, withRawConnection } from "./helpers.js";
+import { canonicalJson } from "../../electron/core/crypto/canonical-json.js";
+import { GENESIS_HASH, StoreError } from "../../electron/core/store/index.js";
+import { newStore, REVIEWER, T0, testRuntime, withRawConnection } from "./helpers.js";
 
 const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
 
@@ -14,11 +15,10 @@ function storeWithEntries(count: number) {
   for (let i = 1; i <= count; i += 1) {
     runtime.advance(1000);
     opened.store.audit.appendAudit({
-      actor: "reviewer",
-      action: "note.added",
-      objectType: "note",
-      objectId: `note-${i}`,
-      details: { n: i, text: `entry ${i}` },
+      actor: REVIEWER,
+      action: "attachment.saved",
+      objectId: `attachment-${i}`,
+      details: { path: `attachments/${i}.pdf`, sha256: sha256(`entry ${i}`), bytes: i },
     });
   }
   return opened;
@@ -30,22 +30,21 @@ describe("appendAudit", () => {
     const [created, first, second] = store.audit.listAudit();
 
     expect(created).toMatchObject({ seq: 1, action: "store.created", prevHash: GENESIS_HASH });
-    expect(first).toMatchObject({ seq: 2, prevHash: created?.rowHash, details: { n: 1, text: "entry 1" } });
+    expect(first).toMatchObject({ seq: 2, prevHash: created?.rowHash, details: { path: "attachments/1.pdf", bytes: 1 } });
     expect(second).toMatchObject({ seq: 3, prevHash: first?.rowHash, at: new Date(T0.getTime() + 2000) });
-    expect(store.audit.verifyAuditChain()).toEqual({ ok: true, count: 3, headHash: second?.rowHash });
+    expect(store.audit.verifyAuditChain()).toEqual({ ok: true, count: 3, headSeq: 3, headHash: second?.rowHash });
   });
 
   it("stores the details as canonical JSON and hashes exactly the documented encoding", () => {
     const { store } = newStore();
     const entry = store.audit.appendAudit({
-      actor: "réviseur",
-      action: "a:b,c",
-      objectType: "",
-      objectId: "id-1",
-      details: { z: [1, 2], a: "x", m: { y: null, b: true } },
+      actor: REVIEWER,
+      action: "settings.changed",
+      objectId: "réglages:b,c",
+      details: { locale: "fr-FR", idleLockMinutes: 5 },
     });
 
-    expect(entry.detailsJson).toBe('{"a":"x","m":{"b":true,"y":null},"z":[1,2]}');
+    expect(entry.detailsJson).toBe('{"idleLockMinutes":5,"locale":"fr-FR"}');
     expect(entry.detailsDigest).toBe(sha256(entry.detailsJson));
     // The encoding written out by hand, as a third party would implement it from the docs.
     const netstring = (text: string): string => `${Buffer.byteLength(text, "utf8")}:${text},`;
@@ -53,29 +52,35 @@ describe("appendAudit", () => {
       "counterseal.audit.v1",
       "2",
       String(T0.getTime()),
-      "réviseur",
-      "a:b,c",
-      "",
-      "id-1",
+      "reviewer:1F2E3D4C5B6A7988",
+      "settings.changed",
+      "settings",
+      "réglages:b,c",
       entry.detailsDigest,
       entry.prevHash,
     ]
       .map(netstring)
       .join("");
-    expect(encoded).toContain("9:réviseur,"); // UTF-8 byte length (8 characters)
+    expect(encoded).toContain("13:réglages:b,c,"); // UTF-8 byte length (12 characters)
     expect(entry.rowHash).toBe(sha256(Buffer.from(encoded, "utf8")));
     expect(auditHashInput({ ...entry, at: T0.getTime() }).toString("utf8")).toBe(encoded);
   });
 
-  it("refuses details that have no canonical JSON form, and writes nothing", () => {
+  it("refuses details outside the action's schema or without a canonical JSON form, and writes nothing", () => {
     const { store } = newStore();
-    const append = (details: Record<string, unknown>) => () =>
-      store.audit.appendAudit({ actor: "a", action: "b", objectType: "c", objectId: "d", details: details as never });
+    const valid = { path: "attachments/a.pdf", sha256: "ab".repeat(32), bytes: 3 };
+    const append = (details: Record<string, unknown>, action = "attachment.saved") => () =>
+      store.audit.appendAudit({ actor: REVIEWER, action: action as never, objectId: "d", details: details as never });
 
-    expect(append({ n: Number.NaN })).toThrow(StoreError);
-    expect(append({ s: "\ud800" })).toThrow(/lone surrogate/);
-    expect(append({ u: undefined })).toThrow(/undefined/);
-    expect(append({ d: new Date(0) })).toThrow(StoreError);
+    expect(append({ ...valid, bytes: Number.NaN })).toThrow(StoreError);
+    expect(append({ ...valid, path: "attachments/\ud800.pdf" })).toThrow(/lone surrogate/i);
+    expect(append({ ...valid, sha256: undefined })).toThrow(/attachment.saved do not match its schema[\s\S]*sha256/);
+    expect(append({ ...valid, bytes: new Date(0) })).toThrow(/bytes/);
+    expect(append({ ...valid, note: "extra" })).toThrow(/note/);
+    expect(append(valid, "note.added")).toThrow(/Unknown audit action "note.added"/);
+    expect(() =>
+      store.audit.appendAudit({ actor: { kind: "reviewer", keyId: "0ab" }, action: "store.rekeyed", objectId: "store", details: {} }),
+    ).toThrow(/Not an audit actor/);
     expect(store.audit.listAudit()).toHaveLength(1);
   });
 });
@@ -153,7 +158,7 @@ describe("canonicalJson", () => {
   const corpus = join(import.meta.dirname, "../../../shared/corpora/json-canonicalization/testdata");
 
   it.each(readdirSync(join(corpus, "input")))("matches the RFC 8785 vector %s", (name) => {
-    const input = JSON.parse(readFileSync(join(corpus, "input", name), "utf8")) as JsonValue;
+    const input: unknown = JSON.parse(readFileSync(join(corpus, "input", name), "utf8"));
     const expected = readFileSync(join(corpus, "output", name));
     expect(Buffer.from(canonicalJson(input), "utf8")).toEqual(expected);
   });

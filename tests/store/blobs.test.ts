@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { BLOB_CHUNK_BYTES, BlobCorruptError, BlobNotFoundError } from "../../electron/core/store/index.js";
-import { countRows, newStore, pseudoRandomBytes, sampleKey, sampleRequest, withRawConnection } from "./helpers.js";
+import { countRows, newStore, pseudoRandomBytes, sampleKey, sampleRequest, withRawConnection, REVIEWER } from "./helpers.js";
 
 const MiB = 1024 * 1024;
 const sha256 = (data: Uint8Array): string => createHash("sha256").update(data).digest("hex");
@@ -102,7 +102,7 @@ describe("blobs", () => {
     });
     const reading = store.blobs.readBlob(info.blobId)[Symbol.iterator]();
     reading.next();
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1)); // an open cursor would make this throw
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1)); // an open cursor would make this throw
     expect([reading.next(), reading.next(), reading.next()].map((r) => r.done)).toEqual([false, false, true]);
   });
 
@@ -139,7 +139,7 @@ describe("blobs", () => {
 
   it("deletes only blobs no attachment uses, with an audit row", () => {
     const { store } = newStore();
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     const [kept, orphan] = store.transaction(() =>
       [1, 2].map((seed) => {
         const writer = store.blobs.createBlobWriter();
@@ -149,15 +149,15 @@ describe("blobs", () => {
     );
     if (kept === undefined || orphan === undefined) throw new Error("fixture");
     store.requests.insertRequestRevision(
-      "importer",
+      REVIEWER,
       sampleRequest({ attachments: [{ path: "a.bin", title: "A", mediaType: "application/octet-stream", blobId: kept.blobId }] }),
     );
 
-    expect(store.blobs.deleteOrphanBlobs("maintenance")).toBe(1);
+    expect(store.blobs.deleteOrphanBlobs(REVIEWER)).toBe(1);
     expect(store.blobs.getBlobInfo(orphan.blobId)).toBeUndefined();
     expect(store.blobs.getBlobInfo(kept.blobId)).toEqual(kept);
     expect(countRows(store.file, "blob_chunks")).toBe(2);
     expect(store.audit.listAudit().at(-1)).toMatchObject({ action: "blobs.orphans-deleted", details: { blobIds: [orphan.blobId] } });
-    expect(store.blobs.deleteOrphanBlobs("maintenance")).toBe(0);
+    expect(store.blobs.deleteOrphanBlobs(REVIEWER)).toBe(0);
   });
 });

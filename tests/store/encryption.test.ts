@@ -3,7 +3,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3-multiple-ciphers";
 import { describe, expect, it } from "vitest";
 import { openStore, StoreError, TransactionBusyError, WrongPassphraseError, type Store } from "../../electron/core/store/index.js";
-import { closeLater, newStore, PASSPHRASE, sampleKey, sampleRequest, tempDir, testRuntime, withRawConnection } from "./helpers.js";
+import { closeLater, newStore, PASSPHRASE, sampleKey, sampleRequest, tempDir, testRuntime, withRawConnection, REVIEWER } from "./helpers.js";
 
 const REQUEST_MARKER = "ZEBRA-WHISKEY-REQUEST-7731";
 const ATTACHMENT_MARKER = "QUOKKA-TANGO-ATTACHMENT-5529";
@@ -13,7 +13,7 @@ const filesContaining = (dir: string, marker: string): string[] =>
   readdirSync(dir).filter((name) => readFileSync(join(dir, name)).includes(Buffer.from(marker, "utf8")));
 
 function storeRequestWithMarkers(store: Store): { blobId: string; content: Buffer } {
-  store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+  store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
   const content = Buffer.from(`${ATTACHMENT_MARKER}\n`.repeat(50_000)); // ~1.4 MiB: two chunks
   const blob = store.transaction(() => {
     const writer = store.blobs.createBlobWriter();
@@ -21,7 +21,7 @@ function storeRequestWithMarkers(store: Store): { blobId: string; content: Buffe
     return writer.finish();
   });
   store.requests.insertRequestRevision(
-    "importer",
+    REVIEWER,
     sampleRequest({
       document: JSON.stringify({ schema: "counterseal.request/1", facts: REQUEST_MARKER }),
       attachments: [{ path: "attachments/notes.txt", title: "Notes", mediaType: "text/plain", blobId: blob.blobId }],
@@ -66,7 +66,7 @@ describe("rekey", () => {
     const { store, dir } = newStore();
     const { blobId, content } = storeRequestWithMarkers(store);
 
-    store.rekey("a much better passphrase", "reviewer");
+    store.rekey("a much better passphrase", REVIEWER);
     // The open store keeps working, back in WAL mode.
     expect(store.diagnostics().journalMode).toBe("wal");
     expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042")?.document).toContain(REQUEST_MARKER);
@@ -76,7 +76,7 @@ describe("rekey", () => {
     const reopened = closeLater(openStore(dir, "a much better passphrase", testRuntime()));
     expect(Buffer.concat([...reopened.blobs.readBlob(blobId)]).equals(content)).toBe(true);
     expect(reopened.requests.getRequest("fr-pnf", "PNF-2025-0042")?.attachments).toHaveLength(1);
-    expect(reopened.audit.listAudit().at(-1)).toMatchObject({ action: "store.rekeyed", actor: "reviewer" });
+    expect(reopened.audit.listAudit().at(-1)).toMatchObject({ action: "store.rekeyed", actor: "reviewer:1F2E3D4C5B6A7988" });
     expect(reopened.audit.verifyAuditChain()).toMatchObject({ ok: true });
     expect(reopened.diagnostics().journalMode).toBe("wal");
     expect(filesContaining(dir, REQUEST_MARKER)).toEqual([]);
@@ -105,7 +105,7 @@ describe("rekey", () => {
       expect(() => store.rekey("new passphrase")).toThrow(/another program may have it open/);
     });
     expect(store.diagnostics().journalMode).toBe("wal");
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     store.close();
     expect(existsSync(join(dir, "counterseal.db-wal"))).toBe(false);
     closeLater(openStore(dir, PASSPHRASE, testRuntime()));

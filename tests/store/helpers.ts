@@ -6,10 +6,15 @@ import { join } from "node:path";
 import type Database from "better-sqlite3-multiple-ciphers";
 import { afterEach } from "vitest";
 import type { Runtime } from "../../electron/core/runtime.js";
+import type { Actor } from "../../electron/core/store/index.js";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
 import { createStore, type AuthorityKeyInput, type RequestRevisionInput, type Store } from "../../electron/core/store/index.js";
 
 export const PASSPHRASE = "correct horse battery staple";
+
+/** The acting reviewer the audit log names (a minisign key id as minisign prints it). */
+export const reviewerActor = (keyId: string): Actor => ({ kind: "reviewer", keyId });
+export const REVIEWER: Actor = reviewerActor("1F2E3D4C5B6A7988");
 export const T0 = new Date("2025-03-01T09:00:00.000Z");
 
 export interface TestRuntime extends Runtime {

@@ -8,7 +8,7 @@ import { migrate, readUserVersion } from "../../electron/core/store/migrate.js";
 import { migration001Initial } from "../../electron/core/store/migrations/001-initial.js";
 import { MIGRATIONS } from "../../electron/core/store/migrations/index.js";
 import { COUNTERSEAL_APPLICATION_ID, type Migration } from "../../electron/core/store/migrations/migration.js";
-import { newStore, PASSPHRASE, sampleKey, sampleRequest, tempDir } from "./helpers.js";
+import { newStore, PASSPHRASE, sampleKey, sampleRequest, tempDir, REVIEWER } from "./helpers.js";
 
 /** A keyed connection on a brand-new, empty file: schema version 0. */
 function emptyDatabase(): Database.Database {
@@ -149,20 +149,20 @@ describe("STRICT tables and named constraints", () => {
 
   it("names the rule a repository input breaks", () => {
     const { store } = newStore();
-    expect(() => store.keyring.addAuthorityKey("reviewer", sampleKey(1, { keyId: new Uint8Array(7) }))).toThrow(
+    expect(() => store.keyring.addAuthorityKey(REVIEWER, sampleKey(1, { keyId: new Uint8Array(7) }))).toThrow(
       /authority_key_id_is_8_bytes/,
     );
-    expect(() => store.keyring.addAuthorityKey("reviewer", sampleKey(2, { country: "fr" }))).toThrow(
+    expect(() => store.keyring.addAuthorityKey(REVIEWER, sampleKey(2, { country: "fr" }))).toThrow(
       /authority_country_is_alpha2/,
     );
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
-    expect(() => store.requests.insertRequestRevision("reviewer", sampleRequest({ documentId: "PNF/2025" }))).toThrow(
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest({ documentId: "PNF/2025" }))).toThrow(
       /case_document_id_format/,
     );
-    expect(() => store.requests.insertRequestRevision("reviewer", sampleRequest({ baggingDate: "27.02.2025" }))).toThrow(
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest({ baggingDate: "27.02.2025" }))).toThrow(
       /request_bagging_date_format/,
     );
-    expect(() => store.requests.insertRequestRevision("reviewer", sampleRequest({ bundleDigest: "ABC" }))).toThrow(
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest({ bundleDigest: "ABC" }))).toThrow(
       /request_bundle_digest_is_sha256/,
     );
     // A failed call leaves nothing behind, audit row included.
@@ -172,8 +172,8 @@ describe("STRICT tables and named constraints", () => {
 
   it("accepts every document id character the request format allows", () => {
     const { store } = newStore();
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     const id = "Az09._:-";
-    expect(store.requests.insertRequestRevision("reviewer", sampleRequest({ documentId: id })).documentId).toBe(id);
+    expect(store.requests.insertRequestRevision(REVIEWER, sampleRequest({ documentId: id })).documentId).toBe(id);
   });
 });

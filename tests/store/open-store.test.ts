@@ -24,12 +24,13 @@ import {
   tempDir,
   testRuntime,
   withRawConnection,
+  REVIEWER,
 } from "./helpers.js";
 
 describe("createStore / openStore", () => {
   it("creates an encrypted store that opens again with the same passphrase", () => {
     const { store, dir } = newStore();
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     store.close();
 
     expect(readdirSync(dir)).toEqual(["counterseal.db"]);
@@ -102,7 +103,7 @@ describe("wrong passphrase", () => {
 
   it("does not replay or checkpoint a leftover WAL under the wrong passphrase", () => {
     const { store, dir } = newStore();
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     // Copy the files while the store is open, as a crash would leave them: the WAL holds commits.
     const crashed = tempDir();
     for (const name of readdirSync(dir)) copyFileSync(join(dir, name), join(crashed, name));
@@ -180,7 +181,7 @@ describe("connection settings", () => {
   it("enforces foreign keys", () => {
     const { store } = newStore();
     // The keyring is empty: the case and signer foreign keys refuse the request.
-    expect(() => store.requests.insertRequestRevision("reviewer", sampleRequest())).toThrow(/FOREIGN KEY/);
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest())).toThrow(/FOREIGN KEY/);
   });
 });
 

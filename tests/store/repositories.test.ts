@@ -7,7 +7,7 @@ import {
   StoreError,
   UnknownKeyError,
 } from "../../electron/core/store/index.js";
-import { filled, newStore, pseudoRandomBytes, sampleKey, sampleRequest, T0, testRuntime } from "./helpers.js";
+import { filled, newStore, pseudoRandomBytes, sampleKey, sampleRequest, T0, testRuntime, REVIEWER } from "./helpers.js";
 
 const actions = (store: ReturnType<typeof newStore>["store"]): string[] => store.audit.listAudit().map((e) => e.action);
 
@@ -18,7 +18,7 @@ describe("reviewer", () => {
     const { store } = newStore();
     expect(store.reviewer.getReviewer()).toBeUndefined();
 
-    store.reviewer.saveReviewer("setup", reviewer);
+    store.reviewer.saveReviewer(REVIEWER, reviewer);
 
     const saved = store.reviewer.getReviewer();
     expect(saved).toEqual({ ...reviewer, createdAt: T0, updatedAt: T0 });
@@ -29,9 +29,9 @@ describe("reviewer", () => {
   it("updates the name and office, keeps the creation time, and audits without the secret key", () => {
     const runtime = testRuntime();
     const { store } = newStore(runtime);
-    store.reviewer.saveReviewer("setup", reviewer);
+    store.reviewer.saveReviewer(REVIEWER, reviewer);
     runtime.advance(60_000);
-    store.reviewer.saveReviewer("reviewer", { ...reviewer, office: "New Office" });
+    store.reviewer.saveReviewer(REVIEWER, { ...reviewer, office: "New Office" });
 
     expect(store.reviewer.getReviewer()).toMatchObject({ office: "New Office", createdAt: T0, updatedAt: new Date(T0.getTime() + 60_000) });
     const last = store.audit.listAudit().at(-1);
@@ -41,8 +41,8 @@ describe("reviewer", () => {
 
   it("refuses to replace the signing key", () => {
     const { store } = newStore();
-    store.reviewer.saveReviewer("setup", reviewer);
-    expect(() => store.reviewer.saveReviewer("setup", { ...reviewer, keyId: filled(8, 1) })).toThrow(StoreError);
+    store.reviewer.saveReviewer(REVIEWER, reviewer);
+    expect(() => store.reviewer.saveReviewer(REVIEWER, { ...reviewer, keyId: filled(8, 1) })).toThrow(StoreError);
     expect(store.reviewer.getReviewer()?.keyId).toEqual(reviewer.keyId);
   });
 });
@@ -52,8 +52,8 @@ describe("office age identities", () => {
 
   it("adds once, and reports an already held recipient as not new without another audit row", () => {
     const { store } = newStore();
-    const first = store.ageIdentities.addAgeIdentity("reviewer", identity);
-    const again = store.ageIdentities.addAgeIdentity("reviewer", { ...identity, label: "other label" });
+    const first = store.ageIdentities.addAgeIdentity(REVIEWER, identity);
+    const again = store.ageIdentities.addAgeIdentity(REVIEWER, { ...identity, label: "other label" });
 
     expect(first).toEqual({ added: true, identity: { ...identity, id: "id-0001", addedAt: T0 } });
     expect(again).toEqual({ added: false, identity: first.identity });
@@ -64,9 +64,9 @@ describe("office age identities", () => {
 
   it("refuses the same recipient with a different identity, and malformed identities", () => {
     const { store } = newStore();
-    store.ageIdentities.addAgeIdentity("reviewer", identity);
-    expect(() => store.ageIdentities.addAgeIdentity("reviewer", { ...identity, identity: "AGE-SECRET-KEY-1OTHER" })).toThrow(StoreError);
-    expect(() => store.ageIdentities.addAgeIdentity("reviewer", { ...identity, identity: "secret", recipient: "age1x" })).toThrow(
+    store.ageIdentities.addAgeIdentity(REVIEWER, identity);
+    expect(() => store.ageIdentities.addAgeIdentity(REVIEWER, { ...identity, identity: "AGE-SECRET-KEY-1OTHER" })).toThrow(StoreError);
+    expect(() => store.ageIdentities.addAgeIdentity(REVIEWER, { ...identity, identity: "secret", recipient: "age1x" })).toThrow(
       /age_identity_format/,
     );
   });
@@ -78,11 +78,11 @@ describe("keyring", () => {
     const from = new Date("2025-01-01T00:00:00Z");
     const until = new Date("2026-01-01T00:00:00Z");
     const added = store.keyring.addAuthorityKey(
-      "reviewer",
+      REVIEWER,
       sampleKey(1, { ageRecipient: "age1pnf", validFrom: from, validUntil: until }),
     );
-    store.keyring.addAuthorityKey("reviewer", sampleKey(2, { authorityId: "de-bka", name: "Bundeskriminalamt", country: "DE" }));
-    store.keyring.addAuthorityKey("reviewer", sampleKey(3));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(2, { authorityId: "de-bka", name: "Bundeskriminalamt", country: "DE" }));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(3));
 
     expect(added).toEqual({
       keyId: filled(8, 1),
@@ -108,16 +108,16 @@ describe("keyring", () => {
 
   it("refuses a key id or a public key that is already in the keyring", () => {
     const { store } = newStore();
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
-    expect(() => store.keyring.addAuthorityKey("reviewer", sampleKey(1, { authorityId: "de-bka" }))).toThrow(DuplicateKeyError);
-    expect(() => store.keyring.addAuthorityKey("reviewer", sampleKey(2, { publicKey: filled(32, 1) }))).toThrow(DuplicateKeyError);
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
+    expect(() => store.keyring.addAuthorityKey(REVIEWER, sampleKey(1, { authorityId: "de-bka" }))).toThrow(DuplicateKeyError);
+    expect(() => store.keyring.addAuthorityKey(REVIEWER, sampleKey(2, { publicKey: filled(32, 1) }))).toThrow(DuplicateKeyError);
     expect(store.keyring.listKeyring()).toHaveLength(1);
   });
 
   it("updates an authority's display name from a later key, recording the old one", () => {
     const { store } = newStore();
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
-    store.keyring.addAuthorityKey("reviewer", sampleKey(2, { name: "PNF" }));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(2, { name: "PNF" }));
     expect(store.keyring.findKeyById(filled(8, 1))?.authorityName).toBe("PNF");
     expect(store.audit.listAudit().at(-1)?.details).toMatchObject({ previousAuthority: { name: "Parquet national financier", country: "FR" } });
   });
@@ -125,17 +125,17 @@ describe("keyring", () => {
   it("refuses a validity window that ends before it starts", () => {
     const { store } = newStore();
     const key = sampleKey(1, { validFrom: new Date("2026-01-01T00:00:00Z"), validUntil: new Date("2025-01-01T00:00:00Z") });
-    expect(() => store.keyring.addAuthorityKey("reviewer", key)).toThrow(/authority_key_window_ordered/);
+    expect(() => store.keyring.addAuthorityKey(REVIEWER, key)).toThrow(/authority_key_window_ordered/);
   });
 
   it("revokes a key once; a second revocation or an unknown key is an error", () => {
     const { store } = newStore();
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     const at = new Date("2025-02-15T12:00:00Z");
 
-    expect(store.keyring.revokeKey("reviewer", filled(8, 1), at).revokedAt).toEqual(at);
-    expect(() => store.keyring.revokeKey("reviewer", filled(8, 1), new Date())).toThrow(KeyAlreadyRevokedError);
-    expect(() => store.keyring.revokeKey("reviewer", filled(8, 2), at)).toThrow(UnknownKeyError);
+    expect(store.keyring.revokeKey(REVIEWER, filled(8, 1), at).revokedAt).toEqual(at);
+    expect(() => store.keyring.revokeKey(REVIEWER, filled(8, 1), new Date())).toThrow(KeyAlreadyRevokedError);
+    expect(() => store.keyring.revokeKey(REVIEWER, filled(8, 2), at)).toThrow(UnknownKeyError);
     expect(store.keyring.findKeyById(filled(8, 1))?.revokedAt).toEqual(at);
     expect(store.audit.listAudit().at(-1)).toMatchObject({ action: "authority-key.revoked", details: { revokedAt: at.getTime() } });
   });
@@ -144,8 +144,8 @@ describe("keyring", () => {
 describe("requests", () => {
   function storeWithKeyring() {
     const opened = newStore();
-    opened.store.keyring.addAuthorityKey("reviewer", sampleKey(1));
-    opened.store.keyring.addAuthorityKey("reviewer", sampleKey(2, { authorityId: "de-bka", name: "BKA", country: "DE" }));
+    opened.store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
+    opened.store.keyring.addAuthorityKey(REVIEWER, sampleKey(2, { authorityId: "de-bka", name: "BKA", country: "DE" }));
     return opened;
   }
 
@@ -169,7 +169,7 @@ describe("requests", () => {
       ],
     });
 
-    const stored = store.requests.insertRequestRevision("importer", input);
+    const stored = store.requests.insertRequestRevision(REVIEWER, input);
 
     expect(stored).toMatchObject({
       caseId: expect.any(String),
@@ -198,8 +198,8 @@ describe("requests", () => {
 
   it("links a later revision to the same case and returns the latest by default", () => {
     const { store } = storeWithKeyring();
-    const first = store.requests.insertRequestRevision("importer", sampleRequest({ revision: 1 }));
-    const second = store.requests.insertRequestRevision("importer", sampleRequest({ revision: 2, urgencyLevel: "expedited" }));
+    const first = store.requests.insertRequestRevision(REVIEWER, sampleRequest({ revision: 1 }));
+    const second = store.requests.insertRequestRevision(REVIEWER, sampleRequest({ revision: 2, urgencyLevel: "expedited" }));
 
     expect(second.caseId).toBe(first.caseId);
     expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042")?.revision).toBe(2);
@@ -212,10 +212,10 @@ describe("requests", () => {
 
   it("refuses the same digest again (duplicate) and another digest for a stored revision (conflict)", () => {
     const { store } = storeWithKeyring();
-    store.requests.insertRequestRevision("importer", sampleRequest());
+    store.requests.insertRequestRevision(REVIEWER, sampleRequest());
 
-    expect(() => store.requests.insertRequestRevision("importer", sampleRequest())).toThrow(DuplicateBundleError);
-    expect(() => store.requests.insertRequestRevision("importer", sampleRequest({ bundleDigest: "e".repeat(64) }))).toThrow(
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest())).toThrow(DuplicateBundleError);
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest({ bundleDigest: "e".repeat(64) }))).toThrow(
       RevisionConflictError,
     );
     expect(store.requests.listRequests({ limit: 10, offset: 0 })).toHaveLength(1);
@@ -224,23 +224,23 @@ describe("requests", () => {
   it("refuses a signer key registered for another authority", () => {
     const { store } = storeWithKeyring();
     // Key 02… belongs to de-bka; the request claims fr-pnf.
-    expect(() => store.requests.insertRequestRevision("importer", sampleRequest({ signerKeyId: filled(8, 2) }))).toThrow(/FOREIGN KEY/);
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest({ signerKeyId: filled(8, 2) }))).toThrow(/FOREIGN KEY/);
   });
 
   it("refuses an attachment whose blob was never finished", () => {
     const { store } = storeWithKeyring();
     const input = sampleRequest({ attachments: [{ path: "a.pdf", title: "A", mediaType: "application/pdf", blobId: "missing" }] });
-    expect(() => store.requests.insertRequestRevision("importer", input)).toThrow(/finish its writer first/);
+    expect(() => store.requests.insertRequestRevision(REVIEWER, input)).toThrow(/finish its writer first/);
     expect(store.requests.findRequestByDigest(input.bundleDigest)).toBeUndefined();
   });
 
   it("lists the latest revision of each case, most recently received first, page by page", () => {
     const runtime = testRuntime();
     const { store } = newStore(runtime);
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     const receive = (documentId: string, revision: number, digest: number): void => {
       runtime.advance(1000);
-      store.requests.insertRequestRevision("importer", sampleRequest({ documentId, revision, bundleDigest: "0".repeat(62) + digest.toString(16).padStart(2, "0") }));
+      store.requests.insertRequestRevision(REVIEWER, sampleRequest({ documentId, revision, bundleDigest: "0".repeat(62) + digest.toString(16).padStart(2, "0") }));
     };
     receive("A", 1, 1);
     receive("B", 1, 2);

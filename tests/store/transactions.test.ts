@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NestedTransactionError, StoreError, TransactionBusyError } from "../../electron/core/store/index.js";
-import { countRows, countRowsOf, newStore, pseudoRandomBytes, sampleKey, sampleRequest } from "./helpers.js";
+import { countRows, countRowsOf, newStore, pseudoRandomBytes, sampleKey, sampleRequest, REVIEWER, reviewerActor } from "./helpers.js";
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -19,7 +19,7 @@ const counts = (file: string): Record<string, number> => countRowsOf(file, TABLE
 describe("asyncTransaction", () => {
   it("commits everything written across awaits", async () => {
     const { store } = newStore();
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
 
     const stored = await store.asyncTransaction(async () => {
       const writer = store.blobs.createBlobWriter();
@@ -28,7 +28,7 @@ describe("asyncTransaction", () => {
       const blob = writer.finish();
       await tick();
       return store.requests.insertRequestRevision(
-        "importer",
+        REVIEWER,
         sampleRequest({ attachments: [{ path: "attachments/a.pdf", title: "A", mediaType: "application/pdf", blobId: blob.blobId }] }),
       );
     });
@@ -39,7 +39,7 @@ describe("asyncTransaction", () => {
 
   it("rolls back everything when it throws half-way through a blob", async () => {
     const { store } = newStore();
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     const before = counts(store.file);
 
     const importing = store.asyncTransaction(async () => {
@@ -47,7 +47,7 @@ describe("asyncTransaction", () => {
       done.write(pseudoRandomBytes(300_000));
       const first = done.finish();
       store.requests.insertRequestRevision(
-        "importer",
+        REVIEWER,
         sampleRequest({ attachments: [{ path: "attachments/a.bin", title: "A", mediaType: "application/octet-stream", blobId: first.blobId }] }),
       );
       const writer = store.blobs.createBlobWriter();
@@ -83,14 +83,14 @@ describe("asyncTransaction", () => {
     const a = store.asyncTransaction(async () => {
       events.push("A begins");
       await holdA.opened;
-      store.keyring.addAuthorityKey("a", sampleKey(1));
+      store.keyring.addAuthorityKey(reviewerActor("A"), sampleKey(1));
       events.push("A ends");
     });
     const b = store.asyncTransaction(async () => {
       events.push("B begins");
       // B starts only after A committed, so it sees A's key.
       events.push(`B sees ${store.keyring.listKeyring().length} key(s)`);
-      store.keyring.addAuthorityKey("b", sampleKey(2));
+      store.keyring.addAuthorityKey(reviewerActor("B"), sampleKey(2));
       events.push("B ends");
     });
     await tick();
@@ -100,14 +100,14 @@ describe("asyncTransaction", () => {
     await Promise.all([a, b]);
 
     expect(events).toEqual(["A begins", "A ends", "B begins", "B sees 1 key(s)", "B ends"]);
-    expect(store.audit.listAudit().map((e) => e.actor)).toEqual(["system", "a", "b"]);
+    expect(store.audit.listAudit().map((e) => e.actor)).toEqual(["system", "reviewer:A", "reviewer:B"]);
   });
 
   it("lets the next transaction run after one that failed", async () => {
     const { store } = newStore();
     await expect(store.asyncTransaction(async () => Promise.reject(new Error("first fails")))).rejects.toThrow("first fails");
     await store.asyncTransaction(async () => {
-      store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+      store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     });
     expect(store.keyring.listKeyring()).toHaveLength(1);
   });
@@ -116,7 +116,7 @@ describe("asyncTransaction", () => {
     const { store } = newStore();
     await store.asyncTransaction(async () => {
       await expect(store.asyncTransaction(async () => undefined)).rejects.toThrow(NestedTransactionError);
-      store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+      store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     });
     expect(store.keyring.listKeyring()).toHaveLength(1);
   });
@@ -139,13 +139,13 @@ describe("asyncTransaction", () => {
     });
     await tick();
 
-    expect(() => store.keyring.addAuthorityKey("ui", sampleKey(1))).toThrow(TransactionBusyError);
+    expect(() => store.keyring.addAuthorityKey(REVIEWER, sampleKey(1))).toThrow(TransactionBusyError);
     expect(() => store.transaction(() => undefined)).toThrow(TransactionBusyError);
     expect(() => store.close()).toThrow(TransactionBusyError);
     hold.open();
     await expect(importing).rejects.toThrow("import fails later");
     // Once it is over, writes go through again.
-    store.keyring.addAuthorityKey("ui", sampleKey(1));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     expect(store.keyring.listKeyring()).toHaveLength(1);
   });
 });
@@ -155,8 +155,8 @@ describe("transaction (synchronous)", () => {
     const { store } = newStore();
     expect(() =>
       store.transaction(() => {
-        store.keyring.addAuthorityKey("reviewer", sampleKey(1));
-        store.ageIdentities.addAgeIdentity("reviewer", { identity: "AGE-SECRET-KEY-1QQQ", recipient: "age1qqq", label: "office" });
+        store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
+        store.ageIdentities.addAgeIdentity(REVIEWER, { identity: "AGE-SECRET-KEY-1QQQ", recipient: "age1qqq", label: "office" });
         throw new Error("changed my mind");
       }),
     ).toThrow("changed my mind");
@@ -198,7 +198,7 @@ describe("savepoint inside an asyncTransaction", () => {
 
   it("rolls back only the failed savepoint's rows; the others commit together", async () => {
     const { store } = newStore();
-    store.keyring.addAuthorityKey("reviewer", sampleKey(1));
+    store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     const before = counts(store.file);
 
     const outcomes = await store.asyncTransaction(async () => {
@@ -208,7 +208,7 @@ describe("savepoint inside an asyncTransaction", () => {
           await store.savepoint(async () => {
             const input = withBlob(store, documentId);
             await tick();
-            store.requests.insertRequestRevision("importer", input);
+            store.requests.insertRequestRevision(REVIEWER, input);
             if (documentId === "broken") throw new Error("signature does not verify");
           });
           results.push(`${documentId}: stored`);

@@ -5,6 +5,7 @@
 import { systemRuntime, type Runtime } from "../../core/runtime.js";
 import { createSessionState } from "../../core/session/session-state.js";
 import type { ApiHandlers } from "../dispatch.js";
+import { auditHandlers } from "./audit.js";
 import { keyringHandlers } from "./keyring.js";
 import { requestHandlers } from "./requests.js";
 import { storeHandlers } from "./store.js";
@@ -25,6 +26,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...storeHandlers(sessions),
     ...keyringHandlers(sessions),
     ...requestHandlers(sessions),
+    ...auditHandlers(sessions),
   };
   return { ...handlers, close: () => sessions.lock() };
 }

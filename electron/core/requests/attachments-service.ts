@@ -50,7 +50,6 @@ export async function saveAttachment(session: Session, ref: AttachmentRef, desti
     session.store.audit.appendAudit({
       actor: session.actor,
       action: "attachment.saved",
-      objectType: "attachment",
       objectId: attachment.id,
       details: { path: attachment.path, sha256: attachment.sha256, bytes },
     });

@@ -10,7 +10,7 @@
 // version tag separates this encoding from any later one.
 //
 // details_digest = lowercase hex SHA-256 of details_json, the RFC 8785 canonical JSON text of
-// the details, stored verbatim. The first row's prev_hash is GENESIS_HASH.
+// the details (electron/core/crypto/canonical-json.ts), stored verbatim. The first row's prev_hash is GENESIS_HASH.
 import { hasLoneSurrogate, sha256Hex } from "./bytes.js";
 import { StoreError } from "./errors.js";
 

@@ -4,7 +4,7 @@ export { createStore, openStore, STORE_FILE_NAME, storeFile } from "./open-store
 export type { Store, StoreDiagnostics } from "./store.js";
 export * from "./errors.js";
 export { type Actor, SYSTEM_ACTOR } from "./repositories/actor.js";
-export type { AuditChainCheck, AuditDetails, AuditEntry, AuditEntryInput, AuditLog } from "./repositories/audit.js";
+export { AUDIT_PAGE_LIMIT, type AuditChainCheck, type AuditEntry, type AuditEntryInput, type AuditLog } from "./repositories/audit.js";
 export type { AgeIdentity, AgeIdentityInput, AgeIdentityRepository } from "./repositories/age-identities.js";
 export { BLOB_CHUNK_BYTES, type BlobInfo, type BlobRepository, type BlobWriter } from "./repositories/blobs.js";
 export type { AuthorityKey, AuthorityKeyInput, KeyringRepository } from "./repositories/keyring.js";
@@ -19,6 +19,5 @@ export type {
 export type { Reviewer, ReviewerInput, ReviewerRepository } from "./repositories/reviewer.js";
 export type { InboxEntry, InboxFilter, InboxQueryInput, InboxSortField } from "./repositories/inbox.js";
 export { openKeyedConnection } from "./connection.js";
-export { canonicalJson, type JsonValue } from "./canonical-json.js";
 export { AUDIT_HASH_VERSION, auditRowHash, GENESIS_HASH } from "./audit-chain.js";
 export { LATEST_SCHEMA_VERSION } from "./migrations/index.js";

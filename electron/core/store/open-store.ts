@@ -43,7 +43,6 @@ export function createStore(dir: string, passphrase: string, runtime: Runtime): 
     store.audit.appendAudit({
       actor: SYSTEM_ACTOR,
       action: "store.created",
-      objectType: "store",
       objectId: "store",
       details: { schemaVersion: readUserVersion(db) },
     });

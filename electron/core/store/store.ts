@@ -90,7 +90,7 @@ export class Store {
   rekey(newPassphrase: string, actor: Actor = SYSTEM_ACTOR): void {
     this.#transactions.assertIdle("change the passphrase");
     rekeyConnection(this.#db, newPassphrase);
-    this.audit.appendAudit({ actor, action: "store.rekeyed", objectType: "store", objectId: "store", details: {} });
+    this.audit.appendAudit({ actor, action: "store.rekeyed", objectId: "store", details: {} });
   }
 
   diagnostics(): StoreDiagnostics {

@@ -1,8 +1,3 @@
-/**
- * Who made a change, as recorded in the audit log: e.g. "reviewer", "cli", "system". Every
- * mutating repository call takes one, so no change is recorded without it.
- */
-export type Actor = string;
-
-/** The actor for changes the store makes on its own (creation, passphrase change). */
-export const SYSTEM_ACTOR: Actor = "system";
+// Who made a change, as the audit log records it: the typed actor of shared/formats/audit.ts.
+// Every mutating repository call takes one, so no change is recorded without it.
+export { type Actor, SYSTEM_ACTOR } from "../../../../shared/formats/audit.js";

@@ -75,7 +75,6 @@ export class AgeIdentityRepository {
       this.#audit.appendAudit({
         actor,
         action: "age-identity.added",
-        objectType: "age-identity",
         objectId: row.id,
         details: { recipient: row.recipient, label: row.label },
       });

@@ -1,22 +1,25 @@
 // The append-only audit log. Every mutating repository call appends its row here inside the
 // same transaction as its change, so a change without its audit row (or the reverse) can never
-// be committed.
+// be committed. Each action's details are checked against its schema (shared/formats/audit.ts)
+// before they are written: the compiler checks them at the call site, this check at run time.
+import { type Actor, AuditFormatError, type AuditDetails, formatActor, parseAuditDetails } from "../../../../shared/formats/audit.js";
+import { AUDIT_OBJECT_TYPES, type AuditAction } from "../../../../shared/vocabulary/audit-actions.js";
+import { canonicalJson } from "../../crypto/canonical-json.js";
 import { auditRowHash, GENESIS_HASH } from "../audit-chain.js";
 import { sha256Hex } from "../bytes.js";
-import { canonicalJson, type JsonValue } from "../canonical-json.js";
 import type { StoreContext } from "../context.js";
+import { StoreError } from "../errors.js";
 import { fromStoredTime, toStoredTime } from "../time.js";
 
-export type AuditDetails = { readonly [key: string]: JsonValue };
-
-export interface AuditEntryInput {
-  actor: string;
-  action: string;
-  objectType: string;
+export interface AuditEntryInput<A extends AuditAction> {
+  actor: Actor;
+  action: A;
+  /** Which object it changed; the object's type follows from the action (AUDIT_OBJECT_TYPES). */
   objectId: string;
-  details: AuditDetails;
+  details: AuditDetails<A>;
 }
 
+/** A row as stored: the texts the chain covers, before they are read as typed values. */
 export interface AuditEntry {
   seq: number;
   at: Date;
@@ -24,7 +27,7 @@ export interface AuditEntry {
   action: string;
   objectType: string;
   objectId: string;
-  details: JsonValue;
+  details: unknown;
   detailsJson: string;
   detailsDigest: string;
   prevHash: string;
@@ -32,7 +35,7 @@ export interface AuditEntry {
 }
 
 export type AuditChainCheck =
-  | { ok: true; count: number; headHash: string }
+  | { ok: true; count: number; headSeq: number; headHash: string }
   | { ok: false; seq: number; reason: string };
 
 interface AuditRow {
@@ -50,6 +53,9 @@ interface AuditRow {
 
 const COLUMNS = `seq, at, actor, action, object_type AS objectType, object_id AS objectId,
   details_json AS detailsJson, details_digest AS detailsDigest, prev_hash AS prevHash, row_hash AS rowHash`;
+
+/** At most this many rows per page. */
+export const AUDIT_PAGE_LIMIT = 1000;
 
 export class AuditLog {
   readonly #ctx: StoreContext;
@@ -75,16 +81,16 @@ export class AuditLog {
   }
 
   /** Appends one row at the head of the chain; joins the caller's transaction if there is one. */
-  appendAudit(input: AuditEntryInput): AuditEntry {
+  appendAudit<A extends AuditAction>(input: AuditEntryInput<A>): AuditEntry {
     return this.#ctx.transactions.run(() => {
+      const { actor, detailsJson } = auditTexts(input);
       const head = this.#selectHead.get();
-      const detailsJson = canonicalJson(input.details);
       const fields = {
         seq: (head?.seq ?? 0) + 1,
         at: toStoredTime(this.#ctx.runtime.clock.now()),
-        actor: input.actor,
+        actor,
         action: input.action,
-        objectType: input.objectType,
+        objectType: AUDIT_OBJECT_TYPES[input.action],
         objectId: input.objectId,
         detailsDigest: sha256Hex(detailsJson),
         prevHash: head?.rowHash ?? GENESIS_HASH,
@@ -95,16 +101,23 @@ export class AuditLog {
     });
   }
 
-  /** Rows in chain order after `afterSeq` (default 0: from the start), at most `limit` (default 1000). */
+  /** Rows in chain order after `afterSeq` (default 0: from the start), at most `limit` (default and maximum 1000). */
   listAudit(options: { afterSeq?: number; limit?: number } = {}): AuditEntry[] {
-    return this.#selectPage.all(options.afterSeq ?? 0, options.limit ?? 1000).map(toEntry);
+    const limit = Math.min(options.limit ?? AUDIT_PAGE_LIMIT, AUDIT_PAGE_LIMIT);
+    return this.#selectPage.all(options.afterSeq ?? 0, limit).map(toEntry);
+  }
+
+  /** The newest row's seq and hash: seq 0 and the genesis hash for an empty log. */
+  auditHead(): { seq: number; hash: string } {
+    const head = this.#selectHead.get();
+    return head === undefined ? { seq: 0, hash: GENESIS_HASH } : { seq: head.seq, hash: head.rowHash };
   }
 
   /**
    * Recomputes the chain from the genesis hash: sequence without gaps, each details digest, each
    * link and each row hash. Reports the first row that does not hold. A chain cut short at its
    * end, or rewritten completely, can only be caught against a head hash kept elsewhere
-   * (`headHash` is what to keep).
+   * (`headSeq` and `headHash` are what to keep).
    */
   verifyAuditChain(): AuditChainCheck {
     let expectedSeq = 1;
@@ -118,12 +131,25 @@ export class AuditLog {
       prevHash = row.rowHash;
       expectedSeq += 1;
     }
-    return { ok: true, count: expectedSeq - 1, headHash: prevHash };
+    return { ok: true, count: expectedSeq - 1, headSeq: expectedSeq - 1, headHash: prevHash };
+  }
+}
+
+/** The stored actor text and canonical details, or a StoreError naming what is wrong with them. */
+function auditTexts<A extends AuditAction>(input: AuditEntryInput<A>): { actor: string; detailsJson: string } {
+  try {
+    const actor = formatActor(input.actor);
+    parseAuditDetails(input.action, input.details);
+    // The caller's value, not zod's copy: the schemas only check, so both canonicalise alike.
+    return { actor, detailsJson: canonicalJson(input.details) };
+  } catch (error) {
+    if (error instanceof AuditFormatError) throw new StoreError(error.message);
+    throw new StoreError(`Audit details of ${input.action} have no canonical JSON form: ${(error as Error).message}`);
   }
 }
 
 const toEntry = (row: AuditRow): AuditEntry => ({
   ...row,
   at: fromStoredTime(row.at),
-  details: JSON.parse(row.detailsJson) as JsonValue,
+  details: JSON.parse(row.detailsJson) as unknown,
 });

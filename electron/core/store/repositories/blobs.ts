@@ -176,7 +176,6 @@ export class BlobRepository {
         this.#audit.appendAudit({
           actor,
           action: "blobs.orphans-deleted",
-          objectType: "blob",
           objectId: "*",
           details: { blobIds: orphans },
         });

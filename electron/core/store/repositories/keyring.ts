@@ -123,7 +123,6 @@ export class KeyringRepository {
       this.#audit.appendAudit({
         actor,
         action: "authority-key.added",
-        objectType: "authority-key",
         objectId: toHex(keyId),
         details: {
           authorityId: input.authorityId,
@@ -162,7 +161,6 @@ export class KeyringRepository {
       this.#audit.appendAudit({
         actor,
         action: "authority-key.revoked",
-        objectType: "authority-key",
         objectId: toHex(keyId),
         details: { authorityId: key.authorityId, keyId: toHex(keyId), revokedAt: toStoredTime(at) },
       });

@@ -230,7 +230,6 @@ export class RequestRepository {
       this.#audit.appendAudit({
         actor,
         action: "request.stored",
-        objectType: "request",
         objectId: id,
         details: {
           caseId,

@@ -88,7 +88,6 @@ export class ReviewerRepository {
       this.#audit.appendAudit({
         actor,
         action: existing === undefined ? "reviewer.created" : "reviewer.updated",
-        objectType: "reviewer",
         objectId: toHex(input.keyId),
         details: { name: input.name, office: input.office, keyId: toHex(input.keyId) },
       });

@@ -1,4 +1,5 @@
 // The reviewer's settings (idle lock, locale): small JSON values by key, changed with an audit row.
+import type { AuditDetails } from "../../../../shared/formats/audit.js";
 import type { StoreContext } from "../context.js";
 import type { Actor } from "./actor.js";
 import type { AuditLog } from "./audit.js";
@@ -22,10 +23,10 @@ export class SettingsRepository {
     return Object.fromEntries(this.#select.all().map((row) => [row.key, JSON.parse(row.value) as unknown]));
   }
 
-  update(actor: Actor, changes: Readonly<Record<string, string | number | boolean>>): void {
+  update(actor: Actor, changes: Readonly<AuditDetails<"settings.changed">>): void {
     this.#ctx.transactions.run(() => {
       for (const [key, value] of Object.entries(changes)) this.#upsert.run(key, JSON.stringify(value));
-      this.#audit.appendAudit({ actor, action: "settings.changed", objectType: "settings", objectId: "settings", details: { ...changes } });
+      this.#audit.appendAudit({ actor, action: "settings.changed", objectId: "settings", details: { ...changes } });
     });
   }
 }

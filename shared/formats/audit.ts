@@ -1,0 +1,162 @@
+// The audit log's typed vocabulary: who acts (Actor, and its stored text), what each action's
+// details hold (one strict schema per action), and an entry as the API returns it.
+//
+// Stored rows are covered by the hash chain (electron/core/store/audit-chain.ts), so the texts
+// here are fixed: an actor is stored as `reviewer:<KEYID>` or `system`, details as the RFC 8785
+// canonical JSON of the values these schemas accept. Changing a stored text would break every
+// existing store's chain; a new kind of actor or a new action is added, never renamed.
+import { z } from "zod";
+import { AUDIT_OBJECT_TYPES, isAuditAction, type AuditAction } from "../vocabulary/audit-actions.js";
+
+/** A stored audit text that this vocabulary does not describe. */
+export class AuditFormatError extends Error {
+  override readonly name = "AuditFormatError";
+}
+
+// ---- Actor -------------------------------------------------------------------------------
+
+/**
+ * Who made a change:
+ * - `reviewer`: the store's reviewer, named by the id of their minisign signing key as minisign
+ *   prints it (upper-case hex without leading zeros, as `formatKeyId` writes it). Every change
+ *   made through the app or the CLI in an unlocked session.
+ * - `system`: the store acting on its own, with no reviewer yet or none involved: creating itself,
+ *   and the passphrase change of a store opened without a session.
+ */
+export const ACTOR_KINDS = ["reviewer", "system"] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+const printedKeyId = z.string().regex(/^(0|[1-9A-F][0-9A-F]{0,15})$/, "a minisign key id in upper-case hex without leading zeros");
+
+export const actorSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("reviewer"), keyId: printedKeyId }),
+  z.strictObject({ kind: z.literal("system") }),
+]);
+
+export type Actor = z.infer<typeof actorSchema>;
+
+export const SYSTEM_ACTOR: Actor = Object.freeze({ kind: "system" });
+
+export const reviewerActorOf = (keyId: string): Actor => ({ kind: "reviewer", keyId });
+
+/** The text stored in audit_log.actor (and hashed into the chain). */
+export function formatActor(actor: Actor): string {
+  const checked = actorSchema.safeParse(actor);
+  if (!checked.success) throw new AuditFormatError(`Not an audit actor: ${z.prettifyError(checked.error)}`);
+  return checked.data.kind === "reviewer" ? `reviewer:${checked.data.keyId}` : "system";
+}
+
+/** The actor a stored text names; refuses any text formatActor would not have written. */
+export function parseActor(text: string): Actor {
+  if (text === "system") return SYSTEM_ACTOR;
+  const match = /^reviewer:(.*)$/s.exec(text);
+  const keyId = match?.[1];
+  if (keyId !== undefined && printedKeyId.safeParse(keyId).success) return reviewerActorOf(keyId);
+  throw new AuditFormatError(`Unknown audit actor ${JSON.stringify(text.slice(0, 80))}: expected "system" or "reviewer:<KEYID>".`);
+}
+
+// ---- Details, one schema per action --------------------------------------------------------
+
+const hexOf = (bytes: number, what: string) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `${what}: ${bytes * 2} lower-case hex digits`);
+const sha256 = hexOf(32, "a SHA-256 digest");
+const storedKeyId = hexOf(8, "a key id's 8 bytes");
+/** Milliseconds since the epoch, as the store keeps every instant. */
+const storedTime = z.number().int();
+
+export const AUDIT_DETAILS = {
+  "store.created": z.strictObject({ schemaVersion: z.number().int().min(1) }),
+  "store.rekeyed": z.strictObject({}),
+  /** The settings that changed, with their new values. */
+  "settings.changed": z.strictObject({ idleLockMinutes: z.number().int().optional(), locale: z.string().optional() }),
+  "reviewer.created": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
+  "reviewer.updated": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
+  /** The recipient and label only: the identity itself is a secret. */
+  "age-identity.added": z.strictObject({ recipient: z.string().startsWith("age1"), label: z.string() }),
+  "authority-key.added": z.strictObject({
+    authorityId: z.string().min(1),
+    name: z.string(),
+    country: z.string().regex(/^[A-Z]{2}$/),
+    keyId: storedKeyId,
+    publicKey: hexOf(32, "an Ed25519 public key"),
+    ageRecipient: z.string().nullable(),
+    validFrom: storedTime.nullable(),
+    validUntil: storedTime.nullable(),
+    /** The authority's name and country before this key renamed it; null for its first key. */
+    previousAuthority: z.strictObject({ name: z.string(), country: z.string() }).nullable(),
+  }),
+  "authority-key.revoked": z.strictObject({ authorityId: z.string().min(1), keyId: storedKeyId, revokedAt: storedTime }),
+  "request.stored": z.strictObject({
+    caseId: z.string().min(1),
+    newCase: z.boolean(),
+    authorityId: z.string().min(1),
+    documentId: z.string().min(1),
+    revision: z.number().int().min(1),
+    bundleDigest: sha256,
+    sealedSha256: sha256,
+    signerKeyId: storedKeyId,
+    attachments: z.array(z.strictObject({ path: z.string().min(1), size: z.number().int().min(0), sha256 })),
+  }),
+  "attachment.saved": z.strictObject({ path: z.string().min(1), sha256, bytes: z.number().int().min(0) }),
+  "blobs.orphans-deleted": z.strictObject({ blobIds: z.array(z.string().min(1)).min(1) }),
+} as const satisfies Record<AuditAction, z.ZodType>;
+
+export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
+
+/** Checks `details` against its action's schema; the error names the action and the fields at fault. */
+export function parseAuditDetails<A extends AuditAction>(action: A, details: unknown): AuditDetails<A> {
+  if (!isAuditAction(action)) throw new AuditFormatError(`Unknown audit action ${JSON.stringify(String(action).slice(0, 80))}.`);
+  const checked = AUDIT_DETAILS[action].safeParse(details);
+  if (!checked.success) throw new AuditFormatError(`Audit details of ${action} do not match its schema: ${z.prettifyError(checked.error)}`);
+  return checked.data as AuditDetails<A>;
+}
+
+// ---- An entry as the API returns it --------------------------------------------------------
+
+const hash = sha256;
+
+const entryFor = <A extends AuditAction>(action: A) =>
+  z.strictObject({
+    seq: z.number().int().min(1),
+    /** ISO 8601, UTC, milliseconds. */
+    at: z.iso.datetime(),
+    actor: actorSchema,
+    action: z.literal(action),
+    objectType: z.literal(AUDIT_OBJECT_TYPES[action]),
+    objectId: z.string(),
+    details: AUDIT_DETAILS[action],
+    detailsDigest: hash,
+    prevHash: hash,
+    rowHash: hash,
+  });
+
+export const auditEntry = z.discriminatedUnion("action", [
+  entryFor("store.created"),
+  entryFor("store.rekeyed"),
+  entryFor("settings.changed"),
+  entryFor("reviewer.created"),
+  entryFor("reviewer.updated"),
+  entryFor("age-identity.added"),
+  entryFor("authority-key.added"),
+  entryFor("authority-key.revoked"),
+  entryFor("request.stored"),
+  entryFor("attachment.saved"),
+  entryFor("blobs.orphans-deleted"),
+]);
+
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+/**
+ * The chain checked from its first row: intact, with the number of rows and the head to keep
+ * elsewhere (a log cut short at its end is only caught against a head kept before), or the
+ * first row that does not hold and why.
+ */
+export const auditVerification = z.discriminatedUnion("ok", [
+  z.strictObject({ ok: z.literal(true), count: z.number().int().min(0), headSeq: z.number().int().min(0), headHash: hash }),
+  z.strictObject({ ok: z.literal(false), seq: z.number().int().min(1), reason: z.string() }),
+]);
+
+export type AuditVerification = z.infer<typeof auditVerification>;
+
+// Every action has its entry schema: this fails to compile when one is added to the vocabulary only.
+const everyActionHasAnEntry: [Exclude<AuditAction, AuditEntry["action"]>] extends [never] ? true : false = true;
+void everyActionHasAnEntry;

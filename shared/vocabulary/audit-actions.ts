@@ -1,0 +1,37 @@
+// Every action the audit log records, as stored in audit_log.action. Plain data (no zod) so the
+// renderer can name and filter actions without loading the schemas. An action, once written to
+// a store, is part of that store's hash chain: never rename one, only add.
+export const AUDIT_ACTIONS = [
+  "store.created",
+  "store.rekeyed",
+  "settings.changed",
+  "reviewer.created",
+  "reviewer.updated",
+  "age-identity.added",
+  "authority-key.added",
+  "authority-key.revoked",
+  "request.stored",
+  "attachment.saved",
+  "blobs.orphans-deleted",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What kind of thing each action changed (audit_log.object_type); object_id names which one. */
+export const AUDIT_OBJECT_TYPES = {
+  "store.created": "store",
+  "store.rekeyed": "store",
+  "settings.changed": "settings",
+  "reviewer.created": "reviewer",
+  "reviewer.updated": "reviewer",
+  "age-identity.added": "age-identity",
+  "authority-key.added": "authority-key",
+  "authority-key.revoked": "authority-key",
+  "request.stored": "request",
+  "attachment.saved": "attachment",
+  "blobs.orphans-deleted": "blob",
+} as const satisfies Record<AuditAction, string>;
+
+export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];
+
+export const isAuditAction = (text: string): text is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(text);

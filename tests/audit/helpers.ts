@@ -1,0 +1,71 @@
+// Shared by the audit tests: a store filled by every operation that writes to the audit log,
+// and tampering with its audit_log behind the store's back through a second, raw connection.
+import { join } from "node:path";
+import { importBundleFile } from "../../electron/core/bundles/import-bundle.js";
+import { generateAgeIdentity } from "../../electron/core/crypto/age.js";
+import { formatKeyId } from "../../electron/core/crypto/minisign.js";
+import { addAgeIdentities } from "../../electron/core/identity/identity-service.js";
+import { addAuthorityKey, revokeAuthorityKey } from "../../electron/core/keyring/keyring-service.js";
+import { saveAttachment } from "../../electron/core/requests/attachments-service.js";
+import { changePassphrase } from "../../electron/core/session/create-store.js";
+import { updateSettings } from "../../electron/core/settings/settings-service.js";
+import { openKeyedConnection, storeFile } from "../../electron/core/store/index.js";
+import { generateMinisignKeyPair, encodePublicKey } from "../../electron/core/crypto/minisign.js";
+import { openTestOffice, STORE_PASSPHRASE, type TestOffice } from "../helpers/office.js";
+import { sampleRequest } from "../helpers/sample-request.js";
+
+export const NEW_PASSPHRASE = "a second, longer passphrase";
+
+const pdf = new TextEncoder().encode("%PDF-1.4\n% audit test\n%%EOF\n");
+
+/**
+ * A store through the real services: init (store, reviewer, age identity), keyring add, import
+ * with an attachment, attachment save, settings, another age identity, a second key added and
+ * revoked, orphan blob clean-up, and a passphrase change (rekey). Its passphrase is then
+ * NEW_PASSPHRASE.
+ */
+export async function busyOffice(): Promise<TestOffice> {
+  const office = openTestOffice();
+  const step = () => office.runtime.advance(60_000);
+  const document = sampleRequest({ attachments: [{ path: "attachments/order.pdf", title: "Signed order", mediaType: "application/pdf" }] });
+  step();
+  const outcome = await importBundleFile(office.session, await office.seal({ document, attachments: [{ name: "order.pdf", bytes: pdf }] }));
+  if (outcome.status !== "imported") throw new Error(`fixture import: ${JSON.stringify(outcome)}`);
+  step();
+  await saveAttachment(
+    office.session,
+    { authority: outcome.authority, id: outcome.id, revision: outcome.revision, path: "attachments/order.pdf" },
+    join(office.dir, "saved.pdf"),
+  );
+  step();
+  updateSettings(office.session, { idleLockMinutes: 3, locale: "fr-FR" });
+  step();
+  addAgeIdentities(office.session, generateAgeIdentity(office.runtime.ids.randomBytes), "shared by the office");
+  step();
+  const second = generateMinisignKeyPair(office.runtime.ids.randomBytes);
+  addAuthorityKey(office.session, { authorityId: "fr-pnf", name: "Parquet national financier", country: "FR", minisignPublicKey: encodePublicKey(second) });
+  step();
+  revokeAuthorityKey(office.session, formatKeyId(second.keyId));
+  step();
+  const { store } = office.session;
+  store.transaction(() => {
+    const writer = store.blobs.createBlobWriter();
+    writer.write(new Uint8Array([1, 2, 3]));
+    writer.finish();
+  });
+  store.blobs.deleteOrphanBlobs(office.session.actor);
+  step();
+  changePassphrase(office.session, office.storeDir, STORE_PASSPHRASE, NEW_PASSPHRASE);
+  return office;
+}
+
+/** Runs SQL on the store file with the append-only triggers dropped, as an attacker with the passphrase could. */
+export function tamperAudit(storeDir: string, sql: string, passphrase = NEW_PASSPHRASE): void {
+  const db = openKeyedConnection(storeFile(storeDir), passphrase);
+  try {
+    db.exec("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_extends_chain;");
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
+}
