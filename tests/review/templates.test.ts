@@ -82,8 +82,8 @@ describe("applicableItems", () => {
     expect(judge).toMatchObject({ status: "not-applicable", reason: expect.stringContaining("it was issued by a judge") });
   });
 
-  it("applies L6, L8, L10 and L15 to an EU production order for traffic, location or content only", () => {
-    for (const categories of [["traffic"], ["location"], ["content"]]) {
+  it("applies L6, L8, L10 and L15 to an EU production order for traffic data (device logs and location included) or content only", () => {
+    for (const categories of [["device-logs"], ["traffic"], ["location"], ["content"]]) {
       expect(statusOf(request({ dataCategories: categories }), "L15").status).toBe("applies");
     }
     const subscriberOnly = request({ dataCategories: ["subscriber", "identification"] });
@@ -119,7 +119,7 @@ describe("applicableItems", () => {
       item: expect.objectContaining({ id: "L6" }),
       status: "not-applicable",
       reason:
-        "Applies only to eu-production-order requests asking for traffic, location or content data, or to executive-agreement requests; it asks only for subscriber data; the instrument is eu-production-order.",
+        "Applies only to eu-production-order requests asking for device-logs, traffic, location or content data, or to executive-agreement requests; it asks only for subscriber data; the instrument is eu-production-order.",
     });
   });
 
