@@ -6,7 +6,9 @@ import { CASE_EVENTS, CASE_STATES, type CaseEvent, type CaseState } from "../voc
 const TRANSITIONS: Readonly<Record<CaseState, Readonly<Partial<Record<CaseEvent, CaseState>>>>> = {
   received: { "start-review": "in-review", supersede: "superseded" },
   "in-review": { "return-for-information": "returned-for-information", decide: "decided", supersede: "superseded" },
-  "returned-for-information": { "information-received": "in-review", supersede: "superseded" },
+  // Resuming without the information is allowed (start-review), so a case the issuer never
+  // answers can still be decided; the log then shows which of the two it was.
+  "returned-for-information": { "start-review": "in-review", "information-received": "in-review", supersede: "superseded" },
   decided: { supersede: "superseded" },
   superseded: {},
 };
@@ -20,7 +22,7 @@ const WHY_NOT: Readonly<Record<CaseState, string>> = {
 };
 
 const EVENT_WORDS: Readonly<Record<CaseEvent, string>> = {
-  "start-review": "start the review",
+  "start-review": "start or resume the review",
   "return-for-information": "return the case for information",
   "information-received": "resume after information was received",
   decide: "decide the case",

@@ -26,7 +26,8 @@ function penaltyWords(months: number): string {
 export function intrusionSummary(request: RequestDocument): IntrusionSummary {
   // DATA_CATEGORIES runs least to most intrusive, so the last one asked for is the most intrusive.
   const categories = DATA_CATEGORIES.filter((category) => request.dataCategories.includes(category));
-  const mostIntrusive = categories[categories.length - 1] ?? request.dataCategories[0] ?? "subscriber";
+  const mostIntrusive = categories[categories.length - 1];
+  if (mostIntrusive === undefined) throw new Error("the request asks for no data category");
   const identifiers = request.targets.length;
   // Rounded, so a period across a daylight-saving change (61 days and an hour) counts as 61.
   const periodDays = request.period === undefined ? undefined : Math.max(1, Math.round((instant(request.period.to) - instant(request.period.from)) / DAY_MS));

@@ -10,6 +10,7 @@ const LEGAL: ReadonlyArray<[CaseState, CaseEvent, CaseState]> = [
   ["in-review", "decide", "decided"],
   ["in-review", "supersede", "superseded"],
   ["returned-for-information", "information-received", "in-review"],
+  ["returned-for-information", "start-review", "in-review"],
   ["returned-for-information", "supersede", "superseded"],
   ["decided", "supersede", "superseded"],
 ];
@@ -30,8 +31,8 @@ describe("case transitions", () => {
   });
 
   it("explains why and what is possible instead", () => {
-    expect(transition("received", "decide")).toEqual({ ok: false, reason: "Cannot decide the case: the review has not started; from received one can start the review or supersede the case." });
-    expect(transition("superseded", "start-review")).toEqual({ ok: false, reason: "Cannot start the review: the case is superseded by a newer revision; nothing more can happen to it." });
+    expect(transition("received", "decide")).toEqual({ ok: false, reason: "Cannot decide the case: the review has not started; from received one can start or resume the review or supersede the case." });
+    expect(transition("superseded", "start-review")).toEqual({ ok: false, reason: "Cannot start or resume the review: the case is superseded by a newer revision; nothing more can happen to it." });
     expect(transition("decided", "return-for-information")).toMatchObject({ reason: expect.stringContaining("only a newer revision can supersede it") });
   });
 

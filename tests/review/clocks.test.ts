@@ -23,6 +23,11 @@ describe("clocks of EU orders", () => {
     ]);
   });
 
+  it("count days as 24-hour durations, so a deadline across a clock change moves an hour in local time", () => {
+    // Submitted 10:00 in Amsterdam (CEST) on 20 October 2026; due 09:00 CET on the 30th.
+    expect(clock({ submittedAt: "2026-10-20T10:00:00+02:00", validatingAuthority: undefined, issuingAuthority: { ...POLICE, kind: "judge" } }, "provider-deadline")?.due).toBe("2026-10-30T08:00:00.000Z");
+  });
+
   it("shorten them to 8 and 96 hours in an emergency, and add the 48-hour validation for a police order", () => {
     const overrides = { urgency: EMERGENCY, issuingAuthority: POLICE, validatingAuthority: undefined };
     expect(clock(overrides, "provider-deadline")?.due).toBe("2026-11-20T16:15:00.000Z");
