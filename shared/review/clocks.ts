@@ -6,7 +6,7 @@
 import type { ClockKind, ClockState } from "../vocabulary/clock-kinds.js";
 import { DAY_MS, HOUR_MS, instant, isoInstant } from "./instants.js";
 import type { RequestDocument } from "./request-vocabulary.js";
-import { asksTrafficOrContent, competentValidator, issuerCompetent } from "./rules/eu-authorities.js";
+import { asksTrafficOrContent, competentValidator, issuerCompetent } from "./eu-authorities.js";
 import { endOfNthLondonWorkingDayAfter } from "./working-days.js";
 import { assertTimeZone, endOfDay, parseCivilDate } from "./zoned-time.js";
 

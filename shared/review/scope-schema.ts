@@ -1,6 +1,7 @@
 // The granted scope as it will be stored and signed: zod schemas, strict like the request's.
 import { z } from "zod";
 import { DATA_CATEGORIES, TARGET_KINDS, TARGET_ROLES } from "./request-vocabulary.js";
+import type { DATED_SCOPE_CONDITION_KINDS, ScopeConditionKind } from "../vocabulary/scope-conditions.js";
 import { parseCivilDate } from "./zoned-time.js";
 
 const text = z.string().regex(/\S/, "must not be empty or only whitespace");
@@ -50,3 +51,8 @@ export type ScopeCondition = z.infer<typeof scopeConditionSchema>;
 export type GrantedTarget = z.infer<typeof grantedTargetSchema>;
 export type ScopePeriod = z.infer<typeof scopePeriodSchema>;
 export type GrantedScope = z.infer<typeof grantedScopeSchema>;
+
+// The schema and the vocabulary must name the same kinds, and the dated ones must carry a date.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _kindsAgree: Same<ScopeCondition["kind"], ScopeConditionKind> = true;
+const _datedAgree: Same<Extract<ScopeCondition, { date: string }>["kind"], (typeof DATED_SCOPE_CONDITION_KINDS)[number]> = true;

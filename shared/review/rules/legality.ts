@@ -1,7 +1,7 @@
 // Legality rules (L1–L16) the app can check from the request document alone.
 import { isThresholdOffenceCategory } from "../../vocabulary/offence-categories.js";
 import { HOUR_MS, instant } from "../instants.js";
-import { asksTrafficOrContent, competenceFor, competentValidator, isEuOrder, issuerCompetent } from "./eu-authorities.js";
+import { asksTrafficOrContent, competenceFor, competentValidator, isEuOrder, issuerCompetent } from "../eu-authorities.js";
 import { finding, warning, type Rule } from "./types.js";
 
 /** Reg. 2023/1543 applies from this date (Art 34(2)). */

@@ -1,6 +1,6 @@
 // Who may issue or validate an EU order for which data (Reg. 2023/1543 Art 4), shared by L3 and L4.
-import { EU_TRAFFIC_OR_CONTENT } from "../item-conditions.js";
-import type { AuthorityKind, RequestDocument } from "../request-vocabulary.js";
+import { EU_TRAFFIC_OR_CONTENT } from "./item-conditions.js";
+import type { AuthorityKind, RequestDocument } from "./request-vocabulary.js";
 
 const JUDICIAL: readonly AuthorityKind[] = ["court", "judge"];
 const JUDICIAL_OR_PROSECUTOR: readonly AuthorityKind[] = ["court", "judge", "prosecutor"];
