@@ -72,6 +72,9 @@ describe("other clocks", () => {
     expect(due("America/New_York", "2027-01-15")).toBe("2027-01-16T04:59:59.999Z");
     expect(due("Asia/Tokyo", "2027-01-15")).toBe("2027-01-15T14:59:59.999Z");
     expect(due("Europe/London", "2026-07-01")).toBe("2026-07-01T22:59:59.999Z");
+    // Chile moves its clocks at midnight: 6 September 2026 begins at 01:00, and 5 September ends an hour "early".
+    expect(due("America/Santiago", "2026-09-05")).toBe("2026-09-06T03:59:59.999Z");
+    expect(due("America/Santiago", "2026-09-06")).toBe("2026-09-07T02:59:59.999Z");
     expect(due("Asia/Kolkata", "2027-01-15T09:00:00+01:00")).toBe("2027-01-15T08:00:00.000Z");
     expect(() => due("Europe/London", "2027-02-30")).toThrow('"2027-02-30" is not a calendar date of the form YYYY-MM-DD');
   });
