@@ -1,0 +1,118 @@
+// Necessity and proportionality: N1–N12 (review-checklists.md). Citations as the notes give them.
+import { ALWAYS, EMERGENCY } from "./item-conditions.js";
+import { CLOUD_ACT, IPA_2016, REG_2023_1543, type ChecklistItem } from "./item-types.js";
+
+const ZAKHAROV = "Roman Zakharov v Russia (ECtHR GC 2015)";
+const BBW = "Big Brother Watch v UK (GC 2021)";
+const PROKURATUUR = "CJEU Prokuratuur C-746/18";
+
+export const NECESSITY_ITEMS: readonly ChecklistItem[] = [
+  {
+    id: "N1",
+    area: "necessity",
+    question: "Do the facts link the target to the offence (reasonable suspicion or probable cause)?",
+    guidance: "The facts must give specific grounds to connect each target to the offence, not just to the investigation in general.",
+    sources: [{ citation: "Zakharov §260", note: ZAKHAROV }, { citation: "Illinois v Gates", note: "462 U.S. 213 (1983)" }, { citation: "2523(b)(4)(D)(iv)", note: CLOUD_ACT }],
+    blocking: true,
+    appliesWhen: ALWAYS,
+  },
+  {
+    id: "N2",
+    area: "necessity",
+    question: "Are the data likely to hold evidence of the offence?",
+    guidance: "Ask whether there is a fair probability that these data, for this period, contain evidence rather than a mere possibility.",
+    sources: [{ citation: "Gates", note: "Illinois v Gates, 462 U.S. 213 (1983)" }, { citation: "18 U.S.C. 2703(d)" }],
+    blocking: true,
+    appliesWhen: ALWAYS,
+  },
+  {
+    id: "N3",
+    area: "necessity",
+    question: "Is each identifier named specifically (particularity)?",
+    guidance: "Every target must be a specific account, address, number or device, not a description such as all users of a service.",
+    sources: [{ citation: "2523(b)(4)(D)(ii)", note: CLOUD_ACT }, { citation: "Zakharov §264", note: ZAKHAROV }],
+    blocking: true,
+    appliesWhen: ALWAYS,
+  },
+  {
+    id: "N4",
+    area: "necessity",
+    question: "Is this not a fishing expedition: is whole-account scope justified, or a search protocol set?",
+    guidance: "Where the request reaches a whole account or many identifiers, look for the reason or for a protocol that limits what will be searched.",
+    sources: [{ citation: "BBW §§354–355", note: BBW }],
+    blocking: true,
+    appliesWhen: ALWAYS,
+  },
+  {
+    id: "N5",
+    area: "necessity",
+    question: "Is the measure necessary and proportionate, weighing the person's rights?",
+    guidance: "Weigh the expected value of the data for the investigation against the intrusion into the private life of the target and others.",
+    sources: [{ citation: "Art 5(2)", note: REG_2023_1543 }, { citation: "IPA s.23(1)", note: IPA_2016 }],
+    blocking: true,
+    appliesWhen: ALWAYS,
+  },
+  {
+    id: "N6",
+    area: "necessity",
+    question: "Does the seriousness of the offence match the intrusiveness of the data?",
+    guidance: "Traffic, location and content data that allow precise conclusions about private life need a serious offence; subscriber data need less.",
+    sources: [{ citation: "Prokuratuur", note: PROKURATUUR }, { citation: "Ministerio Fiscal C-207/16", note: "CJEU" }],
+    blocking: true,
+    appliesWhen: ALWAYS,
+  },
+  {
+    id: "N7",
+    area: "necessity",
+    question: "Were less intrusive means considered?",
+    guidance: "Look for why the information cannot reasonably be obtained another way, for example from open sources or a narrower category.",
+    sources: [{ citation: "IPA s.2(2)(a)", note: IPA_2016 }, { citation: "2523(b)(4)(D)(vi)", note: CLOUD_ACT }],
+    blocking: true,
+    appliesWhen: ALWAYS,
+  },
+  {
+    id: "N8",
+    area: "necessity",
+    question: "Has collateral intrusion (shared devices, third parties) been assessed?",
+    guidance: "Consider who else uses the account, number or device and whose data will come with the target's.",
+    sources: [{ citation: "IOCCO 2015", note: "Interception of Communications Commissioner's Office, annual report 2015" }],
+    blocking: true,
+    appliesWhen: ALWAYS,
+  },
+  {
+    id: "N9",
+    area: "necessity",
+    question: "Is the time window justified?",
+    guidance: "The period should match the facts: from when the suspected conduct began to when it ended, not a round number.",
+    sources: [{ citation: "Prokuratuur", note: PROKURATUUR }],
+    blocking: true,
+    appliesWhen: ALWAYS,
+  },
+  {
+    id: "N10",
+    area: "necessity",
+    question: "Does an ongoing measure have a fixed term, and does a renewal report the results so far?",
+    guidance: "A measure that runs into the future needs an end date; a renewal should say what the measure has produced.",
+    sources: [{ citation: "2523(b)(4)(D)(vi)", note: CLOUD_ACT }, { citation: "18 U.S.C. 2518(1)(f)" }],
+    blocking: true,
+    appliesWhen: [{ instruments: ["executive-agreement", "domestic-warrant"] }, { ongoing: true }],
+  },
+  {
+    id: "N11",
+    area: "necessity",
+    question: "Does legally privileged or journalistic material get heightened scrutiny?",
+    guidance: "Where the data could reveal lawyer–client communications or a journalist's sources, check for the extra justification and safeguards the law requires.",
+    sources: [{ citation: "IPA s.2(2)(b), s.27", note: IPA_2016 }],
+    blocking: true,
+    appliesWhen: [{ anyDataCategory: ["traffic", "location", "content"] }],
+  },
+  {
+    id: "N12",
+    area: "necessity",
+    question: "Is the urgency genuine, and is the retrospective approval inside its deadline?",
+    guidance: "Check that waiting for the ordinary procedure would have defeated the purpose, and that the later approval or validation came within its time limit.",
+    sources: [{ citation: "IPA s.24–25", note: IPA_2016 }, { citation: "Art 4(5)", note: REG_2023_1543 }],
+    blocking: true,
+    appliesWhen: [EMERGENCY],
+  },
+];
