@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { applicableItems } from "../../shared/review/applicability.js";
 import { CHECKLIST_ITEMS, checklistItem } from "../../shared/review/items.js";
 import { CHECKLIST_TEMPLATES, templateById, templateFor } from "../../shared/review/templates.js";
-import { INSTRUMENTS } from "../../shared/formats/request.js";
+import { INSTRUMENTS } from "../../shared/vocabulary/instruments.js";
 import { CHECKLIST_AREAS } from "../../shared/vocabulary/checklist-areas.js";
 import { request } from "./request.js";
 
