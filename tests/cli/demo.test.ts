@@ -1,10 +1,11 @@
 // `counterseal demo --store DIR`: a fresh store holding twelve requests.
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cliOk, expectExit, fingerprintDir, jsonLines, makeTempDir, runCli, type RequestSummaryJson } from "../helpers/cli.js";
+import { cliOk, expectExit, fingerprintDir, jsonLines, runCli, type RequestSummaryJson } from "../helpers/cli.js";
+import { suiteTempFolder } from "../helpers/temp.js";
 
 describe("counterseal demo", () => {
-  const temp = makeTempDir("cli-demo");
+  const temp = suiteTempFolder("cli-demo");
   const storeDir = join(temp.dir, "demo-store");
   afterAll(() => temp.remove());
 

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditHashInput } from "../../electron/core/store/audit-chain.js";
 import { canonicalJson, GENESIS_HASH, StoreError, type JsonValue } from "../../electron/core/store/index.js";
-import { newStore, T0, testRuntime, withRawConnection } from "./helpers.js";
+import { T0, testRuntime } from "../helpers/runtime.js";
+import { newStore, withRawConnection } from "./helpers.js";
 
 const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
 

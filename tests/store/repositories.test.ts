@@ -7,7 +7,8 @@ import {
   StoreError,
   UnknownKeyError,
 } from "../../electron/core/store/index.js";
-import { filled, newStore, pseudoRandomBytes, sampleKey, sampleRequest, T0, testRuntime } from "./helpers.js";
+import { deterministicBytes, T0, testRuntime } from "../helpers/runtime.js";
+import { filled, newStore, sampleKey, sampleRevisionInput } from "./helpers.js";
 
 const actions = (store: ReturnType<typeof newStore>["store"]): string[] => store.audit.listAudit().map((e) => e.action);
 
@@ -159,9 +160,9 @@ describe("requests", () => {
 
   it("stores a revision with its attachments and opens a case for it", () => {
     const { store } = storeWithKeyring();
-    const pdf = attachBlob(store, pseudoRandomBytes(5000));
+    const pdf = attachBlob(store, deterministicBytes("blob", 5000));
     const empty = attachBlob(store, new Uint8Array(0));
-    const input = sampleRequest({
+    const input = sampleRevisionInput({
       respondBy: new Date("2025-03-15T17:00:00Z"),
       attachments: [
         { path: "attachments/order.pdf", title: "Order", mediaType: "application/pdf", blobId: pdf.blobId },
@@ -198,8 +199,8 @@ describe("requests", () => {
 
   it("links a later revision to the same case and returns the latest by default", () => {
     const { store } = storeWithKeyring();
-    const first = store.requests.insertRequestRevision("importer", sampleRequest({ revision: 1 }));
-    const second = store.requests.insertRequestRevision("importer", sampleRequest({ revision: 2, urgencyLevel: "expedited" }));
+    const first = store.requests.insertRequestRevision("importer", sampleRevisionInput({ revision: 1 }));
+    const second = store.requests.insertRequestRevision("importer", sampleRevisionInput({ revision: 2, urgencyLevel: "expedited" }));
 
     expect(second.caseId).toBe(first.caseId);
     expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042")?.revision).toBe(2);
@@ -212,10 +213,10 @@ describe("requests", () => {
 
   it("refuses the same digest again (duplicate) and another digest for a stored revision (conflict)", () => {
     const { store } = storeWithKeyring();
-    store.requests.insertRequestRevision("importer", sampleRequest());
+    store.requests.insertRequestRevision("importer", sampleRevisionInput());
 
-    expect(() => store.requests.insertRequestRevision("importer", sampleRequest())).toThrow(DuplicateBundleError);
-    expect(() => store.requests.insertRequestRevision("importer", sampleRequest({ bundleDigest: "e".repeat(64) }))).toThrow(
+    expect(() => store.requests.insertRequestRevision("importer", sampleRevisionInput())).toThrow(DuplicateBundleError);
+    expect(() => store.requests.insertRequestRevision("importer", sampleRevisionInput({ bundleDigest: "e".repeat(64) }))).toThrow(
       RevisionConflictError,
     );
     expect(store.requests.listRequests({ limit: 10, offset: 0 })).toHaveLength(1);
@@ -224,12 +225,12 @@ describe("requests", () => {
   it("refuses a signer key registered for another authority", () => {
     const { store } = storeWithKeyring();
     // Key 02… belongs to de-bka; the request claims fr-pnf.
-    expect(() => store.requests.insertRequestRevision("importer", sampleRequest({ signerKeyId: filled(8, 2) }))).toThrow(/FOREIGN KEY/);
+    expect(() => store.requests.insertRequestRevision("importer", sampleRevisionInput({ signerKeyId: filled(8, 2) }))).toThrow(/FOREIGN KEY/);
   });
 
   it("refuses an attachment whose blob was never finished", () => {
     const { store } = storeWithKeyring();
-    const input = sampleRequest({ attachments: [{ path: "a.pdf", title: "A", mediaType: "application/pdf", blobId: "missing" }] });
+    const input = sampleRevisionInput({ attachments: [{ path: "a.pdf", title: "A", mediaType: "application/pdf", blobId: "missing" }] });
     expect(() => store.requests.insertRequestRevision("importer", input)).toThrow(/finish its writer first/);
     expect(store.requests.findRequestByDigest(input.bundleDigest)).toBeUndefined();
   });
@@ -240,7 +241,7 @@ describe("requests", () => {
     store.keyring.addAuthorityKey("reviewer", sampleKey(1));
     const receive = (documentId: string, revision: number, digest: number): void => {
       runtime.advance(1000);
-      store.requests.insertRequestRevision("importer", sampleRequest({ documentId, revision, bundleDigest: "0".repeat(62) + digest.toString(16).padStart(2, "0") }));
+      store.requests.insertRequestRevision("importer", sampleRevisionInput({ documentId, revision, bundleDigest: "0".repeat(62) + digest.toString(16).padStart(2, "0") }));
     };
     receive("A", 1, 1);
     receive("B", 1, 2);
