@@ -1,6 +1,7 @@
 // The API table the app and the e2e host serve, driven through the dispatcher as the renderer
 // drives it, over a real encrypted store filled by the demo (seal + import).
 import { readFileSync, writeFileSync } from "node:fs";
+import type * as NodeFs from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { buildDemoStore } from "../../electron/core/demo/demo-store.js";
@@ -22,7 +23,7 @@ const hold = vi.hoisted(() => ({
   release: Promise.resolve(),
 }));
 vi.mock("node:fs", async (importOriginal) => {
-  const fs = await importOriginal<typeof import("node:fs")>();
+  const fs = await importOriginal<typeof NodeFs>();
   async function* heldAfterFirstChunk(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     let first = true;
     for await (const chunk of stream) {
