@@ -166,7 +166,7 @@ describe("STRICT tables and named constraints", () => {
       /request_bundle_digest_is_sha256/,
     );
     // A failed call leaves nothing behind, audit row included.
-    expect(store.requests.listRequests({ limit: 10, offset: 0 })).toEqual([]);
+    expect(store.requests.listAllRevisions({ limit: 10, offset: 0 })).toEqual([]);
     expect(store.audit.listAudit().map((e) => e.action)).toEqual(["store.created", "authority-key.added"]);
   });
 

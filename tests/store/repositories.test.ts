@@ -189,7 +189,6 @@ describe("requests", () => {
       { id: expect.any(String), position: 1, path: "attachments/empty.txt", title: "Empty", mediaType: "text/plain", size: 0, sha256: empty.sha256, blobId: empty.blobId },
     ]);
     expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042")).toEqual(stored);
-    expect(store.requests.findRequestByDigest(input.bundleDigest)?.id).toBe(stored.id);
     expect(store.audit.listAudit().at(-1)).toMatchObject({
       action: "request.stored",
       objectId: stored.id,
@@ -206,7 +205,7 @@ describe("requests", () => {
     expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042")?.revision).toBe(2);
     expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042", 1)?.id).toBe(first.id);
     expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042", 3)).toBeUndefined();
-    expect(store.requests.findRevision("fr-pnf", "PNF-2025-0042", 2)?.urgencyLevel).toBe("expedited");
+    expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042", 2)?.urgencyLevel).toBe("expedited");
     expect(store.requests.listRevisions(first.caseId).map((r) => r.revision)).toEqual([1, 2]);
     expect(store.audit.listAudit().at(-1)?.details).toMatchObject({ newCase: false, caseId: first.caseId });
   });
@@ -219,7 +218,7 @@ describe("requests", () => {
     expect(() => store.requests.insertRequestRevision("importer", sampleRevisionInput({ bundleDigest: "e".repeat(64) }))).toThrow(
       RevisionConflictError,
     );
-    expect(store.requests.listRequests({ limit: 10, offset: 0 })).toHaveLength(1);
+    expect(store.requests.listAllRevisions({ limit: 10, offset: 0 })).toHaveLength(1);
   });
 
   it("refuses a signer key registered for another authority", () => {
@@ -232,10 +231,10 @@ describe("requests", () => {
     const { store } = storeWithKeyring();
     const input = sampleRevisionInput({ attachments: [{ path: "a.pdf", title: "A", mediaType: "application/pdf", blobId: "missing" }] });
     expect(() => store.requests.insertRequestRevision("importer", input)).toThrow(/finish its writer first/);
-    expect(store.requests.findRequestByDigest(input.bundleDigest)).toBeUndefined();
+    expect(store.requests.listAllRevisions({ limit: 10, offset: 0 })).toEqual([]);
   });
 
-  it("lists the latest revision of each case, most recently received first, page by page", () => {
+  it("lists every revision, most recently received first, page by page", () => {
     const runtime = testRuntime();
     const { store } = newStore(runtime);
     store.keyring.addAuthorityKey("reviewer", sampleKey(1));
@@ -248,10 +247,10 @@ describe("requests", () => {
     receive("A", 2, 3);
     receive("C", 1, 4);
 
-    const page = (offset: number) => store.requests.listRequests({ limit: 2, offset }).map((r) => `${r.documentId}/${r.revision}`);
+    const page = (offset: number) => store.requests.listAllRevisions({ limit: 2, offset }).map((r) => `${r.documentId}/${r.revision}`);
     expect(page(0)).toEqual(["C/1", "A/2"]);
-    expect(page(2)).toEqual(["B/1"]);
+    expect(page(2)).toEqual(["B/1", "A/1"]);
     expect(page(4)).toEqual([]);
-    expect(() => store.requests.listRequests({ limit: -1, offset: 0 })).toThrow(StoreError);
+    expect(() => store.requests.listAllRevisions({ limit: -1, offset: 0 })).toThrow(StoreError);
   });
 });

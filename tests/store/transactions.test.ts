@@ -59,7 +59,7 @@ describe("asyncTransaction", () => {
 
     await expect(importing).rejects.toThrow("tar stream truncated");
     expect(counts(store.file)).toEqual(before);
-    expect(store.requests.findRequestByDigest(sampleRevisionInput().bundleDigest)).toBeUndefined();
+    expect(store.requests.getRequest(sampleRevisionInput().authorityId, sampleRevisionInput().documentId)).toBeUndefined();
     expect(store.audit.verifyAuditChain()).toMatchObject({ ok: true });
   });
 
@@ -225,7 +225,7 @@ describe("savepoint inside an asyncTransaction", () => {
     expect(after["requests"]).toBe((before["requests"] ?? 0) + 2);
     expect(after["blobs"]).toBe((before["blobs"] ?? 0) + 2);
     expect(after["blob_chunks"]).toBe((before["blob_chunks"] ?? 0) + 4);
-    expect(store.requests.findRevision("fr-pnf", "broken", 1)).toBeUndefined();
+    expect(store.requests.getRequest("fr-pnf", "broken", 1)).toBeUndefined();
     expect(store.audit.verifyAuditChain()).toMatchObject({ ok: true });
   });
 

@@ -72,11 +72,6 @@ export function parseManifestLines(bytes: Uint8Array, fileName: string, algorith
   return entries;
 }
 
-/** The manifest as a map from bag-relative path to lower-case hex digest. */
-export function parseManifest(bytes: Uint8Array, fileName: string, algorithm: DigestAlgorithm): Map<string, string> {
-  return new Map(parseManifestLines(bytes, fileName, algorithm).map((entry) => [entry.path, entry.digest]));
-}
-
 /** Writes a path as a manifest line needs it: "%" as %25, CR as %0D, LF as %0A. */
 export function encodeManifestPath(path: string): string {
   return path.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
