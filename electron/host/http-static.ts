@@ -20,8 +20,8 @@ const REFUSALS: Readonly<Record<number, string>> = {
 
 /** Puts the shim right after <head>: before any script the page has, classic or module. */
 export function injectBridgeTag(html: string): string | undefined {
-  const head = /<head(?:\s[^>]*)?>/i.exec(html);
-  if (head === null) return undefined;
+  const head = html.match(/<head(?:\s[^>]*)?>/i);
+  if (head?.index === undefined) return undefined;
   const at = head.index + head[0].length;
   return `${html.slice(0, at)}${BRIDGE_TAG}${html.slice(at)}`;
 }

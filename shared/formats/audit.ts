@@ -49,7 +49,7 @@ export function formatActor(actor: Actor): string {
 /** The actor a stored text names; refuses any text formatActor would not have written. */
 export function parseActor(text: string): Actor {
   if (text === "system") return SYSTEM_ACTOR;
-  const match = /^reviewer:(.*)$/s.exec(text);
+  const match = text.match(/^reviewer:(.*)$/s);
   const keyId = match?.[1];
   if (keyId !== undefined && printedKeyId.safeParse(keyId).success) return reviewerActorOf(keyId);
   throw new AuditFormatError(`Unknown audit actor ${JSON.stringify(text.slice(0, 80))}: expected "system" or "reviewer:<KEYID>".`);

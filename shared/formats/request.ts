@@ -35,7 +35,7 @@ const fold = (path: string): string => path.normalize("NFC").toLowerCase();
 
 /** Orders two RFC 3339 date-times by instant, down to the nanosecond (Date.parse stops at ms). */
 function compareInstants(a: string, b: string): number {
-  const belowMillis = (time: string): string => (/\.[0-9]{3}([0-9]*)/.exec(time)?.[1] ?? "").padEnd(9, "0");
+  const belowMillis = (time: string): string => (time.match(/\.[0-9]{3}([0-9]*)/)?.[1] ?? "").padEnd(9, "0");
   const [x, y] = [belowMillis(a), belowMillis(b)];
   return Date.parse(a) - Date.parse(b) || (x < y ? -1 : x > y ? 1 : 0);
 }

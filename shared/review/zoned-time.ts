@@ -62,7 +62,7 @@ export const formatCivilDate = (date: CivilDate): string =>
   `${String(date.year).padStart(4, "0")}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
 
 export function parseCivilDate(text: string): CivilDate {
-  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+  const match = text.match(/^([0-9]{4})-([0-9]{2})-([0-9]{2})$/);
   const date = match === null ? undefined : { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
   if (date === undefined || formatCivilDate(addDays(date, 0)) !== text) throw new Error(`"${text}" is not a calendar date of the form YYYY-MM-DD`);
   return date;

@@ -1,9 +1,9 @@
 // The API table the app and the e2e host serve, driven through the dispatcher as the renderer
 // drives it, over a real encrypted store filled by the demo (seal + import).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
+import type * as NodeFs from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { buildDemoStore } from "../../electron/core/demo/demo-store.js";
 import { sealBundle } from "../../electron/core/bundles/seal-bundle.js";
 import { encodePublicKey, generateMinisignKeyPair } from "../../electron/core/crypto/minisign.js";
@@ -12,19 +12,45 @@ import { createApiHandlers } from "../../electron/api/handlers/index.js";
 import { createDispatcher } from "../../electron/api/dispatch.js";
 import type { ApiResult } from "../../shared/api/result.js";
 import { testRuntime } from "../helpers/runtime.js";
-import { tempFolder } from "../helpers/temp.js";
+import { fileTempFolder, tempFolder } from "../helpers/temp.js";
+
+// A held read: the import of `hold.file` gets its first chunk, then waits inside its store
+// savepoint until `hold.release` settles, and says so through `hold.reached`. The lock test
+// acts at that known point instead of guessing how long an import takes.
+const hold = vi.hoisted(() => ({
+  file: undefined as string | undefined,
+  reached: (): void => {},
+  release: Promise.resolve(),
+}));
+vi.mock("node:fs", async (importOriginal) => {
+  const fs = await importOriginal<typeof NodeFs>();
+  async function* heldAfterFirstChunk(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    let first = true;
+    for await (const chunk of stream) {
+      yield chunk;
+      if (first) {
+        first = false;
+        hold.reached();
+        await hold.release;
+      }
+    }
+  }
+  const createReadStream = ((...args: Parameters<typeof fs.createReadStream>) => {
+    const stream = fs.createReadStream(...args);
+    return args[0] === hold.file ? heldAfterFirstChunk(stream) : stream;
+  }) as unknown as typeof fs.createReadStream;
+  return { ...fs, default: { ...fs, createReadStream }, createReadStream };
+});
 
 const PASSPHRASE = "demo passphrase";
 const T = new Date("2026-11-27T12:00:00Z");
 let storeDir: string;
 
 // One demo store for the read-only tests (tempFolder would remove it after the first test).
-const shared = mkdtempSync(join(tmpdir(), "counterseal-api-"));
 beforeAll(async () => {
-  storeDir = join(shared, "store");
+  storeDir = join(fileTempFolder("api"), "store");
   await buildDemoStore(storeDir, PASSPHRASE, testRuntime(T));
 }, 60_000);
-afterAll(() => rmSync(shared, { recursive: true, force: true }));
 
 function openApi() {
   const table = createApiHandlers({ storeDir, runtime: testRuntime(T) });
@@ -151,7 +177,8 @@ describe("the API table", () => {
     const issuer = generateMinisignKeyPair(runtime.ids.randomBytes);
     const { id, name, country } = SAMPLE_AUTHORITY;
     expect(await dispatch("addAuthorityKey", { authorityId: id, name, country, minisignPublicKey: encodePublicKey(issuer) })).toMatchObject({ ok: true });
-    const attachment = new Uint8Array(24 * 1024 * 1024).fill(7);
+    // Larger than one read chunk (1 MiB), so the import streams the file and the hold can act.
+    const attachment = new Uint8Array(3 * 1024 * 1024).fill(7);
     const document = sampleRequest({ attachments: [{ path: "attachments/dump.bin", title: "Dump", mediaType: "application/octet-stream" }] });
     const sealed = await sealBundle({
       bundleType: "request",
@@ -169,16 +196,24 @@ describe("the API table", () => {
     const file = join(tempFolder(), "large.sealed");
     writeFileSync(file, Buffer.concat(chunks));
 
+    let release = (): void => {};
+    hold.release = new Promise<void>((resolve) => (release = resolve));
+    const reached = new Promise<void>((resolve) => (hold.reached = resolve));
+    hold.file = file;
     const importing = dispatch("importBundles", { paths: [file] });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await dispatch("getImportProgress", {})).toMatchObject({ ok: true, value: { active: true } });
+    await Promise.race([reached, importing.then(() => Promise.reject(new Error("the import ended without streaming the held file")))]);
+
+    expect(await dispatch("getImportProgress", {})).toMatchObject({ ok: true, value: { active: true, fileIndex: 0, fileCount: 1 } });
     expect(await dispatch("lock", {})).toEqual({ ok: true, value: null });
     expect(await dispatch("getStoreStatus", {})).toMatchObject({ ok: true, value: { state: "locked" } });
     expect(await dispatch("listKeyring", {})).toMatchObject({ ok: false, error: { code: "locked" } });
     expect(await dispatch("unlock", { passphrase: "a passphrase" })).toMatchObject({ ok: false, error: { code: "import-busy" } });
+    expect(await dispatch("getImportProgress", {})).toMatchObject({ ok: true, value: { active: true } });
 
+    release();
     expect(await importing).toMatchObject({ ok: true, value: [{ status: "imported" }] });
     expect(await dispatch("unlock", { passphrase: "a passphrase" })).toMatchObject({ ok: true });
+    expect(await dispatch("getImportProgress", {})).toMatchObject({ ok: true, value: { active: false } });
     expect(await dispatch("queryInbox", { offset: 0, limit: 10, sort: newestFirst })).toMatchObject({ ok: true, value: { total: 1 } });
     table.close();
   });

@@ -2,11 +2,12 @@
 // first broken link, in text and with --json.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliOk, expectExit, initStore, jsonLines, makeTempDir, runCli, STORE_PASSPHRASE } from "../helpers/cli.js";
+import { cliOk, expectExit, initStore, jsonLines, runCli, STORE_PASSPHRASE } from "../helpers/cli.js";
+import { suiteTempFolder } from "../helpers/temp.js";
 import { tamperAudit } from "./helpers.js";
 
 describe("counterseal audit", () => {
-  const temp = makeTempDir("cli-audit");
+  const temp = suiteTempFolder("cli-audit");
   const storeDir = join(temp.dir, "store");
   const store = ["--store", storeDir];
   beforeAll(() => initStore(storeDir), 60_000);

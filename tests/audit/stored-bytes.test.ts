@@ -3,7 +3,8 @@
 // (the hand-written canonical JSON and free-form actors) for exactly these appends.
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../shared/formats/audit.js";
-import { newStore, testRuntime } from "../store/helpers.js";
+import { testRuntime } from "../helpers/runtime.js";
+import { newStore } from "../store/helpers.js";
 
 const reviewer: Actor = { kind: "reviewer", keyId: "9C8F0A3B5D7E1F24" };
 
@@ -18,7 +19,8 @@ const PINNED_ROW_HASHES = [
 
 describe("audit rows written by the typed log", () => {
   it("are byte for byte what the previous code wrote for the same details", () => {
-    const runtime = testRuntime();
+    // The clock the previous code's store tests started at: the pinned hashes cover the times.
+    const runtime = testRuntime(new Date("2025-03-01T09:00:00.000Z"));
     const { store } = newStore(runtime);
     const step = () => runtime.advance(1000);
     step();

@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeManifestPath, encodeManifestPath, manifestNameOf, parseManifest, parseManifestLines } from "../../electron/core/bundles/bagit-manifest.js";
+import { decodeManifestPath, encodeManifestPath, manifestNameOf, parseManifestLines } from "../../electron/core/bundles/bagit-manifest.js";
+import type { DigestAlgorithm } from "../../electron/core/bundles/bagit-manifest.js";
+
+/** The manifest as path → digest, from the lines the bag check reads. */
+const parseManifest = (bytes: Uint8Array, fileName: string, algorithm: DigestAlgorithm): Map<string, string> =>
+  new Map(parseManifestLines(bytes, fileName, algorithm).map((entry) => [entry.path, entry.digest]));
 import { BundleRefusal } from "../../electron/core/bundles/refusal.js";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { fileTempFolder } from "../helpers/temp.js";
 import { DEFAULT_LIMITS } from "../../electron/core/bundles/limits.js";
 import { BundleRefusal } from "../../electron/core/bundles/refusal.js";
 import { readTarEntries } from "../../electron/core/bundles/tar-reader.js";
@@ -283,8 +283,7 @@ describe("archives packed by tar-stream", () => {
 });
 
 describe("archives written by GNU tar", () => {
-  const work = mkdtempSync(join(tmpdir(), "counterseal-tar-"));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const work = fileTempFolder("tar");
 
   const tree: Record<string, string> = {
     "REQ-0001/bagit.txt": "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",

@@ -10,16 +10,16 @@ import {
   fingerprintDir,
   identityOf,
   initStore,
-  makeTempDir,
   runCli,
   type CliResult,
   type IdentityJson,
 } from "../helpers/cli.js";
+import { suiteTempFolder } from "../helpers/temp.js";
 
 const COMMANDS = ["init", "identity", "trust", "import", "requests", "show", "seal", "keygen", "demo"];
 
 describe.concurrent("help, version and usage errors", () => {
-  const temp = makeTempDir("cli-usage");
+  const temp = suiteTempFolder("cli-usage");
   afterAll(() => temp.remove());
 
   it("--help exits 0 and lists every command and the exit codes", async () => {
@@ -66,7 +66,7 @@ describe.concurrent("help, version and usage errors", () => {
 });
 
 describe("where the store is, and its passphrase", () => {
-  const temp = makeTempDir("cli-store");
+  const temp = suiteTempFolder("cli-store");
   const storeDir = join(temp.dir, "store");
   const missing = join(temp.dir, "no-store-here");
   let identity: IdentityJson;
@@ -179,7 +179,7 @@ describe("where the store is, and its passphrase", () => {
 });
 
 describe("the app's default store", () => {
-  const temp = makeTempDir("cli-default");
+  const temp = suiteTempFolder("cli-default");
   afterAll(() => temp.remove());
 
   it("without --store or COUNTERSEAL_STORE, commands use $XDG_CONFIG_HOME/Counterseal/store", async () => {

@@ -4,11 +4,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDispatcher } from "../../electron/api/dispatch.js";
 import { createApiHandlers } from "../../electron/api/handlers/index.js";
 import type { ApiResult } from "../../shared/api/result.js";
-import { cliOk, expectExit, fingerprintDir, jsonLines, makeTempDir, runCli, STORE_PASSPHRASE, type RequestDetailJson, type RequestSummaryJson } from "../helpers/cli.js";
+import { cliOk, expectExit, fingerprintDir, jsonLines, runCli, STORE_PASSPHRASE, type RequestDetailJson, type RequestSummaryJson } from "../helpers/cli.js";
 import { testRuntime } from "../helpers/runtime.js";
+import { suiteTempFolder } from "../helpers/temp.js";
 
 describe("counterseal demo", () => {
-  const temp = makeTempDir("cli-demo");
+  const temp = suiteTempFolder("cli-demo");
   const storeDir = join(temp.dir, "demo-store");
   afterAll(() => temp.remove());
 

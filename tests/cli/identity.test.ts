@@ -3,13 +3,14 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliOk, expectExit, identityOf, initStore, makeTempDir, runCli, type IdentityJson } from "../helpers/cli.js";
+import { cliOk, expectExit, identityOf, initStore, runCli, type IdentityJson } from "../helpers/cli.js";
+import { suiteTempFolder } from "../helpers/temp.js";
 import { stockAgeKeygen } from "../helpers/stock-tools.js";
 
 const AGE_RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
 
 describe.concurrent("counterseal identity", () => {
-  const temp = makeTempDir("cli-identity");
+  const temp = suiteTempFolder("cli-identity");
   const storeDir = join(temp.dir, "store");
   let identity: IdentityJson;
   let rawJson: string;

@@ -10,13 +10,13 @@ import {
   importJson,
   initStore,
   jsonLines,
-  makeTempDir,
   pdfLikeBytes,
   runCli,
   sha256Hex,
   stockRequestBundle,
   type RequestSummaryJson,
 } from "../helpers/cli.js";
+import { suiteTempFolder } from "../helpers/temp.js";
 import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { stockAgeKeygen, stockMinisignKeygen, type StockMinisignKey } from "../helpers/stock-tools.js";
 
@@ -26,7 +26,7 @@ const REFUSED_FIELDS = ["code", "file", "message", "status"];
 const keyIdOf = (key: StockMinisignKey): string => Buffer.from(key.publicKeyLine, "base64").readBigUInt64LE(2).toString(16).toUpperCase();
 
 describe.concurrent("counterseal import (tests share one store and run side by side)", () => {
-  const temp = makeTempDir("cli-import");
+  const temp = suiteTempFolder("cli-import");
   const storeDir = join(temp.dir, "store");
   const store = ["--store", storeDir];
   let recipient = "";

@@ -8,18 +8,18 @@ import {
   identityOf,
   importJson,
   initStore,
-  makeTempDir,
   pdfLikeBytes,
   runCli,
   sha256Hex,
   writeJson,
 } from "../helpers/cli.js";
+import { suiteTempFolder } from "../helpers/temp.js";
 import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { stockAgeKeygen, stockMinisignKeygen, type StockAgeKey, type StockMinisignKey } from "../helpers/stock-tools.js";
 
 describe.concurrent("counterseal seal and keygen (independent, side by side)", () => {
   describe("counterseal seal refuses bad input and writes nothing", () => {
-    const temp = makeTempDir("cli-seal-refusals");
+    const temp = suiteTempFolder("cli-seal-refusals");
     const path = (name: string) => join(temp.dir, name);
     let key: StockMinisignKey;
     let office: StockAgeKey;
@@ -63,7 +63,7 @@ describe.concurrent("counterseal seal and keygen (independent, side by side)", (
   });
 
   describe("counterseal seal → counterseal import", () => {
-    const temp = makeTempDir("cli-seal-import");
+    const temp = suiteTempFolder("cli-seal-import");
     const storeDir = join(temp.dir, "store");
     afterAll(() => temp.remove());
 
@@ -109,7 +109,7 @@ describe.concurrent("counterseal seal and keygen (independent, side by side)", (
   });
 
   describe("counterseal keygen", () => {
-    const temp = makeTempDir("cli-keygen");
+    const temp = suiteTempFolder("cli-keygen");
     afterAll(() => temp.remove());
 
     it("-W writes PREFIX.key (mode 600) and PREFIX.pub; refuses to overwrite them unless --force", async () => {

@@ -4,7 +4,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliOk, expectExit, initStore, keyringOf, makeTempDir, runCli, type CliResult, type KeyringEntryJson } from "../helpers/cli.js";
+import { cliOk, expectExit, initStore, keyringOf, runCli, type CliResult, type KeyringEntryJson } from "../helpers/cli.js";
+import { suiteTempFolder } from "../helpers/temp.js";
 import { stockAgeKeygen, stockMinisignKeygen, type StockMinisignKey } from "../helpers/stock-tools.js";
 
 const ENTRY_FIELDS = ["addedAt", "ageRecipient", "authorityId", "country", "keyId", "minisignPublicKey", "name", "revokedAt", "validFrom", "validUntil"];
@@ -34,7 +35,7 @@ interface RefusedAdds {
 }
 
 describe.concurrent("counterseal trust", () => {
-  const temp = makeTempDir("cli-trust");
+  const temp = suiteTempFolder("cli-trust");
   const storeDir = join(temp.dir, "store");
   const store = ["--store", storeDir];
   const key = (name: string) => stockMinisignKeygen(temp.dir, name);

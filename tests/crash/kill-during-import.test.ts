@@ -11,7 +11,7 @@ import { BATCH_MAX_FILES } from "../../electron/core/bundles/import-bundle.js";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
 import { storeFile } from "../../electron/core/store/index.js";
 import { openSession } from "../../electron/core/session/session.js";
-import { CLI_ENTRY, ensureCliBuilt, jsonLines, runCli, type ImportLine } from "../helpers/cli.js";
+import { CLI_ENTRY, assertCliBuilt, jsonLines, runCli, type ImportLine } from "../helpers/cli.js";
 import { openTestOffice, STORE_PASSPHRASE } from "../helpers/office.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { sampleRequest } from "../helpers/sample-request.js";
@@ -102,7 +102,7 @@ describe("kill -9 during import", () => {
     cpSync(office.storeDir, pristine, { recursive: true });
 
     // Calibrate: how long a whole import takes on this machine (the faster of two, in scratch copies).
-    await ensureCliBuilt();
+    assertCliBuilt();
     let fullMs = Number.POSITIVE_INFINITY;
     for (const name of ["scratch-1", "scratch-2"]) {
       const scratch = join(office.dir, name);
@@ -171,7 +171,7 @@ describe("kill -9 during import", () => {
     office.session.store.close();
     const pristine = join(office.dir, "pristine");
     cpSync(office.storeDir, pristine, { recursive: true });
-    await ensureCliBuilt();
+    assertCliBuilt();
     const scratch = join(office.dir, "scratch");
     cpSync(pristine, scratch, { recursive: true });
     const started = Date.now();

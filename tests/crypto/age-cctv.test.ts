@@ -5,7 +5,8 @@ import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { decryptAge, generateAgeIdentity } from "../../electron/core/crypto/age.js";
 import type { AgeDecryptErrorCode } from "../../electron/core/crypto/age.js";
-import { chunked, deterministicRandom, settle, sha256Hex } from "./support.js";
+import { chunked, settle, sha256Hex } from "./support.js";
+import { seededRandom } from "../helpers/runtime.js";
 
 const TESTDATA = "/work/shared/corpora/cctv-age/age/testdata";
 
@@ -96,7 +97,7 @@ describe("CCTV age vectors", () => {
 
   it("never open the out-of-scope ones (passphrase or ML-KEM only)", async () => {
     expect(skipped.length).toBeGreaterThan(30);
-    const stranger = generateAgeIdentity(deterministicRandom("cctv-stranger"));
+    const stranger = generateAgeIdentity(seededRandom("cctv-stranger"));
     for (const v of skipped) {
       const outcome = await settle(decryptAge(chunked(v.body), [stranger]));
       expect({ name: v.name, released: outcome.released.length }).toEqual({ name: v.name, released: 0 });

@@ -3,9 +3,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ageRecipientOf, decryptAge, encryptAge, generateAgeIdentity, parseAgeIdentityFile } from "../../electron/core/crypto/age.js";
-import { chunked, collect, describeDifference, deterministicRandom, makeTempDir, runProgram, runProgramBytes } from "./support.js";
+import { chunked, collect, describeDifference, runProgram, runProgramBytes } from "./support.js";
+import { seededRandom } from "../helpers/runtime.js";
+import { suiteTempFolder } from "../helpers/temp.js";
 
-const temp = makeTempDir("age-interop");
+const temp = suiteTempFolder("age-interop");
 afterAll(() => temp.remove());
 const path = (name: string): string => join(temp.dir, name);
 const CHUNK = 65_536;
@@ -29,7 +31,7 @@ describe("age keys", () => {
 
   it("gives our generated identities the recipient age-keygen -y prints", () => {
     for (const seed of ["a", "b", "c"]) {
-      const identity = generateAgeIdentity(deterministicRandom(`interop-${seed}`));
+      const identity = generateAgeIdentity(seededRandom(`interop-${seed}`));
       writeFileSync(path("ours.txt"), `${identity}\n`);
       expect(runProgram("age-keygen", ["-y", path("ours.txt")]).stdout.trim()).toBe(ageRecipientOf(identity));
     }
@@ -42,7 +44,7 @@ describe("files made by age open with ours", () => {
   const officeIdentities = parseAgeIdentityFile(readFileSync(office.identityFile, "utf8"));
 
   it.each(SIZES)("age -r, binary and -a armored, %i bytes", async (size) => {
-    const plaintext = deterministicRandom(`from-age/${size}`)(size);
+    const plaintext = seededRandom(`from-age/${size}`)(size);
     for (const armor of [[], ["-a"]]) {
       const sealed = runProgramBytes("age", ["-r", other.recipient, "-r", office.recipient, ...armor], plaintext);
       const opened = await collect(decryptAge(chunked(new Uint8Array(sealed), [CHUNK]), officeIdentities));
@@ -55,7 +57,7 @@ describe("files made by ours open with age -d", () => {
   const office = ageKeygen("office-d.txt");
 
   it.each(SIZES)("binary and armored, %i bytes", async (size) => {
-    const plaintext = deterministicRandom(`to-age/${size}`)(size);
+    const plaintext = seededRandom(`to-age/${size}`)(size);
     for (const armor of [false, true]) {
       const sealed = await collect(encryptAge(chunked(plaintext, [10_000]), [ageRecipientOf(generateAgeIdentity()), office.recipient], { armor }));
       if (armor) expect(Buffer.from(sealed).toString("latin1")).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----\n[\s\S]*\n-----END AGE ENCRYPTED FILE-----\n$/);

@@ -11,23 +11,24 @@ import {
   isAgeRecipient,
   parseAgeIdentityFile,
 } from "../../electron/core/crypto/age.js";
-import { chunked, collect, describeDifference, deterministicRandom, settle } from "./support.js";
+import { chunked, collect, describeDifference, settle } from "./support.js";
+import { seededRandom } from "../helpers/runtime.js";
 
 const CHUNK = 65_536;
 const BECH32 = "[qpzry9x8gf2tvdw0s3jn54khce6mua7l]";
-const identity = generateAgeIdentity(deterministicRandom("age-unit-identity"));
+const identity = generateAgeIdentity(seededRandom("age-unit-identity"));
 const recipient = ageRecipientOf(identity);
-const stranger = generateAgeIdentity(deterministicRandom("age-unit-stranger"));
+const stranger = generateAgeIdentity(seededRandom("age-unit-stranger"));
 
 function plaintextOf(size: number, seed = "plain"): Uint8Array {
-  return deterministicRandom(`${seed}/${size}`)(size);
+  return seededRandom(`${seed}/${size}`)(size);
 }
 
 async function encrypt(plaintext: Uint8Array, options: { armor?: boolean; seed?: string; recipients?: string[] } = {}): Promise<Uint8Array> {
   return collect(
     encryptAge(chunked(plaintext, [1000, CHUNK, 7]), options.recipients ?? [recipient], {
       armor: options.armor ?? false,
-      random: deterministicRandom(options.seed ?? "encrypt"),
+      random: seededRandom(options.seed ?? "encrypt"),
     }),
   );
 }
@@ -36,7 +37,7 @@ describe("age identities and recipients", () => {
   it("generates upper-case identities whose recipients are lower-case age1 strings", () => {
     expect(identity).toMatch(new RegExp(`^AGE-SECRET-KEY-1${BECH32.toUpperCase()}{58}$`));
     expect(recipient).toMatch(new RegExp(`^age1${BECH32}{58}$`));
-    expect(generateAgeIdentity(deterministicRandom("age-unit-identity"))).toBe(identity);
+    expect(generateAgeIdentity(seededRandom("age-unit-identity"))).toBe(identity);
     expect(generateAgeIdentity()).not.toBe(generateAgeIdentity());
   });
 

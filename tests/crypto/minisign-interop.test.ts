@@ -18,9 +18,11 @@ import {
   verifySignature,
 } from "../../electron/core/crypto/minisign.js";
 import type { MinisignKeyPair } from "../../electron/core/crypto/minisign.js";
-import { deterministicRandom, makeTempDir, runProgram } from "./support.js";
+import { runProgram } from "./support.js";
+import { seededRandom } from "../helpers/runtime.js";
+import { suiteTempFolder } from "../helpers/temp.js";
 
-const temp = makeTempDir("minisign-interop");
+const temp = suiteTempFolder("minisign-interop");
 afterAll(() => temp.remove());
 const path = (name: string): string => join(temp.dir, name);
 const message = new TextEncoder().encode("BagIt manifest bytes\n".repeat(100));
@@ -45,7 +47,7 @@ function oursVerifies(signatureText: string, key: MinisignKeyPair): boolean {
 }
 
 describe("our keys and signatures, checked by minisign", () => {
-  const keyPair = generateMinisignKeyPair(deterministicRandom("interop-ours"));
+  const keyPair = generateMinisignKeyPair(seededRandom("interop-ours"));
   writeFileSync(path("ours.pub"), encodePublicKeyFile(keyPair));
   const signature = signPrehashed(message, keyPair, "timestamp:1700000000\tfile:message.txt\thashed");
 
@@ -110,7 +112,7 @@ describe("our keys and signatures, checked by minisign", () => {
   it("print key ids the way minisign does, leading zeros included", () => {
     const withId = (pair: MinisignKeyPair, id: string): MinisignKeyPair => ({ ...pair, keyId: parseKeyId(id) });
     const signer = withId(keyPair, "ABC");
-    const verifier = withId(generateMinisignKeyPair(deterministicRandom("interop-verifier")), "0F00000000000001");
+    const verifier = withId(generateMinisignKeyPair(seededRandom("interop-verifier")), "0F00000000000001");
     writeFileSync(path("verifier.pub"), encodePublicKeyFile(verifier));
     writeFileSync(path("message.txt.minisig"), signPrehashed(message, signer, "c"));
     const result = runProgram("minisign", ["-V", "-H", "-m", path("message.txt"), "-p", path("verifier.pub")]);
@@ -159,8 +161,8 @@ describe("minisign's keys and signatures, read by us", () => {
   });
 
   it("a key we encrypt with minisign's default KDF cost signs with minisign -S", { timeout: 120_000 }, () => {
-    const keyPair = generateMinisignKeyPair(deterministicRandom("interop-encrypted"));
-    writeFileSync(path("e.key"), encodeSecretKeyFile(keyPair, "pässwörd", deterministicRandom("salt")));
+    const keyPair = generateMinisignKeyPair(seededRandom("interop-encrypted"));
+    writeFileSync(path("e.key"), encodeSecretKeyFile(keyPair, "pässwörd", seededRandom("salt")));
     const signed = runProgram("minisign", ["-S", "-s", path("e.key"), "-m", path("message.txt"), "-t", "tc"], { input: "pässwörd\n" });
     expect(signed.status).toBe(0);
     expect(verifySignature(message, readFileSync(path("message.txt.minisig"), "utf8"), keyPair).trustedComment).toBe("tc");

@@ -24,7 +24,7 @@ import {
 } from "../../electron/core/crypto/minisign.js";
 import type { MinisignVerifyReason } from "../../electron/core/crypto/minisign.js";
 import { pickScryptParams } from "../../electron/core/crypto/minisign-scrypt.js";
-import { deterministicRandom } from "./support.js";
+import { seededRandom } from "../helpers/runtime.js";
 
 const VECTORS = "/work/shared/corpora/minisign-vectors";
 const vector = (name: string): string => readFileSync(join(VECTORS, name), "utf8");
@@ -82,8 +82,8 @@ describe("minisign vectors (rust-minisign, SOURCE.txt)", () => {
 });
 
 describe("minisign signing round trip", () => {
-  const keyPair = generateMinisignKeyPair(deterministicRandom("minisign-roundtrip"));
-  const other = generateMinisignKeyPair(deterministicRandom("minisign-other"));
+  const keyPair = generateMinisignKeyPair(seededRandom("minisign-roundtrip"));
+  const other = generateMinisignKeyPair(seededRandom("minisign-other"));
   const message = new TextEncoder().encode("tagmanifest bytes\n");
 
   it("writes the four-line .minisig format", () => {
@@ -169,7 +169,7 @@ describe("minisign key ids and public keys", () => {
   });
 
   it("round-trips generated keys through the .pub file and the bare line", () => {
-    const keyPair = generateMinisignKeyPair(deterministicRandom("pub"));
+    const keyPair = generateMinisignKeyPair(seededRandom("pub"));
     const file = encodePublicKeyFile(keyPair);
     expect(file).toMatch(/^untrusted comment: minisign public key [0-9A-F]{1,16}\n[A-Za-z0-9+/]{56}\n$/);
     expect(parsePublicKey(file)).toEqual({ keyId: keyPair.keyId, publicKey: keyPair.publicKey });
@@ -189,10 +189,10 @@ describe("minisign key ids and public keys", () => {
 });
 
 describe("minisign secret key files", () => {
-  const keyPair = generateMinisignKeyPair(deterministicRandom("secret"));
+  const keyPair = generateMinisignKeyPair(seededRandom("secret"));
 
   it("writes an unencrypted key like minisign -G -W and reads it back", () => {
-    const text = encodeSecretKeyFile(keyPair, undefined, deterministicRandom("unused"));
+    const text = encodeSecretKeyFile(keyPair, undefined, seededRandom("unused"));
     const [comment, base64] = text.split("\n");
     expect(comment).toBe("untrusted comment: minisign encrypted secret key");
     const blob = Buffer.from(base64 ?? "", "base64");
@@ -204,7 +204,7 @@ describe("minisign secret key files", () => {
   });
 
   it("accepts the zero checksum minisign -G -W leaves, and refuses a damaged one", () => {
-    const blob = Buffer.from(encodeSecretKeyFile(keyPair, undefined, deterministicRandom("x")).split("\n")[1] ?? "", "base64");
+    const blob = Buffer.from(encodeSecretKeyFile(keyPair, undefined, seededRandom("x")).split("\n")[1] ?? "", "base64");
     const zeroed = Buffer.from(blob);
     zeroed.fill(0, 126);
     expect(parseSecretKeyFile(`untrusted comment: k\n${zeroed.toString("base64")}\n`)).toEqual(keyPair);
@@ -214,7 +214,7 @@ describe("minisign secret key files", () => {
   });
 
   it("encrypts with scrypt: a password is needed, a wrong one is named as such", () => {
-    const text = encodeSecretKeyFile(keyPair, "correct horse", deterministicRandom("salt"), FAST_KDF);
+    const text = encodeSecretKeyFile(keyPair, "correct horse", seededRandom("salt"), FAST_KDF);
     const blob = Buffer.from(text.split("\n")[1] ?? "", "base64");
     expect(blob.subarray(0, 6).toString("latin1")).toBe("EdScB2");
     expect(blob.readBigUInt64LE(38)).toBe(FAST_KDF.opslimit);
@@ -234,7 +234,7 @@ describe("minisign secret key files", () => {
   });
 
   it("refuses keys with another algorithm, checksum or KDF", () => {
-    const blob = Buffer.from(encodeSecretKeyFile(keyPair, undefined, deterministicRandom("x")).split("\n")[1] ?? "", "base64");
+    const blob = Buffer.from(encodeSecretKeyFile(keyPair, undefined, seededRandom("x")).split("\n")[1] ?? "", "base64");
     for (const [offset, bytes, message] of [
       [0, "ED", /signature algorithm/],
       [2, "Ar", /key derivation/],

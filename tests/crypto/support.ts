@@ -1,25 +1,9 @@
-// Shared by the crypto tests: deterministic randomness, stream helpers, temp dirs, real programs.
+// Shared by the crypto tests: stream helpers and real programs (seeded randomness is
+// tests/helpers/runtime.ts, temporary folders tests/helpers/temp.ts).
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { AgeDecryptError } from "../../electron/core/crypto/age.js";
 import type { AgeDecryptErrorCode } from "../../electron/core/crypto/age.js";
-import type { RandomSource } from "../../electron/core/crypto/random.js";
-
-/** SHA-256 in counter mode: the same seed always gives the same "random" bytes. */
-export function deterministicRandom(seed: string): RandomSource {
-  let counter = 0;
-  return (length) => {
-    const out = new Uint8Array(length);
-    for (let offset = 0; offset < length; offset += 32) {
-      const block = createHash("sha256").update(`${seed}/${counter++}`).digest();
-      out.set(block.subarray(0, Math.min(32, length - offset)), offset);
-    }
-    return out;
-  };
-}
 
 /** Yields `bytes` in pieces of the given sizes (cycled), like a file or socket would. */
 export async function* chunked(bytes: Uint8Array, sizes: readonly number[] = [65536]): AsyncGenerator<Uint8Array> {
@@ -64,10 +48,6 @@ export function describeDifference(actual: Uint8Array, expected: Uint8Array): st
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 
-export function makeTempDir(name: string): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), `counterseal-${name}-`));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 export type ProgramResult = { status: number | null; stdout: string; stderr: string };
 

@@ -1,87 +1,31 @@
-// Runs the built `counterseal` CLI as a real process, the way scripts use it. The first call in a
-// test process (re)builds dist/electron/cli/main.js when it is missing or older than its sources;
-// a lock folder keeps parallel test processes from building over each other.
-import { execFile, spawn } from "node:child_process";
+// Runs the built `counterseal` CLI as a real process, the way scripts use it. The CLI is built
+// once per run by tests/global-setup.ts (tests/helpers/builds.ts); runCli only checks it is fresh.
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { afterAll, expect } from "vitest";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect } from "vitest";
+import { deterministicBytes } from "./runtime.js";
 import { stockBag, stockSeal, stockSign, type StockMinisignKey } from "./stock-tools.js";
+import { assertFresh, CLI_BUILD, CLI_ENTRY, REPO_ROOT } from "./builds.js";
+import { fileTempFolder } from "./temp.js";
 import type { KeyringEntry as KeyringEntryJson, ReviewerIdentity as IdentityJson } from "../../shared/api/keyring.js";
 import type { InboxRow as RequestSummaryJson, RequestDetail as RequestDetailJson } from "../../shared/api/requests.js";
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const CLI_ENTRY = join(REPO_ROOT, "dist", "electron", "cli", "main.js");
+export { CLI_ENTRY, REPO_ROOT };
 export const STORE_PASSPHRASE = "tests: correct horse battery staple";
 
-const execFileAsync = promisify(execFile);
-const SOURCE_DIRS = ["electron", "shared"].map((dir) => join(REPO_ROOT, dir));
-const BUILD_INPUTS = [join(REPO_ROOT, "scripts", "build-node.mjs"), join(REPO_ROOT, "package.json")];
-const LOCK_DIR = join(tmpdir(), `counterseal-cli-build-${createHash("sha256").update(REPO_ROOT).digest("hex").slice(0, 12)}.lock`);
-
-function newestMtime(path: string): number {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  if (!stats) return 0;
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = stats.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
+let checked = false;
+/** Fails clearly when the CLI build is missing or stale (the global setup did not build it). */
+export function assertCliBuilt(): void {
+  if (!checked) assertFresh(CLI_BUILD);
+  checked = true;
 }
-
-/** The build is stale when main.js is missing or older than any source it is built from. */
-export function cliBuildIsStale(): boolean {
-  const built = statSync(CLI_ENTRY, { throwIfNoEntry: false });
-  if (!built) return true;
-  const sources = Math.max(...SOURCE_DIRS.map(newestMtime), ...BUILD_INPUTS.map(newestMtime));
-  return built.mtimeMs < sources;
-}
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-async function buildIfStale(): Promise<void> {
-  for (;;) {
-    if (!cliBuildIsStale()) return;
-    try {
-      mkdirSync(LOCK_DIR);
-    } catch {
-      // Another test process is building; a lock older than 30 s is left over from a crash.
-      const lock = statSync(LOCK_DIR, { throwIfNoEntry: false });
-      if (lock && Date.now() - lock.mtimeMs > 30_000) rmSync(LOCK_DIR, { recursive: true, force: true });
-      await sleep(100);
-      continue;
-    }
-    try {
-      if (cliBuildIsStale()) await execFileAsync(process.execPath, ["scripts/build-node.mjs"], { cwd: REPO_ROOT });
-      return;
-    } finally {
-      rmSync(LOCK_DIR, { recursive: true, force: true });
-    }
-  }
-}
-
-let built: Promise<void> | undefined;
-/** Builds the CLI at most once per test process. */
-export const ensureCliBuilt = (): Promise<void> => (built ??= buildIfStale());
 
 // HOME and XDG_CONFIG_HOME point into a private folder, so a command that falls back to the app's
 // default store can never touch the real one.
 let home: string | undefined;
-function isolatedHome(): string {
-  home ??= mkdtempSync(join(tmpdir(), "counterseal-cli-home-"));
-  return home;
-}
-
-// Folders made by this module for the test file that imports it, removed when the file is done
-// (also when a filter skipped the describe block that would have removed its own).
-const madeFolders: string[] = [];
-afterAll(() => {
-  if (home !== undefined) madeFolders.push(home);
-  home = undefined;
-  for (const folder of madeFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+const isolatedHome = (): string => (home ??= fileTempFolder("cli-home"));
 
 export interface CliOptions {
   /** Added to the clean environment; `undefined` removes a variable (e.g. COUNTERSEAL_PASSPHRASE). */
@@ -102,7 +46,7 @@ export interface CliResult {
 
 /** `node dist/electron/cli/main.js ARGS` with a clean environment and COUNTERSEAL_PASSPHRASE set. */
 export async function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
-  await ensureCliBuilt();
+  assertCliBuilt();
   const folder = isolatedHome();
   const env: Record<string, string> = {
     PATH: process.env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
@@ -185,13 +129,6 @@ export async function importJson(storeDir: string, files: readonly string[], opt
   return { result, lines: jsonLines(result.stdout) as ImportLine[] };
 }
 
-/** A temporary folder for a whole describe block: call in beforeAll, remove in afterAll. */
-export function makeTempDir(prefix: string): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), `counterseal-${prefix}-`));
-  madeFolders.push(dir);
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
 /** Writes a request document as an issuer would (pretty-printed UTF-8 JSON); returns its bytes. */
 export function writeJson(path: string, document: unknown): Buffer {
   const bytes = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8");
@@ -213,15 +150,6 @@ export function fingerprintDir(dir: string): Record<string, string> {
     }
   };
   walk("");
-  return out;
-}
-
-/** Deterministic pseudo-random bytes (SHA-256 in counter mode). */
-export function deterministicBytes(seed: string, length: number): Buffer {
-  const out = Buffer.alloc(length);
-  for (let offset = 0, block = 0; offset < length; offset += 32, block++) {
-    createHash("sha256").update(`${seed}/${block}`).digest().copy(out, offset, 0, Math.min(32, length - offset));
-  }
   return out;
 }
 

@@ -44,7 +44,7 @@ describe("importBundleFile", () => {
   it("refuses another bundle under a stored revision with bundle-conflict", async () => {
     const office = openTestOffice();
     await importBundleFile(office.session, await office.seal());
-    const [stored] = office.session.store.requests.listRequests({ limit: 1, offset: 0 });
+    const [stored] = office.session.store.requests.listAllRevisions({ limit: 1, offset: 0 });
     const changed = await office.seal({ document: sampleRequest({ facts: "A different account of the facts." }) });
 
     const outcome = await importBundleFile(office.session, changed);

@@ -5,14 +5,15 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliOk, makeTempDir, writeJson } from "../helpers/cli.js";
+import { cliOk, writeJson } from "../helpers/cli.js";
+import { suiteTempFolder } from "../helpers/temp.js";
 import { sampleRequest } from "../helpers/sample-request.js";
 import { stockAgeKeygen, stockMinisignKeygen } from "../helpers/stock-tools.js";
 
 const minisign = (args: string[]) => spawnSync("minisign", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 describe.concurrent("counterseal keygen -W with the real minisign", () => {
-  const temp = makeTempDir("interop-keygen");
+  const temp = suiteTempFolder("interop-keygen");
   const path = (name: string) => join(temp.dir, name);
   const prefix = path("issuer");
   let printed = "";

@@ -6,7 +6,8 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliOk, expectExit, makeTempDir, pdfLikeBytes, runCli, writeJson } from "../helpers/cli.js";
+import { cliOk, expectExit, pdfLikeBytes, runCli, writeJson } from "../helpers/cli.js";
+import { suiteTempFolder } from "../helpers/temp.js";
 import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { stockAgeKeygen, stockMinisignKeygen, stockOpen, type StockAgeKey } from "../helpers/stock-tools.js";
 
@@ -63,7 +64,7 @@ function expectOpensWithStockTools(sealed: string, identity: StockAgeKey, public
 
 describe.concurrent("counterseal seal → age, minisign, sha256sum (independent, side by side)", () => {
   describe("bundles made by counterseal seal open and verify with age, minisign and sha256sum", () => {
-    const temp = makeTempDir("interop-outbound");
+    const temp = suiteTempFolder("interop-outbound");
     const path = (name: string) => join(temp.dir, name);
     let office: StockAgeKey;
     let second: StockAgeKey;
@@ -128,7 +129,7 @@ describe.concurrent("counterseal seal → age, minisign, sha256sum (independent,
   });
 
   describe("an encrypted key from counterseal keygen (password in COUNTERSEAL_KEY_PASSWORD)", () => {
-    const temp = makeTempDir("interop-encrypted-key");
+    const temp = suiteTempFolder("interop-encrypted-key");
     const path = (name: string) => join(temp.dir, name);
     const prefix = path("encrypted");
     const withPassword = { env: { COUNTERSEAL_KEY_PASSWORD: KEY_PASSWORD } };

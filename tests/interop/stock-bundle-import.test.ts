@@ -10,17 +10,17 @@ import {
   identityOf,
   importJson,
   initStore,
-  makeTempDir,
   pdfLikeBytes,
   sha256Hex,
   stockRequestBundle,
   type StockBundleInput,
 } from "../helpers/cli.js";
+import { suiteTempFolder } from "../helpers/temp.js";
 import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { stockAgeKeygen, stockMinisignKeygen, stockSeal, type StockAgeKey, type StockMinisignKey } from "../helpers/stock-tools.js";
 
 describe.concurrent("bundles made by tar | age with minisign signatures import", () => {
-  const temp = makeTempDir("interop-inbound");
+  const temp = suiteTempFolder("interop-inbound");
   const storeDir = join(temp.dir, "store");
   let officeRecipient = "";
   let issuer: StockMinisignKey;

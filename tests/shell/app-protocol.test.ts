@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createAppProtocolHandler } from "../../electron/main/security/app-protocol.js";
+import { fileTempFolder } from "../helpers/temp.js";
 import { contentSecurityPolicy } from "../../electron/web-policy/content-security-policy.js";
 
 let workDir: string;
@@ -10,7 +10,7 @@ let buildDir: string;
 const request = (url: string, method = "GET") => new Request(url, { method });
 
 beforeAll(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), "counterseal-protocol-"));
+  workDir = fileTempFolder("protocol");
   buildDir = path.join(workDir, "renderer");
   await mkdir(path.join(buildDir, "assets", "nested.js"), { recursive: true });
   await writeFile(path.join(buildDir, "index.html"), "<!doctype html><title>Counterseal</title>");
@@ -20,9 +20,6 @@ beforeAll(async () => {
   await symlink(path.join(buildDir, "assets", "app.js"), path.join(buildDir, "assets", "alias.js"));
 });
 
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
 
 describe("createAppProtocolHandler", () => {
   it("serves index.html with its type and the CSP", async () => {

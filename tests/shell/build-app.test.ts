@@ -3,12 +3,12 @@
 // is available, so any other require in the bundle fails this test.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import vm from "node:vm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { fileTempFolder } from "../helpers/temp.js";
 import { apiMethods } from "../../shared/api/contract.js";
 
 const projectDir = path.resolve(import.meta.dirname, "..", "..");
@@ -18,12 +18,8 @@ let outdir: string;
 const buildInto = (only: "main" | "preload") =>
   run(process.execPath, ["scripts/build-app.mjs", "--outdir", outdir, "--only", only], { cwd: projectDir, timeout: 120_000 });
 
-beforeAll(async () => {
-  outdir = await mkdtemp(path.join(tmpdir(), "counterseal-build-app-"));
-});
-
-afterAll(async () => {
-  await rm(outdir, { recursive: true, force: true });
+beforeAll(() => {
+  outdir = fileTempFolder("build-app");
 });
 
 describe("preload bundle", () => {

@@ -42,18 +42,23 @@ describe("applyOfflineSessionPolicies", () => {
   });
 
   it("passes the DevTools allowance to the request policy", () => {
-    const { handlers } = apply(true);
-    const callback = vi.fn();
-    handlers["onBeforeRequest"]?.({ url: "devtools://devtools/bundled/x.html" }, callback);
-    expect(callback).toHaveBeenCalledWith({ cancel: !isAllowedWebRequest("devtools://devtools/bundled/x.html", { allowDevTools: true }) });
+    const decide = (allowDevTools: boolean) => {
+      const callback = vi.fn();
+      apply(allowDevTools).handlers["onBeforeRequest"]?.({ url: "devtools://devtools/bundled/x.html" }, callback);
+      return callback.mock.calls[0]?.[0] as { cancel: boolean };
+    };
+    expect(decide(true)).toEqual({ cancel: false });
+    expect(decide(false)).toEqual({ cancel: true });
   });
 
   it("refuses permissions, devices and screen capture", () => {
     const { handlers } = apply();
-    const granted = vi.fn();
-    handlers["permissionRequest"]?.({}, "media", granted);
-    expect(granted).toHaveBeenCalledWith(false);
-    expect(handlers["permissionCheck"]?.({}, "clipboard-read", "app://counterseal", {})).toBe(false);
+    for (const permission of ["media", "geolocation", "notifications", "clipboard-read", "fullscreen", "openExternal", "hid", "serial", "unknown"]) {
+      const granted = vi.fn();
+      handlers["permissionRequest"]?.({}, permission, granted);
+      expect(granted, permission).toHaveBeenCalledExactlyOnceWith(false);
+      expect(handlers["permissionCheck"]?.({}, permission, "app://counterseal", {}), permission).toBe(false);
+    }
     expect(handlers["devicePermission"]?.({ deviceType: "usb" })).toBe(false);
     const streams = vi.fn();
     handlers["displayMedia"]?.({}, streams);

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { auditHashInput } from "../../electron/core/store/audit-chain.js";
 import { canonicalJson } from "../../electron/core/crypto/canonical-json.js";
 import { GENESIS_HASH, StoreError } from "../../electron/core/store/index.js";
-import { newStore, REVIEWER, T0, testRuntime, withRawConnection } from "./helpers.js";
+import { T0, testRuntime } from "../helpers/runtime.js";
+import { newStore, REVIEWER, withRawConnection } from "./helpers.js";
 
 const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
 

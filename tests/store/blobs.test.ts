@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { BLOB_CHUNK_BYTES, BlobCorruptError, BlobNotFoundError } from "../../electron/core/store/index.js";
-import { countRows, newStore, pseudoRandomBytes, sampleKey, sampleRequest, withRawConnection, REVIEWER } from "./helpers.js";
+import { deterministicBytes } from "../helpers/runtime.js";
+import { countRows, newStore, sampleKey, sampleRevisionInput, withRawConnection, REVIEWER } from "./helpers.js";
 
 const MiB = 1024 * 1024;
 const sha256 = (data: Uint8Array): string => createHash("sha256").update(data).digest("hex");
@@ -19,7 +20,7 @@ function writeInPieces(write: (chunk: Uint8Array) => void, data: Uint8Array, siz
 describe("blobs", () => {
   it("round-trips 5 MiB and a bit, in chunks of at most 1 MiB", () => {
     const { store } = newStore();
-    const data = pseudoRandomBytes(5 * MiB + 12_345);
+    const data = deterministicBytes("blob", 5 * MiB + 12_345);
 
     const info = store.transaction(() => {
       const writer = store.blobs.createBlobWriter();
@@ -37,7 +38,7 @@ describe("blobs", () => {
 
   it("stores exactly one chunk for exactly 1 MiB", () => {
     const { store } = newStore();
-    const data = pseudoRandomBytes(BLOB_CHUNK_BYTES, 7);
+    const data = deterministicBytes("blob-7", BLOB_CHUNK_BYTES);
     const info = store.transaction(() => {
       const writer = store.blobs.createBlobWriter();
       writer.write(data);
@@ -63,7 +64,7 @@ describe("blobs", () => {
 
   it("records the caller's SHA-256 when made with givenSha256, and insists on it", () => {
     const { store } = newStore();
-    const data = pseudoRandomBytes(2 * MiB + 5, 3);
+    const data = deterministicBytes("blob-3", 2 * MiB + 5);
     const info = store.transaction(() => {
       const writer = store.blobs.createBlobWriter({ givenSha256: true });
       writeInPieces((chunk) => writer.write(chunk), data, [MiB, 65_536]);
@@ -97,7 +98,7 @@ describe("blobs", () => {
     const { store } = newStore();
     const info = store.transaction(() => {
       const writer = store.blobs.createBlobWriter();
-      writer.write(pseudoRandomBytes(3 * MiB));
+      writer.write(deterministicBytes("blob", 3 * MiB));
       return writer.finish();
     });
     const reading = store.blobs.readBlob(info.blobId)[Symbol.iterator]();
@@ -124,7 +125,7 @@ describe("blobs", () => {
     const { store } = newStore();
     const info = store.transaction(() => {
       const writer = store.blobs.createBlobWriter();
-      writer.write(pseudoRandomBytes(2 * MiB + 1));
+      writer.write(deterministicBytes("blob", 2 * MiB + 1));
       return writer.finish();
     });
     withRawConnection(store.file, (db) => {
@@ -143,14 +144,14 @@ describe("blobs", () => {
     const [kept, orphan] = store.transaction(() =>
       [1, 2].map((seed) => {
         const writer = store.blobs.createBlobWriter();
-        writer.write(pseudoRandomBytes(MiB + 10, seed));
+        writer.write(deterministicBytes(`blob-${String(seed)}`, MiB + 10));
         return writer.finish();
       }),
     );
     if (kept === undefined || orphan === undefined) throw new Error("fixture");
     store.requests.insertRequestRevision(
       REVIEWER,
-      sampleRequest({ attachments: [{ path: "a.bin", title: "A", mediaType: "application/octet-stream", blobId: kept.blobId }] }),
+      sampleRevisionInput({ attachments: [{ path: "a.bin", title: "A", mediaType: "application/octet-stream", blobId: kept.blobId }] }),
     );
 
     expect(store.blobs.deleteOrphanBlobs(REVIEWER)).toBe(1);

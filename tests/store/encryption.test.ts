@@ -3,7 +3,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3-multiple-ciphers";
 import { describe, expect, it } from "vitest";
 import { openStore, StoreError, TransactionBusyError, WrongPassphraseError, type Store } from "../../electron/core/store/index.js";
-import { closeLater, newStore, PASSPHRASE, sampleKey, sampleRequest, tempDir, testRuntime, withRawConnection, REVIEWER } from "./helpers.js";
+import { testRuntime } from "../helpers/runtime.js";
+import { closeLater, newStore, PASSPHRASE, sampleKey, sampleRevisionInput, tempDir, withRawConnection, REVIEWER } from "./helpers.js";
 
 const REQUEST_MARKER = "ZEBRA-WHISKEY-REQUEST-7731";
 const ATTACHMENT_MARKER = "QUOKKA-TANGO-ATTACHMENT-5529";
@@ -22,7 +23,7 @@ function storeRequestWithMarkers(store: Store): { blobId: string; content: Buffe
   });
   store.requests.insertRequestRevision(
     REVIEWER,
-    sampleRequest({
+    sampleRevisionInput({
       document: JSON.stringify({ schema: "counterseal.request/1", facts: REQUEST_MARKER }),
       attachments: [{ path: "attachments/notes.txt", title: "Notes", mediaType: "text/plain", blobId: blob.blobId }],
     }),

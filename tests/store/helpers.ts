@@ -1,7 +1,7 @@
-// Shared fixtures for the store tests: temp dirs, a frozen runtime, raw connections for
-// checking what is on disk, and sample inputs.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// Shared fixtures for the store tests: stores closed after each test, raw connections for
+// checking what is on disk, and sample inputs. The runtime is tests/helpers/runtime.ts, folders
+// tests/helpers/temp.ts, the request document tests/helpers/sample-request.ts.
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3-multiple-ciphers";
 import { afterEach } from "vitest";
@@ -9,51 +9,29 @@ import type { Runtime } from "../../electron/core/runtime.js";
 import type { Actor } from "../../electron/core/store/index.js";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
 import { createStore, type AuthorityKeyInput, type RequestRevisionInput, type Store } from "../../electron/core/store/index.js";
+import { testRuntime } from "../helpers/runtime.js";
+import { sampleRequest } from "../helpers/sample-request.js";
+import { tempFolder } from "../helpers/temp.js";
 
 export const PASSPHRASE = "correct horse battery staple";
 
 /** The acting reviewer the audit log names (a minisign key id as minisign prints it). */
 export const reviewerActor = (keyId: string): Actor => ({ kind: "reviewer", keyId });
 export const REVIEWER: Actor = reviewerActor("1F2E3D4C5B6A7988");
-export const T0 = new Date("2025-03-01T09:00:00.000Z");
 
-export interface TestRuntime extends Runtime {
-  advance(ms: number): void;
-}
+const openStores: Store[] = [];
 
-/** A clock that moves only when told to, and ids id-0001, id-0002, … */
-export function testRuntime(start: Date = T0): TestRuntime {
-  let now = start.getTime();
-  let counter = 0;
-  return {
-    clock: { now: () => new Date(now) },
-    ids: {
-      newId: () => `id-${String(++counter).padStart(4, "0")}`,
-      randomBytes: (length) => new Uint8Array(length).fill(0x5a),
-    },
-    advance: (ms) => {
-      now += ms;
-    },
-  };
-}
-
-const cleanups: (() => void)[] = [];
-
+// Registered after temp.ts's hook, so it runs first (vitest runs after-hooks last to first):
+// the stores close before their folders are removed.
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+  for (const store of openStores.splice(0).reverse()) if (store.isOpen) store.close();
 });
 
-export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "counterseal-store-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+export const tempDir = (): string => tempFolder("counterseal-store-");
 
 /** Closes the store after the test (if the test has not) so its files can be removed. */
 export function closeLater(store: Store): Store {
-  cleanups.push(() => {
-    if (store.isOpen) store.close();
-  });
+  openStores.push(store);
   return store;
 }
 
@@ -88,28 +66,16 @@ export function snapshotDir(dir: string): Map<string, Buffer> {
   return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name))]));
 }
 
-/** Deterministic pseudo-random bytes (xorshift32), so blob tests need no randomness. */
-export function pseudoRandomBytes(length: number, seed = 0x9e3779b9): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < length; i += 1) {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    bytes[i] = x & 0xff;
-  }
-  return bytes;
-}
-
 export const filled = (length: number, value: number): Uint8Array => new Uint8Array(length).fill(value);
+
+/** The authority the store tests' keys and requests belong to. */
+const PNF = { id: "fr-pnf", name: "Parquet national financier", country: "FR", kind: "prosecutor" } as const;
 
 export function sampleKey(n: number, overrides: Partial<AuthorityKeyInput> = {}): AuthorityKeyInput {
   return {
-    authorityId: "fr-pnf",
-    name: "Parquet national financier",
-    country: "FR",
+    authorityId: PNF.id,
+    name: PNF.name,
+    country: PNF.country,
     keyId: filled(8, n),
     publicKey: filled(32, n),
     ...overrides,
@@ -118,22 +84,24 @@ export function sampleKey(n: number, overrides: Partial<AuthorityKeyInput> = {})
 
 export const hex64 = (n: number): string => n.toString(16).padStart(2, "0").repeat(32);
 
-export function sampleRequest(overrides: Partial<RequestRevisionInput> = {}): RequestRevisionInput {
+/** The repository input an import makes from the sample request document (tests/helpers). */
+export function sampleRevisionInput(overrides: Partial<RequestRevisionInput> = {}): RequestRevisionInput {
   const revision = overrides.revision ?? 1;
   const documentId = overrides.documentId ?? "PNF-2025-0042";
+  const document = sampleRequest({ id: documentId, revision, issuingAuthority: PNF, submittedAt: "2025-02-27T10:00:00+01:00" });
   return {
-    authorityId: "fr-pnf",
+    authorityId: PNF.id,
     documentId,
     revision,
-    instrument: "eu-production-order",
+    instrument: String(document["instrument"]),
     urgencyLevel: "routine",
-    submittedAt: new Date("2025-02-27T10:00:00+01:00"),
-    document: JSON.stringify({ schema: "counterseal.request/1", id: documentId, revision }),
+    submittedAt: new Date(String(document["submittedAt"])),
+    document: JSON.stringify(document),
     bundleDigest: hex64(revision),
     sealedSha256: hex64(0xa0 + revision),
     signerKeyId: filled(8, 1),
     signerTrustedComment: "timestamp:1740646800\tfile:tagmanifest-sha256.txt",
-    sourceOrganization: "Parquet national financier",
+    sourceOrganization: PNF.name,
     baggingDate: "2025-02-27",
     attachments: [],
     ...overrides,

@@ -8,7 +8,7 @@ import { migrate, readUserVersion } from "../../electron/core/store/migrate.js";
 import { migration001Initial } from "../../electron/core/store/migrations/001-initial.js";
 import { MIGRATIONS } from "../../electron/core/store/migrations/index.js";
 import { COUNTERSEAL_APPLICATION_ID, type Migration } from "../../electron/core/store/migrations/migration.js";
-import { newStore, PASSPHRASE, sampleKey, sampleRequest, tempDir, REVIEWER } from "./helpers.js";
+import { newStore, PASSPHRASE, sampleKey, sampleRevisionInput, tempDir, REVIEWER } from "./helpers.js";
 
 /** A keyed connection on a brand-new, empty file: schema version 0. */
 function emptyDatabase(): Database.Database {
@@ -156,17 +156,17 @@ describe("STRICT tables and named constraints", () => {
       /authority_country_is_alpha2/,
     );
     store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest({ documentId: "PNF/2025" }))).toThrow(
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ documentId: "PNF/2025" }))).toThrow(
       /case_document_id_format/,
     );
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest({ baggingDate: "27.02.2025" }))).toThrow(
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ baggingDate: "27.02.2025" }))).toThrow(
       /request_bagging_date_format/,
     );
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest({ bundleDigest: "ABC" }))).toThrow(
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ bundleDigest: "ABC" }))).toThrow(
       /request_bundle_digest_is_sha256/,
     );
     // A failed call leaves nothing behind, audit row included.
-    expect(store.requests.listRequests({ limit: 10, offset: 0 })).toEqual([]);
+    expect(store.requests.listAllRevisions({ limit: 10, offset: 0 })).toEqual([]);
     expect(store.audit.listAudit().map((e) => e.action)).toEqual(["store.created", "authority-key.added"]);
   });
 
@@ -174,6 +174,6 @@ describe("STRICT tables and named constraints", () => {
     const { store } = newStore();
     store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     const id = "Az09._:-";
-    expect(store.requests.insertRequestRevision(REVIEWER, sampleRequest({ documentId: id })).documentId).toBe(id);
+    expect(store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ documentId: id })).documentId).toBe(id);
   });
 });

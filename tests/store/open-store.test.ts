@@ -14,18 +14,8 @@ import {
   storeFile,
   WrongPassphraseError,
 } from "../../electron/core/store/index.js";
-import {
-  closeLater,
-  newStore,
-  PASSPHRASE,
-  sampleKey,
-  sampleRequest,
-  snapshotDir,
-  tempDir,
-  testRuntime,
-  withRawConnection,
-  REVIEWER,
-} from "./helpers.js";
+import { testRuntime } from "../helpers/runtime.js";
+import { closeLater, newStore, PASSPHRASE, sampleKey, sampleRevisionInput, snapshotDir, tempDir, withRawConnection, REVIEWER } from "./helpers.js";
 
 describe("createStore / openStore", () => {
   it("creates an encrypted store that opens again with the same passphrase", () => {
@@ -181,7 +171,7 @@ describe("connection settings", () => {
   it("enforces foreign keys", () => {
     const { store } = newStore();
     // The keyring is empty: the case and signer foreign keys refuse the request.
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest())).toThrow(/FOREIGN KEY/);
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput())).toThrow(/FOREIGN KEY/);
   });
 });
 

@@ -7,7 +7,8 @@ import {
   StoreError,
   UnknownKeyError,
 } from "../../electron/core/store/index.js";
-import { filled, newStore, pseudoRandomBytes, sampleKey, sampleRequest, T0, testRuntime, REVIEWER } from "./helpers.js";
+import { deterministicBytes, T0, testRuntime } from "../helpers/runtime.js";
+import { filled, newStore, sampleKey, sampleRevisionInput, REVIEWER } from "./helpers.js";
 
 const actions = (store: ReturnType<typeof newStore>["store"]): string[] => store.audit.listAudit().map((e) => e.action);
 
@@ -159,9 +160,9 @@ describe("requests", () => {
 
   it("stores a revision with its attachments and opens a case for it", () => {
     const { store } = storeWithKeyring();
-    const pdf = attachBlob(store, pseudoRandomBytes(5000));
+    const pdf = attachBlob(store, deterministicBytes("blob", 5000));
     const empty = attachBlob(store, new Uint8Array(0));
-    const input = sampleRequest({
+    const input = sampleRevisionInput({
       respondBy: new Date("2025-03-15T17:00:00Z"),
       attachments: [
         { path: "attachments/order.pdf", title: "Order", mediaType: "application/pdf", blobId: pdf.blobId },
@@ -188,7 +189,6 @@ describe("requests", () => {
       { id: expect.any(String), position: 1, path: "attachments/empty.txt", title: "Empty", mediaType: "text/plain", size: 0, sha256: empty.sha256, blobId: empty.blobId },
     ]);
     expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042")).toEqual(stored);
-    expect(store.requests.findRequestByDigest(input.bundleDigest)?.id).toBe(stored.id);
     expect(store.audit.listAudit().at(-1)).toMatchObject({
       action: "request.stored",
       objectId: stored.id,
@@ -198,59 +198,59 @@ describe("requests", () => {
 
   it("links a later revision to the same case and returns the latest by default", () => {
     const { store } = storeWithKeyring();
-    const first = store.requests.insertRequestRevision(REVIEWER, sampleRequest({ revision: 1 }));
-    const second = store.requests.insertRequestRevision(REVIEWER, sampleRequest({ revision: 2, urgencyLevel: "expedited" }));
+    const first = store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ revision: 1 }));
+    const second = store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ revision: 2, urgencyLevel: "expedited" }));
 
     expect(second.caseId).toBe(first.caseId);
     expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042")?.revision).toBe(2);
     expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042", 1)?.id).toBe(first.id);
     expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042", 3)).toBeUndefined();
-    expect(store.requests.findRevision("fr-pnf", "PNF-2025-0042", 2)?.urgencyLevel).toBe("expedited");
+    expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042", 2)?.urgencyLevel).toBe("expedited");
     expect(store.requests.listRevisions(first.caseId).map((r) => r.revision)).toEqual([1, 2]);
     expect(store.audit.listAudit().at(-1)?.details).toMatchObject({ newCase: false, caseId: first.caseId });
   });
 
   it("refuses the same digest again (duplicate) and another digest for a stored revision (conflict)", () => {
     const { store } = storeWithKeyring();
-    store.requests.insertRequestRevision(REVIEWER, sampleRequest());
+    store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput());
 
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest())).toThrow(DuplicateBundleError);
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest({ bundleDigest: "e".repeat(64) }))).toThrow(
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput())).toThrow(DuplicateBundleError);
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ bundleDigest: "e".repeat(64) }))).toThrow(
       RevisionConflictError,
     );
-    expect(store.requests.listRequests({ limit: 10, offset: 0 })).toHaveLength(1);
+    expect(store.requests.listAllRevisions({ limit: 10, offset: 0 })).toHaveLength(1);
   });
 
   it("refuses a signer key registered for another authority", () => {
     const { store } = storeWithKeyring();
     // Key 02… belongs to de-bka; the request claims fr-pnf.
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRequest({ signerKeyId: filled(8, 2) }))).toThrow(/FOREIGN KEY/);
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ signerKeyId: filled(8, 2) }))).toThrow(/FOREIGN KEY/);
   });
 
   it("refuses an attachment whose blob was never finished", () => {
     const { store } = storeWithKeyring();
-    const input = sampleRequest({ attachments: [{ path: "a.pdf", title: "A", mediaType: "application/pdf", blobId: "missing" }] });
+    const input = sampleRevisionInput({ attachments: [{ path: "a.pdf", title: "A", mediaType: "application/pdf", blobId: "missing" }] });
     expect(() => store.requests.insertRequestRevision(REVIEWER, input)).toThrow(/finish its writer first/);
-    expect(store.requests.findRequestByDigest(input.bundleDigest)).toBeUndefined();
+    expect(store.requests.listAllRevisions({ limit: 10, offset: 0 })).toEqual([]);
   });
 
-  it("lists the latest revision of each case, most recently received first, page by page", () => {
+  it("lists every revision, most recently received first, page by page", () => {
     const runtime = testRuntime();
     const { store } = newStore(runtime);
     store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     const receive = (documentId: string, revision: number, digest: number): void => {
       runtime.advance(1000);
-      store.requests.insertRequestRevision(REVIEWER, sampleRequest({ documentId, revision, bundleDigest: "0".repeat(62) + digest.toString(16).padStart(2, "0") }));
+      store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ documentId, revision, bundleDigest: "0".repeat(62) + digest.toString(16).padStart(2, "0") }));
     };
     receive("A", 1, 1);
     receive("B", 1, 2);
     receive("A", 2, 3);
     receive("C", 1, 4);
 
-    const page = (offset: number) => store.requests.listRequests({ limit: 2, offset }).map((r) => `${r.documentId}/${r.revision}`);
+    const page = (offset: number) => store.requests.listAllRevisions({ limit: 2, offset }).map((r) => `${r.documentId}/${r.revision}`);
     expect(page(0)).toEqual(["C/1", "A/2"]);
-    expect(page(2)).toEqual(["B/1"]);
+    expect(page(2)).toEqual(["B/1", "A/1"]);
     expect(page(4)).toEqual([]);
-    expect(() => store.requests.listRequests({ limit: -1, offset: 0 })).toThrow(StoreError);
+    expect(() => store.requests.listAllRevisions({ limit: -1, offset: 0 })).toThrow(StoreError);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NestedTransactionError, StoreError, TransactionBusyError } from "../../electron/core/store/index.js";
-import { countRows, countRowsOf, newStore, pseudoRandomBytes, sampleKey, sampleRequest, REVIEWER, reviewerActor } from "./helpers.js";
+import { deterministicBytes } from "../helpers/runtime.js";
+import { countRows, countRowsOf, newStore, sampleKey, sampleRevisionInput, REVIEWER, reviewerActor } from "./helpers.js";
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -23,13 +24,13 @@ describe("asyncTransaction", () => {
 
     const stored = await store.asyncTransaction(async () => {
       const writer = store.blobs.createBlobWriter();
-      writer.write(pseudoRandomBytes(1000));
+      writer.write(deterministicBytes("blob", 1000));
       await tick();
       const blob = writer.finish();
       await tick();
       return store.requests.insertRequestRevision(
         REVIEWER,
-        sampleRequest({ attachments: [{ path: "attachments/a.pdf", title: "A", mediaType: "application/pdf", blobId: blob.blobId }] }),
+        sampleRevisionInput({ attachments: [{ path: "attachments/a.pdf", title: "A", mediaType: "application/pdf", blobId: blob.blobId }] }),
       );
     });
 
@@ -44,21 +45,21 @@ describe("asyncTransaction", () => {
 
     const importing = store.asyncTransaction(async () => {
       const done = store.blobs.createBlobWriter();
-      done.write(pseudoRandomBytes(300_000));
+      done.write(deterministicBytes("blob", 300_000));
       const first = done.finish();
       store.requests.insertRequestRevision(
         REVIEWER,
-        sampleRequest({ attachments: [{ path: "attachments/a.bin", title: "A", mediaType: "application/octet-stream", blobId: first.blobId }] }),
+        sampleRevisionInput({ attachments: [{ path: "attachments/a.bin", title: "A", mediaType: "application/octet-stream", blobId: first.blobId }] }),
       );
       const writer = store.blobs.createBlobWriter();
-      writer.write(pseudoRandomBytes(2.5 * 1024 * 1024)); // two full chunks already inserted
+      writer.write(deterministicBytes("blob", 2.5 * 1024 * 1024)); // two full chunks already inserted
       await tick();
       throw new Error("tar stream truncated");
     });
 
     await expect(importing).rejects.toThrow("tar stream truncated");
     expect(counts(store.file)).toEqual(before);
-    expect(store.requests.findRequestByDigest(sampleRequest().bundleDigest)).toBeUndefined();
+    expect(store.requests.getRequest(sampleRevisionInput().authorityId, sampleRevisionInput().documentId)).toBeUndefined();
     expect(store.audit.verifyAuditChain()).toMatchObject({ ok: true });
   });
 
@@ -68,7 +69,7 @@ describe("asyncTransaction", () => {
 
     const forgetful = store.asyncTransaction(async () => {
       // More than one chunk, so a chunk row reaches the database before the writer is dropped.
-      store.blobs.createBlobWriter().write(pseudoRandomBytes(1.5 * 1024 * 1024));
+      store.blobs.createBlobWriter().write(deterministicBytes("blob", 1.5 * 1024 * 1024));
     });
 
     await expect(forgetful).rejects.toThrow(/FOREIGN KEY/);
@@ -187,9 +188,9 @@ describe("blob writer outside a transaction", () => {
 describe("savepoint inside an asyncTransaction", () => {
   const withBlob = (store: ReturnType<typeof newStore>["store"], documentId: string) => {
     const writer = store.blobs.createBlobWriter();
-    writer.write(pseudoRandomBytes(1.5 * 1024 * 1024)); // a chunk row reaches the database
+    writer.write(deterministicBytes("blob", 1.5 * 1024 * 1024)); // a chunk row reaches the database
     const { blobId } = writer.finish();
-    return sampleRequest({
+    return sampleRevisionInput({
       documentId,
       bundleDigest: documentId.padEnd(64, "0").slice(0, 64).replace(/[^0-9a-f]/g, "a"),
       attachments: [{ path: "attachments/a.bin", title: "A", mediaType: "application/octet-stream", blobId }],
@@ -224,7 +225,7 @@ describe("savepoint inside an asyncTransaction", () => {
     expect(after["requests"]).toBe((before["requests"] ?? 0) + 2);
     expect(after["blobs"]).toBe((before["blobs"] ?? 0) + 2);
     expect(after["blob_chunks"]).toBe((before["blob_chunks"] ?? 0) + 4);
-    expect(store.requests.findRevision("fr-pnf", "broken", 1)).toBeUndefined();
+    expect(store.requests.getRequest("fr-pnf", "broken", 1)).toBeUndefined();
     expect(store.audit.verifyAuditChain()).toMatchObject({ ok: true });
   });
 

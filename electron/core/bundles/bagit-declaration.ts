@@ -21,9 +21,9 @@ export function parseBagitTxt(bytes: Uint8Array, options: { profile: boolean } =
   if (versionLine === undefined || encodingLine === undefined || extra !== undefined) {
     return fail(`must have exactly two lines, BagIt-Version and Tag-File-Character-Encoding; it has ${lines.length}`);
   }
-  const version = /^BagIt-Version: ([0-9]+\.[0-9]+)$/.exec(versionLine.text)?.[1];
+  const version = versionLine.text.match(/^BagIt-Version: ([0-9]+\.[0-9]+)$/)?.[1];
   if (version === undefined) return fail(`line 1: expected "BagIt-Version: M.N", found ${JSON.stringify(versionLine.text)}`);
-  const encoding = /^Tag-File-Character-Encoding: (\S+)$/.exec(encodingLine.text)?.[1];
+  const encoding = encodingLine.text.match(/^Tag-File-Character-Encoding: (\S+)$/)?.[1];
   if (encoding === undefined) return fail(`line 2: expected "Tag-File-Character-Encoding: UTF-8", found ${JSON.stringify(encodingLine.text)}`);
   if (encoding.toUpperCase() !== "UTF-8") fail(`line 2: tag files must be UTF-8, not ${encoding}`);
   if (options.profile && version !== "1.0") fail(`line 1: BagIt version ${version} is not supported; bundles are BagIt 1.0`);

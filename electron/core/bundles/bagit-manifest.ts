@@ -31,7 +31,7 @@ export interface ManifestName {
 
 /** Which manifest a bag-relative path is, if any: manifest-<alg>.txt or tagmanifest-<alg>.txt at the root. */
 export function manifestNameOf(path: string): ManifestName | undefined {
-  const match = /^(tag)?manifest-([a-z0-9]+)\.txt$/.exec(path);
+  const match = path.match(/^(tag)?manifest-([a-z0-9]+)\.txt$/);
   if (match === null) return undefined;
   return { kind: match[1] === undefined ? "payload" : "tag", algorithm: match[2] ?? "" };
 }
@@ -52,7 +52,7 @@ export function parseManifestLines(bytes: Uint8Array, fileName: string, algorith
   const firstLine = new Map<string, ManifestLine>();
   for (const { text, number } of readTagLines(bytes, fileName)) {
     const where = `${fileName} line ${number}`;
-    const match = pattern.exec(text);
+    const match = text.match(pattern);
     if (match === null) {
       return refuse("bag-invalid", `${where}: expected "<${hexLength} hex digits> <path>", found ${JSON.stringify(text.slice(0, 200))}`);
     }
@@ -70,11 +70,6 @@ export function parseManifestLines(bytes: Uint8Array, fileName: string, algorith
     entries.push(entry);
   }
   return entries;
-}
-
-/** The manifest as a map from bag-relative path to lower-case hex digest. */
-export function parseManifest(bytes: Uint8Array, fileName: string, algorithm: DigestAlgorithm): Map<string, string> {
-  return new Map(parseManifestLines(bytes, fileName, algorithm).map((entry) => [entry.path, entry.digest]));
 }
 
 /** Writes a path as a manifest line needs it: "%" as %25, CR as %0D, LF as %0A. */

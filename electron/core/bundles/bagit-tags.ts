@@ -109,7 +109,7 @@ export function parseBagInfo(bytes: Uint8Array): BagInfo {
 
 /** `<authority id>/<document id>/<revision>`; the authority id is what precedes the last two parts. */
 export function parseExternalIdentifier(value: string): ExternalIdentifier | undefined {
-  const match = /^(\S+)\/([^/\s]+)\/([1-9][0-9]{0,8})$/.exec(value);
+  const match = value.match(/^(\S+)\/([^/\s]+)\/([1-9][0-9]{0,8})$/);
   if (match === null) return undefined;
   const [, authorityId = "", documentId = "", revision = ""] = match;
   if (!DOCUMENT_ID.test(documentId)) return undefined;
@@ -127,13 +127,13 @@ function single(fields: readonly BagInfoField[], label: string): BagInfoField | 
 }
 
 function parsePayloadOxum(field: BagInfoField): PayloadOxum {
-  const match = /^([0-9]{1,15})\.([0-9]{1,15})$/.exec(field.value);
+  const match = field.value.match(/^([0-9]{1,15})\.([0-9]{1,15})$/);
   if (match === null) return refuse("bag-invalid", `${BAG_INFO_TXT} line ${field.line}: Payload-Oxum ${JSON.stringify(field.value)} is not <octets>.<file count>`);
   return { octets: Number(match[1]), count: Number(match[2]) };
 }
 
 function isCalendarDate(value: string): boolean {
-  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value);
+  const match = value.match(/^([0-9]{4})-([0-9]{2})-([0-9]{2})$/);
   if (match === null) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));

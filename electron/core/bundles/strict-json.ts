@@ -224,7 +224,7 @@ class Parser {
 
   private parseNumber(path: string): number {
     NUMBER.lastIndex = this.pos;
-    const match = NUMBER.exec(this.text);
+    const match = this.text.match(NUMBER);
     if (match === null) return this.fail("syntax", path, "malformed number");
     const literal = match[0];
     const isInteger = match[1] === undefined && match[2] === undefined;

@@ -167,7 +167,7 @@ function sizeField(block: Uint8Array, at: number): number {
   const field = block.subarray(124, 136);
   if (field[0] === 0x80) return field.subarray(1).reduce((sum, byte) => sum * 256 + byte, 0);
   const text = Buffer.from(field).toString("latin1");
-  const digits = /^ *([0-7]+)[ \0]*$/.exec(text)?.[1];
+  const digits = text.match(/^ *([0-7]+)[ \0]*$/)?.[1];
   if (digits === undefined) return refuse("tar-invalid", `the tar header at byte ${at} has a malformed size field ${JSON.stringify(text)}`);
   return parseInt(digits, 8);
 }

@@ -15,8 +15,6 @@ export const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer,
  */
 export const toBytes = (buffer: Uint8Array): Uint8Array => new Uint8Array(buffer);
 
-export const isSha256Hex = (value: string): boolean => /^[0-9a-f]{64}$/.test(value);
-
 /**
  * A lone UTF-16 surrogate has no UTF-8 encoding (Buffer.from turns it into U+FFFD), so two
  * different strings would hash alike. With the `u` flag only unpaired surrogates match.

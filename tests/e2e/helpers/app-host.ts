@@ -1,6 +1,6 @@
 // The real app behind the e2e host: the API table over a fresh store folder (not created yet, so
-// the page starts at first run), a frozen test clock, and this file's copy of the built renderer,
-// served on 127.0.0.1.
+// the page starts at first run), a frozen test clock, and the renderer tests/global-setup.ts built
+// for this run (dist/app/renderer), served on 127.0.0.1.
 // Folders are the test file's own (not tests/helpers/temp.ts, which empties them after each `it`,
 // while these tests keep one store across several `it`s).
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,7 +10,7 @@ import { createApiHandlers, type ApiHandlerTable } from "../../../electron/api/h
 import type { ApiHandlers } from "../../../electron/api/dispatch.js";
 import { startHttpHost, type HttpHost } from "../../../electron/host/http-host.js";
 import { testRuntime, type TestRuntime } from "../../helpers/runtime.js";
-import { ensureRendererBuilt } from "./renderer-build.js";
+import { assertFresh, RENDERER_BUILD, RENDERER_DIR } from "../../helpers/builds.js";
 
 export interface AppHost {
   host: HttpHost;
@@ -28,14 +28,9 @@ export interface AppHost {
 }
 
 export async function startAppHost(runtime: TestRuntime = testRuntime()): Promise<AppHost> {
+  assertFresh(RENDERER_BUILD);
+  const rendererDir = RENDERER_DIR;
   const root = mkdtempSync(path.join(tmpdir(), "counterseal-e2e-"));
-  let rendererDir: string;
-  try {
-    rendererDir = await ensureRendererBuilt(path.join(root, "renderer"));
-  } catch (error) {
-    rmSync(root, { recursive: true, force: true });
-    throw error;
-  }
   const storeDir = path.join(root, "store");
   const uploadsDir = path.join(root, "uploads");
   const downloadsDir = path.join(root, "downloads");

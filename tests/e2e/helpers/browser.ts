@@ -8,7 +8,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 import type { CountersealBridge } from "../../../shared/api/bridge.js";
-import { PROJECT_DIR } from "./renderer-build.js";
+import { REPO_ROOT as PROJECT_DIR } from "../../helpers/builds.js";
 
 // The page's globals for page.evaluate callbacks (type-checked under Node's lib, run in Chromium;
 // a cast is erased, so it survives playwright's serialisation).

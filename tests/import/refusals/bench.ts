@@ -3,8 +3,7 @@
 // across its tests (sharedBench: the store's KDF is paid once per file, not per test); a test
 // that must start from an empty store, or needs the office's own sealer, opens its own
 // (openBench). Every refusal check compares snapshots before and after, so sharing is safe.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, onTestFinished } from "vitest";
 import { forgeBag, type ForgedBag, type ForgeInput } from "../../helpers/bundle-forge.js";
@@ -13,6 +12,7 @@ import { createForgeOffice, type ForgeOffice } from "../../helpers/forge-office.
 import { openStoreReader, type StoreReader } from "../../helpers/forge-store.js";
 import { openTestOffice, type TestOffice } from "../../helpers/office.js";
 import { sampleRequest } from "../../helpers/sample-request.js";
+import { suiteTempFolder } from "../../helpers/temp.js";
 
 export interface RefusalBench<Office extends ForgeOffice = ForgeOffice> {
   office: Office;
@@ -95,14 +95,15 @@ export function openBench(): RefusalBench<TestOffice> {
 export function sharedBench(): () => RefusalBench {
   let bench: RefusalBench | undefined;
   let dir: string | undefined;
+  const suite = suiteTempFolder("refusals");
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "counterseal-refusals-"));
+    dir = suite.dir;
     bench = benchOn(createForgeOffice(dir));
   });
   afterAll(() => {
     bench?.close();
     if (bench?.office.session.store.isOpen === true) bench.office.session.store.close();
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    if (dir !== undefined) suite.remove();
   });
   return () => {
     if (bench === undefined) throw new Error("sharedBench() is used before its beforeAll ran");

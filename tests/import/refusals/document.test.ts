@@ -101,7 +101,7 @@ describe("bundle-conflict", () => {
     const bench = openBench(); // an empty store: the first import must succeed
     const first = bench.bagWithAttachments();
     expect(await importBundleFile(bench.office.session, await bench.seal(first))).toMatchObject({ status: "imported" });
-    const storedDigest = bench.office.session.store.requests.findRevision("nl-om-rotterdam", "OM-RTM-2026-0117", 1)?.bundleDigest;
+    const storedDigest = bench.office.session.store.requests.getRequest("nl-om-rotterdam", "OM-RTM-2026-0117", 1)?.bundleDigest;
     expect(storedDigest).toMatch(/^[0-9a-f]{64}$/);
 
     const changed = bench.bagWithAttachments(sampleRequest({ facts: "A different account of the facts." }));

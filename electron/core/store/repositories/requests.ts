@@ -96,7 +96,6 @@ export class RequestRepository {
   readonly #latestRevision;
   readonly #byId;
   readonly #documentById;
-  readonly #latestPerCase;
   readonly #revisionsOfCase;
   readonly #allRevisions;
   readonly #attachmentsOf;
@@ -121,10 +120,6 @@ export class RequestRepository {
     );
     this.#byId = db.prepare<[string], SummaryRow>(summaries("WHERE r.id = ?"));
     this.#documentById = db.prepare<[string], string>("SELECT document FROM requests WHERE id = ?").pluck();
-    this.#latestPerCase = db.prepare<[number, number], SummaryRow>(
-      summaries(`WHERE r.revision = (SELECT max(revision) FROM requests WHERE case_id = r.case_id)
-                 ORDER BY r.received_at DESC, r.rowid DESC LIMIT ? OFFSET ?`),
-    );
     this.#revisionsOfCase = db.prepare<[string], SummaryRow>(summaries("WHERE r.case_id = ? ORDER BY r.revision"));
     this.#allRevisions = db.prepare<[number, number], SummaryRow>(
       summaries("ORDER BY r.received_at DESC, r.rowid DESC LIMIT ? OFFSET ?"),
@@ -154,14 +149,6 @@ export class RequestRepository {
       `INSERT INTO attachments (id, request_id, position, path, title, media_type, size, sha256, blob_id)
        SELECT @id, @requestId, @position, @path, @title, @mediaType, size, sha256, id FROM blobs WHERE id = @blobId`,
     );
-  }
-
-  findRequestByDigest(bundleDigest: string): RequestSummary | undefined {
-    return mapOptional(this.#byDigest.get(bundleDigest));
-  }
-
-  findRevision(authorityId: string, documentId: string, revision: number): RequestSummary | undefined {
-    return mapOptional(this.#byRevision.get(authorityId, documentId, revision));
   }
 
   /**
@@ -255,12 +242,6 @@ export class RequestRepository {
     this.#indexText.run(searchTextOf(document), id);
   }
 
-  /** Latest revision per case, most recently received first. */
-  listRequests(page: { limit: number; offset: number }): RequestSummary[] {
-    assertPage(page);
-    return this.#latestPerCase.all(page.limit, page.offset).map(toSummary);
-  }
-
   /** Every stored revision of every case, most recently received first. */
   listAllRevisions(page: { limit: number; offset: number }): RequestSummary[] {
     assertPage(page);
@@ -291,12 +272,9 @@ export class RequestRepository {
 
 function assertPage(page: { limit: number; offset: number }): void {
   if (!Number.isSafeInteger(page.limit) || page.limit < 0 || !Number.isSafeInteger(page.offset) || page.offset < 0) {
-    throw new StoreError(`listRequests needs a non-negative integer limit and offset (got ${page.limit}, ${page.offset}).`);
+    throw new StoreError(`listAllRevisions needs a non-negative integer limit and offset (got ${page.limit}, ${page.offset}).`);
   }
 }
-
-const mapOptional = (row: SummaryRow | undefined): RequestSummary | undefined =>
-  row === undefined ? undefined : toSummary(row);
 
 const toSummary = (row: SummaryRow): RequestSummary => ({
   ...row,

@@ -43,7 +43,7 @@ export function keyStatus(entry: Pick<KeyringEntry, "revokedAt" | "validFrom" | 
 
 /** A date field's "YYYY-MM-DD" as the start (or end) of that day in the reviewer's time zone, RFC 3339. */
 export function dayToIso(day: string, edge: "start" | "end"): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const match = day.match(/^(\d{4})-(\d{2})-(\d{2})$/);
   if (!match) return null;
   const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const local = edge === "start" ? new Date(year, month - 1, date, 0, 0, 0, 0) : new Date(year, month - 1, date, 23, 59, 59, 0);

@@ -23,7 +23,7 @@ export function describeChangeValue(value: unknown): { kind: "absent" | "text" |
 
 /** The top-level field a change touches: "$.period.to" -> "period", "$.targets[2].value" -> "targets". */
 export function changedField(path: string): string {
-  const match = /^\$\.?([A-Za-z_$][A-Za-z0-9_$]*)/.exec(path);
+  const match = path.match(/^\$\.?([A-Za-z_$][A-Za-z0-9_$]*)/);
   return match?.[1] ?? path;
 }
 
