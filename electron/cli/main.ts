@@ -8,7 +8,7 @@ import { registerInitCommand } from "./commands/init.js";
 import { registerKeygenCommand } from "./commands/keygen.js";
 import { registerRequestCommands } from "./commands/requests.js";
 import { registerSealCommand } from "./commands/seal.js";
-import { registerTrustCommands } from "./commands/trust.js";
+import { registerKeyringCommands } from "./commands/keyring.js";
 import { EXIT } from "./exit-codes.js";
 import { reportFailure } from "./report-failure.js";
 
@@ -44,7 +44,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerInitCommand(program);
   registerIdentityCommands(program);
-  registerTrustCommands(program);
+  registerKeyringCommands(program);
   registerImportCommand(program);
   registerRequestCommands(program);
   registerSealCommand(program);

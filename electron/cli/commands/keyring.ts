@@ -1,4 +1,6 @@
-// `counterseal trust`: the keyring of issuing authorities.
+// `counterseal trust`: the keyring of issuing authorities. The command keeps the verb it has had
+// since the first release (scripts call `trust add`); `keyring` is the same command by the name
+// the rest of the product uses.
 import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
 import type { KeyringEntry } from "../../../shared/api/keyring.js";
@@ -16,8 +18,8 @@ interface AddOptions {
   validUntil?: string;
 }
 
-export function registerTrustCommands(program: Command): void {
-  const trust = program.command("trust").description("manage the keyring of issuing authorities");
+export function registerKeyringCommands(program: Command): void {
+  const trust = program.command("trust").alias("keyring").description("manage the keyring of issuing authorities");
   trust
     .command("add")
     .description("trust an authority's minisign key")

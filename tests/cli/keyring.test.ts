@@ -1,4 +1,4 @@
-// `counterseal trust add | revoke | list`: the keyring of issuing authorities, with keys made by
+// `counterseal trust add | revoke | list` (also `keyring …`): the keyring of issuing authorities, with keys made by
 // the real `minisign -G -W`. The tests share one store and run side by side, so each looks only
 // at the keys it added.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -66,6 +66,9 @@ describe.concurrent("counterseal trust", () => {
       addedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
     expect(Math.abs(Date.parse(entry?.addedAt ?? "") - Date.now())).toBeLessThan(120_000);
+    // `keyring` is the same command under the name the rest of the product uses.
+    const viaKeyring = JSON.parse((await cliOk([...store, "keyring", "list", "--json"])).stdout) as KeyringEntryJson[];
+    expect(find(viaKeyring, printedKeyId(issuer))).toEqual(entry);
   });
 
   it("add takes the base64 line, an age recipient and a validity window (dates or RFC 3339)", async () => {
