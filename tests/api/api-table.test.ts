@@ -13,6 +13,8 @@ import { createDispatcher } from "../../electron/api/dispatch.js";
 import type { ApiResult } from "../../shared/api/result.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { tempFolder } from "../helpers/temp.js";
+import { noSaving, savingInto } from "./doors.js";
+import type { FileDoor } from "../../electron/api/file-door.js";
 
 const PASSPHRASE = "demo passphrase";
 const T = new Date("2026-11-27T12:00:00Z");
@@ -26,8 +28,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(shared, { recursive: true, force: true }));
 
-function openApi() {
-  const table = createApiHandlers({ storeDir, runtime: testRuntime(T) });
+function openApi(files: FileDoor = noSaving) {
+  const table = createApiHandlers({ storeDir, runtime: testRuntime(T), files });
   const { dispatch } = createDispatcher(table);
   const call = async <T>(method: string, args: unknown = {}): Promise<T> => {
     const result = (await dispatch(method, args)) as ApiResult<T>;
@@ -93,7 +95,9 @@ describe("the API table", () => {
   });
 
   it("shows a request with the changes between its revisions, and serves its attachments", async () => {
-    const api = openApi();
+    const downloads = tempFolder();
+    const door = savingInto(downloads);
+    const api = openApi(door);
     await api.call("unlock", { passphrase: PASSPHRASE });
     try {
       const detail = await api.call<{ revisions: { revision: number; changes: { path: string }[] }[]; attachments: { path: string; mediaType: string; sha256: string }[]; authority: string; id: string; revision: number }>(
@@ -113,9 +117,11 @@ describe("the API table", () => {
         const ref = { authority: row.authority, id: row.id, revision: row.revision, path: pdf.path };
         const inline = await api.call<{ base64: string; size: number }>("readAttachment", ref);
         expect(Buffer.from(inline.base64, "base64").subarray(0, 5).toString()).toBe("%PDF-");
-        const destination = join(tempFolder(), "saved.pdf");
-        await api.call("saveAttachment", { ...ref, destination });
-        expect(readFileSync(destination).toString("base64")).toBe(inline.base64);
+        const saved = await api.call<{ saved: boolean; name: string; bytes: number }>("saveAttachment", ref);
+        const name = pdf.path.split("/").pop() ?? "";
+        expect(saved).toEqual({ saved: true, name, bytes: inline.size });
+        expect(door.asked).toEqual([name]);
+        expect(readFileSync(join(downloads, name)).toString("base64")).toBe(inline.base64);
         shown = true;
         break;
       }
@@ -127,7 +133,7 @@ describe("the API table", () => {
 
   it("keeps settings, and changes the passphrase only with the current one", async () => {
     const dir = join(tempFolder("counterseal-api-"), "store");
-    const table = createApiHandlers({ storeDir: dir, runtime: testRuntime(T) });
+    const table = createApiHandlers({ storeDir: dir, runtime: testRuntime(T), files: noSaving });
     const { dispatch } = createDispatcher(table);
     expect(await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: "first passphrase" })).toMatchObject({ ok: true });
     expect(await dispatch("getSettings", {})).toEqual({ ok: true, value: { idleLockMinutes: 10, locale: "en-GB" } });
@@ -144,7 +150,7 @@ describe("the API table", () => {
   it("locks at once while an import runs, and closes the store when the import has finished", async () => {
     const dir = join(tempFolder("counterseal-api-"), "store");
     const runtime = testRuntime(T);
-    const table = createApiHandlers({ storeDir: dir, runtime });
+    const table = createApiHandlers({ storeDir: dir, runtime, files: noSaving });
     const { dispatch } = createDispatcher(table);
     const created = (await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: "a passphrase" })) as ApiResult<{ ageRecipients: string[] }>;
     if (!created.ok) throw new Error(created.error.message);
@@ -169,7 +175,8 @@ describe("the API table", () => {
     const file = join(tempFolder(), "large.sealed");
     writeFileSync(file, Buffer.concat(chunks));
 
-    const importing = dispatch("importBundles", { paths: [file] });
+    const { token } = await table.importFiles.register(file);
+    const importing = dispatch("importBundles", { tokens: [token] });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await dispatch("getImportProgress", {})).toMatchObject({ ok: true, value: { active: true } });
     expect(await dispatch("lock", {})).toEqual({ ok: true, value: null });
