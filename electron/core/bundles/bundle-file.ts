@@ -18,7 +18,6 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * file's outcome (age-invalid: it is not an age file) and goes on with the others.
  */
 export class NotARegularFileError extends BundleRefusal {
-  override readonly name = "NotARegularFileError";
   constructor(
     file: string,
     readonly kind: string,
