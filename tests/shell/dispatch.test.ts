@@ -112,6 +112,15 @@ describe("createDispatcher", () => {
     expect(await dispatch("saveAttachment", ref)).toEqual({ ok: true, value: { saved: false } });
   });
 
+  it("lets no path out in a save's answer: the result schema is strict", async () => {
+    const leaky = vi.fn(() => ({ saved: true as const, bytes: 3, name: "order.pdf", path: "/home/ada/Downloads/order.pdf" }));
+    const onInternalError = vi.fn();
+    const { dispatch } = createDispatcher(fakeHandlers({ saveAttachment: leaky }), { onInternalError });
+    const result = await dispatch("saveAttachment", { authority: "a", id: "b", revision: 1, path: "attachments/order.pdf" });
+    expect(result).toEqual({ ok: false, error: { code: "internal", message: INTERNAL_ERROR_MESSAGE } });
+    expect(onInternalError).toHaveBeenCalledOnce();
+  });
+
   it("refuses missing, non-object and over-full arguments", async () => {
     const { dispatch } = createDispatcher(fakeHandlers());
     for (const raw of [undefined, null, "x", 1, [], { extra: true }]) {
