@@ -18,11 +18,17 @@ interface PageDocument {
   createElement(tag: "input"): FileInput;
   readonly body: { append(node: FileInput): void };
 }
+interface PageNavigator {
+  readonly userActivation?: { readonly isActive: boolean };
+}
 
 /** Where the app opens main's dialog, the shim opens a file input of its own (and answers [] on cancel). */
 const pickWithFileInput: PickFiles = () =>
   new Promise((resolve) => {
-    const { document } = globalThis as unknown as { document: PageDocument };
+    const { document, navigator } = globalThis as unknown as { document: PageDocument; navigator: PageNavigator };
+    // Without a click or key press behind it the browser shows no chooser and says nothing (no
+    // change, no cancel): answer "nothing picked" rather than wait for ever.
+    if (navigator.userActivation?.isActive === false) return resolve([]);
     const input = document.createElement("input");
     input.type = "file";
     input.multiple = true;
