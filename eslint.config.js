@@ -43,7 +43,8 @@ const importZones = [
   { files: "electron/core/*/**", imports: CORE, packages: [NODE], why: CORE_WHY },
   { files: CORE_ROOT, imports: [CORE_ROOT, SHARED], packages: [NODE], why: "the runtime and store location are below every capability" },
 
-  { files: "electron/api/**", imports: ["electron/api/**", ...CORE], packages: ["zod"], why: "the API table calls core and speaks shared/api" },
+  // The table itself stays in core and shared/api; node: is for the doors' file tokens (a path checked, never read).
+  { files: "electron/api/**", imports: ["electron/api/**", ...CORE], packages: [NODE, "zod"], why: "the API table calls core and speaks shared/api" },
   { files: "electron/web-policy/**", imports: ["electron/web-policy/**", SHARED], packages: [NODE], why: "the web policy is shared by the shell and the test host, so it knows neither" },
   { files: "electron/main/**", imports: ["electron/main/**", "electron/api/**", "electron/web-policy/**", ...CORE], packages: [NODE, "electron"], why: "the shell wires Electron to the API table" },
   { files: "electron/host/**", imports: ["electron/host/**", "electron/api/**", "electron/web-policy/**", ...CORE], packages: [NODE, "esbuild"], why: "the test host serves the API table in plain Node: no shell, no Electron" },

@@ -1,14 +1,16 @@
-// The two things the app does with the file system through Electron, done by the host instead:
-// `pathForFile` (a dropped file's path: here, the path of an uploaded copy) and `chooseSavePath`
-// (a save dialog: here, a fresh name in the downloads folder, never a cancel).
+// The two things the app does with the file system through main, done by the host instead:
+// files to import (here, uploaded copies, registered for a token like a drop in the app) and the
+// save dialog (here, a fresh name in the downloads folder, never a cancel). The page names no path.
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { declaredLength, hasMediaType } from "./http-body.js";
-import { readJsonBody } from "./http-api.js";
 import { sanitizeFileName, uniquePathIn } from "./http-file-names.js";
+import type { FileDoor } from "../api/file-door.js";
+import type { ImportFileRegistry } from "../api/import-tokens.js";
+import { toApiError } from "../api/dispatch-errors.js";
 import { refuseJson, sendJson } from "./http-respond.js";
 
 export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
@@ -25,9 +27,16 @@ async function* limited(source: AsyncIterable<Buffer>, maxBytes: number): AsyncG
   }
 }
 
+export interface UploadOptions {
+  uploadsDir: string;
+  maxBytes: number;
+  /** The API table's registry: the copy is imported by token, as a drop is in the app. */
+  importFiles: ImportFileRegistry;
+}
+
 /** POST /__upload?name=…: the body, streamed to a fresh folder in uploadsDir, keeping its (sanitised)
- *  name so the UI shows what the reviewer dropped. Answers `{ path }`. */
-export async function serveUpload(request: IncomingMessage, response: ServerResponse, url: URL, uploadsDir: string, maxBytes: number): Promise<void> {
+ *  name so the UI shows what the reviewer dropped. Answers an ApiResult of `{ token, name, size }`. */
+export async function serveUpload(request: IncomingMessage, response: ServerResponse, url: URL, { uploadsDir, maxBytes, importFiles }: UploadOptions): Promise<void> {
   if (!hasMediaType(request, "application/octet-stream")) {
     return refuseJson(response, 415, "host-unsupported-media-type", "Uploads must be sent as application/octet-stream.");
   }
@@ -52,19 +61,28 @@ export async function serveUpload(request: IncomingMessage, response: ServerResp
     request.resume();
     return refuseJson(response, 413, "host-upload-too-large", `The file is larger than the test host accepts (${maxBytes} bytes).`);
   }
-  sendJson(response, 200, { path: file });
+  try {
+    sendJson(response, 200, { ok: true, value: await importFiles.register(file, name) });
+  } catch (error) {
+    // Locked, most likely: a copy no token names is of no use, and it is the reviewer's data.
+    await rm(folder, { recursive: true, force: true });
+    sendJson(response, 200, { ok: false, error: toApiError(error) });
+  }
 }
 
-const MAX_NAME_BODY_BYTES = 16 * 1024;
-
-/** POST /__host/save-path `{ name }`: a path in downloadsDir that no file has and no earlier answer
- *  gave. Nothing is created: the service writing the file decides how to write it. */
-export async function serveSavePath(request: IncomingMessage, response: ServerResponse, downloadsDir: string, given: Set<string>): Promise<void> {
-  const body = await readJsonBody(request, response, MAX_NAME_BODY_BYTES);
-  if (body === undefined) return;
-  const suggested = (body.value as { name?: unknown } | null | undefined)?.name;
-  if (typeof suggested !== "string") return refuseJson(response, 400, "invalid-arguments", "Send { name } with the suggested file name.");
-  const chosen = await uniquePathIn(downloadsDir, sanitizeFileName(suggested, "download"), given);
-  given.add(chosen);
-  sendJson(response, 200, { path: chosen });
+/**
+ * The host's file door for the API table: a save goes to a fresh name in `downloadsDir`, one no
+ * file has and no earlier answer gave, never replacing anything (there is no dialog to confirm
+ * it), and never anywhere else: only the suggested name's sanitised last segment is used.
+ */
+export function createDownloadsDoor(downloadsDir: string): FileDoor {
+  const given = new Set<string>();
+  return {
+    async chooseSavePath(suggestedName) {
+      await mkdir(downloadsDir, { recursive: true });
+      const chosen = await uniquePathIn(downloadsDir, sanitizeFileName(suggestedName, "download"), given);
+      given.add(chosen);
+      return { path: chosen, replaceExisting: false };
+    },
+  };
 }

@@ -11,7 +11,8 @@ import { bridgeScript } from "./browser-bridge/build.js";
 import { createDispatcher, type ApiHandlers, type Dispatcher } from "../api/dispatch.js";
 import { API_PREFIX, serveApi } from "./http-api.js";
 import { fetchSiteAllowed, hasSessionCookie, hostHeaderIsOurs, isSameOriginWrite, newToken, sessionCookie, tokenMatches } from "./http-auth.js";
-import { MAX_UPLOAD_BYTES, serveSavePath, serveUpload } from "./http-files.js";
+import { MAX_UPLOAD_BYTES, serveUpload } from "./http-files.js";
+import type { ImportFileRegistry } from "../api/import-tokens.js";
 import type { ErrorCode } from "../../shared/api/errors.js";
 import { refuseJson, refuseText, send } from "./http-respond.js";
 import { appResponseHeaders } from "../web-policy/response-headers.js";
@@ -19,18 +20,18 @@ import { BRIDGE_SCRIPT_PATH, serveStatic } from "./http-static.js";
 
 const LOOPBACK = "127.0.0.1";
 const UPLOAD_PATH = "/__upload";
-const SAVE_PATH_PATH = "/__host/save-path";
 // Node's default of 5 minutes could cut a multi-gigabyte upload from a slow disk.
 const REQUEST_TIMEOUT_MS = 30 * 60_000;
 
 export interface HttpHostOptions {
   /** The renderer's build folder (index.html + assets), served like app://counterseal/. */
   rendererDir: string;
+  /** The API table; its file door (createApiHandlers' `files`) decides where saves go. */
   handlers: ApiHandlers;
-  /** Where `pathForFile` uploads land (created if missing). */
+  /** The table's registry, so an upload is answered with a token, never a path. */
+  importFiles: ImportFileRegistry;
+  /** Where uploads land (created if missing). */
   uploadsDir: string;
-  /** Where `chooseSavePath` points (created if missing). */
-  downloadsDir: string;
   /** 0 or absent: a free port chosen by the system. */
   port?: number;
   /** Tests lower it to exercise the refusal without writing gigabytes. */
@@ -56,11 +57,10 @@ interface Context {
   options: HttpHostOptions;
   dispatcher: Dispatcher;
   script: string;
-  savePathsGiven: Set<string>;
 }
 
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
-  await Promise.all([mkdir(options.uploadsDir, { recursive: true }), mkdir(options.downloadsDir, { recursive: true })]);
+  await mkdir(options.uploadsDir, { recursive: true });
   const log = options.log ?? (() => undefined);
   const script = await bridgeScript();
   const dispatcher = createDispatcher(options.handlers, {
@@ -68,7 +68,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   });
   const token = newToken();
   // Filled in once listening: no request arrives before then.
-  const context: Context = { port: 0, origin: "", token, options, dispatcher, script, savePathsGiven: new Set() };
+  const context: Context = { port: 0, origin: "", token, options, dispatcher, script };
 
   const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, (request, response) => {
     handle(request, response, context).catch((error: unknown) => {
@@ -131,12 +131,11 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
     return send(response, 200, "text/javascript; charset=utf-8", context.script);
   }
   const isApi = url.pathname.startsWith(API_PREFIX);
-  if (isApi || url.pathname === UPLOAD_PATH || url.pathname === SAVE_PATH_PATH) {
+  if (isApi || url.pathname === UPLOAD_PATH) {
     if (request.method !== "POST") return refuse(405, "host-method-not-allowed", "Only POST is allowed here.", { Allow: "POST" });
     if (!isSameOriginWrite(request, context.origin)) return refuse(403, "host-forbidden", "Only the host's own page may call it.");
     if (isApi) return serveApi(request, response, url.pathname, context.dispatcher);
-    if (url.pathname === UPLOAD_PATH) return serveUpload(request, response, url, options.uploadsDir, options.maxUploadBytes ?? MAX_UPLOAD_BYTES);
-    return serveSavePath(request, response, options.downloadsDir, context.savePathsGiven);
+    return serveUpload(request, response, url, { uploadsDir: options.uploadsDir, maxBytes: options.maxUploadBytes ?? MAX_UPLOAD_BYTES, importFiles: options.importFiles });
   }
   if (isApiRoute) return refuse(404, "host-not-found", "Nothing here.");
   return serveStatic(request, response, options.rendererDir, rawUrl);

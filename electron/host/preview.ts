@@ -7,7 +7,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { ApiHandlers } from "../api/dispatch.js";
+import type { ApiHandlerTable } from "../api/handlers/index.js";
+import type { FileDoor } from "../api/file-door.js";
+import { createDownloadsDoor } from "./http-files.js";
 import { startHttpHost } from "./http-host.js";
 
 export const RENDERER_OUT = path.join("dist", "app", "renderer");
@@ -66,17 +68,17 @@ export async function ensureRendererBuilt(projectDir: string, log: (line: string
 export interface PreviewDeps {
   projectDir: string;
   log?: (line: string) => void;
-  /** The services over the store; tests pass a fake table. */
-  createHandlers?: (storeDir: string) => Promise<ApiHandlers & { close(): void }>;
+  /** The services over the store, saving through `files`; tests pass a fake table. */
+  createHandlers?: (storeDir: string, files: FileDoor) => Promise<ApiHandlerTable>;
   /** Resolves when the preview should stop; Ctrl-C (SIGINT) or SIGTERM by default. */
   waitForStop?: () => Promise<void>;
   runCommand?: RunCommand;
 }
 
-const realHandlers = async (storeDir: string): Promise<ApiHandlers & { close(): void }> => {
+const realHandlers = async (storeDir: string, files: FileDoor): Promise<ApiHandlerTable> => {
   // Loaded only here, so the pure parts of this file (and their tests) do not open a store module.
   const { createApiHandlers } = await import("../api/handlers/index.js");
-  return createApiHandlers({ storeDir });
+  return createApiHandlers({ storeDir, files });
 };
 
 const untilSignal = (): Promise<void> =>
@@ -99,13 +101,14 @@ export async function runPreview(argv: readonly string[], deps: PreviewDeps): Pr
   // Uploaded bundles are copies of what the reviewer dropped: private, and removed on exit.
   const uploadsDir = await mkdtemp(path.join(tmpdir(), "counterseal-preview-uploads-"));
   const downloadsDir = args.downloadsDir ?? (await mkdtemp(path.join(tmpdir(), "counterseal-preview-downloads-")));
-  const handlers = await (deps.createHandlers ?? realHandlers)(args.storeDir);
+  // Saves go to fresh names in the downloads folder, never elsewhere, never over a file.
+  const handlers = await (deps.createHandlers ?? realHandlers)(args.storeDir, createDownloadsDoor(downloadsDir));
   try {
     const host = await startHttpHost({
       rendererDir: path.join(deps.projectDir, RENDERER_OUT),
       handlers,
+      importFiles: handlers.importFiles,
       uploadsDir,
-      downloadsDir,
       port: args.port,
       log: (message) => console.error(message),
     }).catch((error: unknown) => {

@@ -7,9 +7,9 @@ import { runCryptoSelfTest } from "../core/crypto/self-test.js";
 import { defaultStoreDir } from "../core/store-location.js";
 import { createApiHandlers } from "../api/handlers/index.js";
 import { createDispatcher } from "../api/dispatch.js";
-import { MENU_CHANNEL, SAVE_DIALOG_CHANNEL, type MenuAction } from "../../shared/api/bridge.js";
-import { basename } from "node:path";
+import { MENU_CHANNEL, type MenuAction } from "../../shared/api/bridge.js";
 import { appPaths } from "./app-paths.js";
+import { createMainFileDoor, registerFileChannels } from "./file-door.js";
 import { registerApi, senderFacts } from "./ipc.js";
 import { menuTemplate } from "./menu.js";
 import { PRODUCT_NAME } from "./product.js";
@@ -53,18 +53,15 @@ async function start(): Promise<void> {
   applyOfflineSessionPolicies(appSession, { allowDevTools: devTools });
   appSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
 
-  const handlers = createApiHandlers({ storeDir: defaultStoreDir() });
+  // Paths come from main alone: its dialogs, and drops the preload resolved through Electron.
+  const fileWindow = { dialog, window: () => mainWindow };
+  const handlers = createApiHandlers({ storeDir: defaultStoreDir(), files: createMainFileDoor(fileWindow) });
   app.on("before-quit", () => handlers.close());
-  const dispatcher = createDispatcher(handlers, {
-    onInternalError: (method, error) => console.error(`counterseal: ${method} failed:`, error),
-  });
+  const logFailure = (what: string, error: unknown) => console.error(`counterseal: ${what} failed:`, error);
+  const dispatcher = createDispatcher(handlers, { onInternalError: logFailure });
   const trusted = (event: Electron.IpcMainInvokeEvent) => isTrustedSender(senderFacts(event), mainWindow?.webContents.id);
   registerApi(ipcMain, dispatcher, trusted);
-  ipcMain.handle(SAVE_DIALOG_CHANNEL, async (event, suggestedName: unknown) => {
-    if (!trusted(event) || !mainWindow || typeof suggestedName !== "string") return null;
-    const chosen = await dialog.showSaveDialog(mainWindow, { defaultPath: basename(suggestedName) });
-    return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
-  });
+  registerFileChannels(ipcMain, { ...fileWindow, trusted, importFiles: handlers.importFiles, onInternalError: logFailure });
 
   mainWindow = createMainWindow({ title: PRODUCT_NAME, preloadPath: paths.preloadPath, devTools });
   mainWindow.on("closed", () => {

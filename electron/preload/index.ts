@@ -1,9 +1,10 @@
 // The sandboxed preload: contextBridge only. It exposes `window.counterseal` — one async function
-// per API method, the menu-action subscription and the dropped-file path lookup — and nothing of
-// ipcRenderer itself. Bundled as CommonJS: sandboxed preloads cannot load ES modules.
+// per API method, the menu-action subscription and the two import functions (main's open dialog,
+// a dropped file's token) — and nothing of ipcRenderer itself, nor any file-system path. Bundled as CommonJS: sandboxed preloads cannot load ES modules.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from "electron";
-import { createApiFunctions } from "./api-functions.js";
-import { MENU_CHANNEL, SAVE_DIALOG_CHANNEL, isMenuAction, type CountersealBridge, type MenuAction, type PickedFile } from "../../shared/api/bridge.js";
+import { createApiFunctions, type Invoke } from "./api-functions.js";
+import { createFileFunctions } from "./file-functions.js";
+import { MENU_CHANNEL, isMenuAction, type CountersealBridge, type MenuAction } from "../../shared/api/bridge.js";
 
 function onMenuAction(listener: (action: MenuAction) => void): () => void {
   // The listener never sees the IpcRendererEvent: it carries `sender`, i.e. ipcRenderer.
@@ -16,15 +17,13 @@ function onMenuAction(listener: (action: MenuAction) => void): () => void {
   };
 }
 
+const invoke: Invoke = (channel, args) => ipcRenderer.invoke(channel, args);
+
 const bridge = {
-  ...createApiFunctions((channel, args) => ipcRenderer.invoke(channel, args)),
+  ...createApiFunctions(invoke),
   onMenuAction,
-  // Only a real DOM File reaches here from the renderer; PickedFile is its shape in shared/.
-  pathForFile: async (file: PickedFile): Promise<string> => webUtils.getPathForFile(file as File),
-  chooseSavePath: async (suggestedName: string): Promise<string | null> => {
-    const chosen: unknown = await ipcRenderer.invoke(SAVE_DIALOG_CHANNEL, suggestedName);
-    return typeof chosen === "string" ? chosen : null;
-  },
+  // PickedFile is a DOM File's shape in shared/; Electron answers "" for a File not on disk.
+  ...createFileFunctions(invoke, (file) => webUtils.getPathForFile(file as File)),
 } satisfies CountersealBridge;
 
 contextBridge.exposeInMainWorld("counterseal", bridge);

@@ -32,6 +32,9 @@ export const ERROR_MEANINGS = {
   // Requests (electron/core/requests).
   "request-not-found": "No stored request (or attachment) matches the reference.",
   "attachment-too-large": "The attachment is too large to show; it can be saved instead.",
+  "save-target-exists": "A file appeared where the attachment was to be saved; it was left as it was and nothing was replaced.",
+  // The file door (electron/api/import-tokens.ts): the page names files only by main's tokens.
+  "import-token-unknown": "A file to import was named by a token main did not issue, already used, or issued before the store was locked.",
   // Import (electron/core/bundles/refusal.ts): the bundle's own refusal code travels beside it.
   "bundle-refused": "A bundle was refused; its refusal code (sealed-bundle-v1) says why.",
   // The renderer's client (renderer/src/api/client.ts), when the core cannot be reached.

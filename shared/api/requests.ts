@@ -6,7 +6,10 @@ import { INSTRUMENTS } from "../vocabulary/instruments.js";
 import { REFUSAL_CODES } from "../vocabulary/refusal-codes.js";
 import { URGENCY_LEVELS } from "../vocabulary/urgencies.js";
 
-/** A file's outcome: stored (or already stored) under a reference, or refused with a spec code. */
+/**
+ * A file's outcome: stored (or already stored) under a reference, or refused with a spec code.
+ * `file` names the file as the reviewer picked it (over the API its name; in the CLI its path).
+ */
 export const importOutcome = z.discriminatedUnion("status", [
   z.strictObject({ file: z.string(), status: z.enum(["imported", "duplicate"]), authority: z.string(), id: z.string(), revision: z.number().int() }),
   z.strictObject({ file: z.string(), status: z.literal("refused"), code: z.enum(REFUSAL_CODES), message: z.string() }),
@@ -126,15 +129,30 @@ export const attachmentContent = z.strictObject({
   base64: z.string(),
 });
 
-export const attachmentSaved = z.strictObject({ bytes: z.number() });
+/**
+ * A bundle file main picked (its open dialog) or took from a drop, as the page may know it: a
+ * one-shot token standing for the path, which the page never sees, and what to show of it.
+ */
+export const pickedImportFile = z.strictObject({ token: z.string().min(1), name: z.string(), size: z.number().int().min(0) });
+
+/** Import tokens are 32 random bytes, base64url: anything else is not one. */
+export const importToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "not an import token");
+
+/** Saved (under `name`, in the folder the reviewer chose), or cancelled in the dialog. */
+export const attachmentSaved = z.discriminatedUnion("saved", [
+  z.strictObject({ saved: z.literal(false) }),
+  z.strictObject({ saved: z.literal(true), bytes: z.number().int().min(0), name: z.string().min(1) }),
+]);
 
 export const requestMethods = {
-  importBundles: method(z.strictObject({ paths: z.array(z.string().min(1)).min(1) }), z.array(importOutcome)),
+  // Only tokens: a path from the page is refused by the strict schema (main issues paths).
+  importBundles: method(z.strictObject({ tokens: z.array(importToken).min(1) }), z.array(importOutcome)),
   getImportProgress: method(none, importProgress),
   queryInbox: method(inboxQuery, inboxPage),
   getRequest: method(requestRef, requestDetail),
   readAttachment: method(attachmentRef, attachmentContent),
-  saveAttachment: method(attachmentRef.extend({ destination: z.string().min(1) }), attachmentSaved),
+  // No destination: main asks the reviewer where (its save dialog) and writes in the same call.
+  saveAttachment: method(attachmentRef, attachmentSaved),
 } as const;
 
 export type ImportOutcome = z.output<typeof importOutcome>;
@@ -149,3 +167,4 @@ export type RequestDetail = z.output<typeof requestDetail>;
 export type RevisionChange = z.output<typeof revisionChange>;
 export type AttachmentContent = z.output<typeof attachmentContent>;
 export type AttachmentSaved = z.output<typeof attachmentSaved>;
+export type PickedImportFile = z.output<typeof pickedImportFile>;

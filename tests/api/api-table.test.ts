@@ -13,12 +13,15 @@ import { createDispatcher } from "../../electron/api/dispatch.js";
 import type { ApiResult } from "../../shared/api/result.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { fileTempFolder, tempFolder } from "../helpers/temp.js";
+import { noSaving, savingInto } from "./doors.js";
+import type { FileDoor } from "../../electron/api/file-door.js";
 
-// A held read: the import of `hold.file` gets its first chunk, then waits inside its store
-// savepoint until `hold.release` settles, and says so through `hold.reached`. The lock test
+// A held read: once `hold.armed`, the next streamed read (the import of the one large bundle,
+// through its open descriptor) gets its first chunk, then waits inside its store savepoint until
+// `hold.release` settles, and says so through `hold.reached`. The lock test
 // acts at that known point instead of guessing how long an import takes.
 const hold = vi.hoisted(() => ({
-  file: undefined as string | undefined,
+  armed: false,
   reached: (): void => {},
   release: Promise.resolve(),
 }));
@@ -37,7 +40,9 @@ vi.mock("node:fs", async (importOriginal) => {
   }
   const createReadStream = ((...args: Parameters<typeof fs.createReadStream>) => {
     const stream = fs.createReadStream(...args);
-    return args[0] === hold.file ? heldAfterFirstChunk(stream) : stream;
+    if (!hold.armed) return stream;
+    hold.armed = false;
+    return heldAfterFirstChunk(stream);
   }) as unknown as typeof fs.createReadStream;
   return { ...fs, default: { ...fs, createReadStream }, createReadStream };
 });
@@ -52,8 +57,8 @@ beforeAll(async () => {
   await buildDemoStore(storeDir, PASSPHRASE, testRuntime(T));
 }, 60_000);
 
-function openApi() {
-  const table = createApiHandlers({ storeDir, runtime: testRuntime(T) });
+function openApi(files: FileDoor = noSaving) {
+  const table = createApiHandlers({ storeDir, runtime: testRuntime(T), files });
   const { dispatch } = createDispatcher(table);
   const call = async <T>(method: string, args: unknown = {}): Promise<T> => {
     const result = (await dispatch(method, args)) as ApiResult<T>;
@@ -119,7 +124,9 @@ describe("the API table", () => {
   });
 
   it("shows a request with the changes between its revisions, and serves its attachments", async () => {
-    const api = openApi();
+    const downloads = tempFolder();
+    const door = savingInto(downloads);
+    const api = openApi(door);
     await api.call("unlock", { passphrase: PASSPHRASE });
     try {
       const detail = await api.call<{ revisions: { revision: number; changes: { path: string }[] }[]; attachments: { path: string; mediaType: string; sha256: string }[]; authority: string; id: string; revision: number }>(
@@ -139,9 +146,11 @@ describe("the API table", () => {
         const ref = { authority: row.authority, id: row.id, revision: row.revision, path: pdf.path };
         const inline = await api.call<{ base64: string; size: number }>("readAttachment", ref);
         expect(Buffer.from(inline.base64, "base64").subarray(0, 5).toString()).toBe("%PDF-");
-        const destination = join(tempFolder(), "saved.pdf");
-        await api.call("saveAttachment", { ...ref, destination });
-        expect(readFileSync(destination).toString("base64")).toBe(inline.base64);
+        const saved = await api.call<{ saved: boolean; name: string; bytes: number }>("saveAttachment", ref);
+        const name = pdf.path.split("/").pop() ?? "";
+        expect(saved).toEqual({ saved: true, name, bytes: inline.size });
+        expect(door.asked).toEqual([name]);
+        expect(readFileSync(join(downloads, name)).toString("base64")).toBe(inline.base64);
         shown = true;
         break;
       }
@@ -153,7 +162,7 @@ describe("the API table", () => {
 
   it("keeps settings, and changes the passphrase only with the current one", async () => {
     const dir = join(tempFolder("counterseal-api-"), "store");
-    const table = createApiHandlers({ storeDir: dir, runtime: testRuntime(T) });
+    const table = createApiHandlers({ storeDir: dir, runtime: testRuntime(T), files: noSaving });
     const { dispatch } = createDispatcher(table);
     expect(await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: "first passphrase" })).toMatchObject({ ok: true });
     expect(await dispatch("getSettings", {})).toEqual({ ok: true, value: { idleLockMinutes: 10, locale: "en-GB" } });
@@ -170,7 +179,7 @@ describe("the API table", () => {
   it("locks at once while an import runs, and closes the store when the import has finished", async () => {
     const dir = join(tempFolder("counterseal-api-"), "store");
     const runtime = testRuntime(T);
-    const table = createApiHandlers({ storeDir: dir, runtime });
+    const table = createApiHandlers({ storeDir: dir, runtime, files: noSaving });
     const { dispatch } = createDispatcher(table);
     const created = (await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: "a passphrase" })) as ApiResult<{ ageRecipients: string[] }>;
     if (!created.ok) throw new Error(created.error.message);
@@ -199,8 +208,9 @@ describe("the API table", () => {
     let release = (): void => {};
     hold.release = new Promise<void>((resolve) => (release = resolve));
     const reached = new Promise<void>((resolve) => (hold.reached = resolve));
-    hold.file = file;
-    const importing = dispatch("importBundles", { paths: [file] });
+    const { token } = await table.importFiles.register(file);
+    hold.armed = true;
+    const importing = dispatch("importBundles", { tokens: [token] });
     await Promise.race([reached, importing.then(() => Promise.reject(new Error("the import ended without streaming the held file")))]);
 
     expect(await dispatch("getImportProgress", {})).toMatchObject({ ok: true, value: { active: true, fileIndex: 0, fileCount: 1 } });

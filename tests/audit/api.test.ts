@@ -7,12 +7,13 @@ import { apiContract } from "../../shared/api/contract.js";
 import type { ApiResult } from "../../shared/api/result.js";
 import type { AuditEntry, AuditVerification } from "../../shared/formats/audit.js";
 import { testRuntime } from "../helpers/runtime.js";
+import { noSaving } from "../api/doors.js";
 import { busyOffice, NEW_PASSPHRASE, tamperAudit } from "./helpers.js";
 
 async function apiOverBusyStore() {
   const office = await busyOffice();
   office.session.store.close();
-  const table = createApiHandlers({ storeDir: office.storeDir, runtime: testRuntime() });
+  const table = createApiHandlers({ storeDir: office.storeDir, files: noSaving, runtime: testRuntime() });
   const { dispatch } = createDispatcher(table);
   const call = async <T>(method: string, args: unknown = {}): Promise<T> => {
     const result = (await dispatch(method, args)) as ApiResult<T>;

@@ -35,7 +35,7 @@ export async function busyOffice(): Promise<TestOffice> {
   await saveAttachment(
     office.session,
     { authority: outcome.authority, id: outcome.id, revision: outcome.revision, path: "attachments/order.pdf" },
-    join(office.dir, "saved.pdf"),
+    { path: join(office.dir, "saved.pdf"), replaceExisting: false },
   );
   step();
   updateSettings(office.session, { idleLockMinutes: 3, locale: "fr-FR" });

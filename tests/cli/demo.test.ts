@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDispatcher } from "../../electron/api/dispatch.js";
 import { createApiHandlers } from "../../electron/api/handlers/index.js";
+import { noSaving } from "../api/doors.js";
 import type { ApiResult } from "../../shared/api/result.js";
 import { cliOk, expectExit, fingerprintDir, jsonLines, runCli, STORE_PASSPHRASE, type RequestDetailJson, type RequestSummaryJson } from "../helpers/cli.js";
 import { testRuntime } from "../helpers/runtime.js";
@@ -45,7 +46,7 @@ describe("counterseal demo", () => {
     const ref = `${revised?.authority}/${revised?.id}`;
     const shown = JSON.parse((await cliOk(["--store", storeDir, "show", ref, "--json"])).stdout) as RequestDetailJson;
 
-    const table = createApiHandlers({ storeDir, runtime: testRuntime() });
+    const table = createApiHandlers({ storeDir, runtime: testRuntime(), files: noSaving });
     const { dispatch } = createDispatcher(table);
     try {
       expect(await dispatch("unlock", { passphrase: STORE_PASSPHRASE })).toMatchObject({ ok: true });

@@ -1,6 +1,7 @@
 // `counterseal import [--json] FILE…`, `counterseal requests --json` and `counterseal show`, fed
 // with bundles made by tar, age and minisign alone.
-import { writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -100,6 +101,28 @@ describe.concurrent("counterseal import (tests share one store and run side by s
     const ids = (await requests()).map((request) => request.id);
     expect(ids).toContain("BATCH-1");
     expect(ids).toContain("BATCH-2");
+  });
+
+  it("refuses a folder, a FIFO and a device unread, with the reason, and imports the bundles beside them", async () => {
+    const folder = join(temp.dir, "a-folder.sealed");
+    mkdirSync(folder);
+    const fifo = join(temp.dir, "a-pipe.sealed");
+    execFileSync("mkfifo", [fifo]);
+    const good = bundle({ id: "BESIDE-PIPES" });
+    const { result, lines } = await importJson(storeDir, [folder, fifo, "/dev/zero", good]);
+    expectExit(result, 1);
+    expect(lines.map((line) => [line.file, line.status, line.code])).toEqual([
+      [folder, "refused", "age-invalid"],
+      [fifo, "refused", "age-invalid"],
+      ["/dev/zero", "refused", "age-invalid"],
+      [good, "imported", undefined],
+    ]);
+    expect(lines.map((line) => line.message)).toEqual([
+      `${folder} is a folder, not a regular file: nothing was read from it`,
+      `${fifo} is a pipe (FIFO), not a regular file: nothing was read from it`,
+      "/dev/zero is a device, not a regular file: nothing was read from it",
+      undefined,
+    ]);
   });
 
   it("refuses untrusted, revoked, mismatched, out-of-window, unsigned and conflicting bundles with their codes", async () => {

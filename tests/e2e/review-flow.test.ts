@@ -1,9 +1,9 @@
 // A reviewer's first session, end to end in Chromium against the real core and a real encrypted
 // store: create the store, trust an issuer's key, import a valid and a tampered bundle, read the
-// request and its PDF, revoke the key, lock (case data leaves the page), unlock. Every screen is
+// request and its PDF, save the PDF (never over a file), revoke the key, lock (case data leaves the page), unlock. Every screen is
 // scanned with axe and photographed (tests/.artifacts/screens/). The steps share one page and run
 // in order; after a failed step the rest are skipped, since each builds on the one before.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -133,8 +133,11 @@ describe.sequential("a reviewer's first session in Chromium", () => {
   step("import: one bundle imported, the tampered one refused in plain words with its code", async () => {
     await nav("Import").click();
     await heading("Import sealed bundles").waitFor();
-    await page.getByRole("button", { name: "Import bundles…" }).waitFor();
-    await page.getByLabel("Bundle files").setInputFiles([bundles.valid, bundles.tampered]);
+    // The button opens main's dialog in the app; in the browser the shim's file input, whose
+    // files are uploaded and imported by the tokens the host answers.
+    const chooserShown = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Import bundles…" }).click();
+    await (await chooserShown).setFiles([bundles.valid, bundles.tampered]);
 
     const region = page.getByRole("region", { name: "Results" });
     await region.waitFor({ timeout: 30_000 });
@@ -193,6 +196,20 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     const text = page.getByRole("group").filter({ hasText: "Text of this page" });
     await expect.poll(() => text.textContent(), UI_WAIT).toMatch(/EPOC-RTM-26-004417\s+-\s+page 1 of 2/);
     await screen(6, "request-view");
+  });
+
+  step("save: the attachment goes to a fresh name in the downloads folder, never over a file there", async () => {
+    const existing = path.join(app.downloadsDir, PDF_NAME);
+    mkdirSync(app.downloadsDir, { recursive: true });
+    writeFileSync(existing, "the reviewer's own file");
+    const attachment = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(PDF_TITLE) }) });
+    await attachment.getByRole("button", { name: "Save" }).click();
+    const savedAs = PDF_NAME.replace(/\.pdf$/, " (2).pdf");
+    await page.getByRole("status").getByText(`Saved ${PDF_TITLE} as ${savedAs}`, { exact: false }).waitFor();
+    const stored = await app.handlers.readAttachment({ authority: SAMPLE_AUTHORITY.id, id: VALID_ID, revision: 1, path: `attachments/${PDF_NAME}` });
+    expect(readFileSync(path.join(app.downloadsDir, savedAs)).toString("base64")).toBe(stored.base64);
+    expect(readFileSync(existing, "utf8")).toBe("the reviewer's own file");
+    expect(readdirSync(app.downloadsDir).sort()).toEqual([savedAs, PDF_NAME].sort());
   });
 
   step("keyring: revokes the issuer's key after the confirmation dialog", async () => {

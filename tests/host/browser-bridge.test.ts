@@ -1,7 +1,7 @@
 import { runInNewContext } from "node:vm";
 import { describe, expect, it, vi } from "vitest";
 import { apiMethods } from "../../shared/api/contract.js";
-import { createBrowserBridge, type Fetch } from "../../electron/host/browser-bridge/create-bridge.js";
+import { createBrowserBridge as createBridgeWithPicker, type Fetch, type PickFiles } from "../../electron/host/browser-bridge/create-bridge.js";
 import { bridgeScript } from "../../electron/host/browser-bridge/build.js";
 
 type Call = { url: string; init: RequestInit };
@@ -19,13 +19,16 @@ function fakeFetch(answer: (call: Call) => Response | Promise<Response>): { fetc
   };
 }
 
+/** The bridge with a picker that the tests in this file do not open unless they say so. */
+const createBrowserBridge = (fetch: Fetch, pickFiles: PickFiles = () => Promise.reject(new Error("no picker here"))) => createBridgeWithPicker(fetch, pickFiles);
+
 const json = (body: unknown, status = 200): Response => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
 describe("the browser bridge's API methods", () => {
   it("has one function per contract method, and nothing can be swapped", () => {
     const { bridge } = createBrowserBridge(fakeFetch(() => json({ ok: true, value: null })).fetch);
     for (const method of apiMethods) expect(typeof bridge[method], method).toBe("function");
-    expect(Object.keys(bridge).sort()).toEqual([...apiMethods, "chooseSavePath", "onMenuAction", "pathForFile"].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...apiMethods, "chooseImportFiles", "onMenuAction", "tokenForDroppedFile"].sort());
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 
@@ -60,31 +63,45 @@ describe("the browser bridge's API methods", () => {
   });
 });
 
-describe("pathForFile and chooseSavePath", () => {
-  it("uploads the file as octet-stream under its name and returns the host's path", async () => {
-    const { fetch, calls } = fakeFetch(() => json({ path: "/up/upload-1/a b.tar" }));
+describe("chooseImportFiles and tokenForDroppedFile", () => {
+  const picked = { token: "T".repeat(43), name: "a b.tar", size: 3 };
+
+  it("uploads a dropped file as octet-stream under its name and answers the host's token", async () => {
+    const { fetch, calls } = fakeFetch(() => json({ ok: true, value: picked }));
     const { bridge } = createBrowserBridge(fetch);
     const file = new File(["abc"], "a b.tar");
-    await expect(bridge.pathForFile(file)).resolves.toBe("/up/upload-1/a b.tar");
+    await expect(bridge.tokenForDroppedFile(file)).resolves.toEqual({ ok: true, value: picked });
     expect(calls[0]?.url).toBe("/__upload?name=a%20b.tar");
     expect(calls[0]?.init).toMatchObject({ method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/octet-stream" } });
     expect(calls[0]?.init.body).toBe(file);
   });
 
-  it("rejects with the host's own message when the upload is refused", async () => {
-    const { bridge } = createBrowserBridge(async () => json({ ok: false, error: { code: "host-upload-too-large", message: "Too large." } }, 413));
-    await expect(bridge.pathForFile(new File(["x"], "x"))).rejects.toThrow("Too large.");
+  it("passes the host's refusal on, and says when the host cannot be reached or answers nonsense", async () => {
+    const refusal = { ok: false, error: { code: "host-upload-too-large", message: "Too large." } };
+    const { bridge } = createBrowserBridge(async () => json(refusal, 413));
+    await expect(bridge.tokenForDroppedFile(new File(["x"], "x"))).resolves.toEqual(refusal);
     const { bridge: offline } = createBrowserBridge(async () => {
       throw new TypeError("Failed to fetch");
     });
-    await expect(offline.pathForFile(new File(["x"], "x"))).rejects.toThrow("did not answer: Failed to fetch");
+    await expect(offline.tokenForDroppedFile(new File(["x"], "x"))).resolves.toMatchObject({ ok: false, error: { code: "host-unreachable", message: expect.stringContaining("Failed to fetch") } });
+    const { bridge: odd } = createBrowserBridge(async () => json({ path: "/up/a.tar" }));
+    await expect(odd.tokenForDroppedFile(new File(["x"], "x"))).resolves.toMatchObject({ ok: false, error: { code: "host-bad-answer" } });
   });
 
-  it("asks the host for a save path", async () => {
-    const { fetch, calls } = fakeFetch(() => json({ path: "/down/report.pdf" }));
-    const { bridge } = createBrowserBridge(fetch);
-    await expect(bridge.chooseSavePath("report.pdf")).resolves.toBe("/down/report.pdf");
-    expect(calls[0]).toMatchObject({ url: "/__host/save-path", init: { method: "POST", body: '{"name":"report.pdf"}' } });
+  it("uploads every picked file in turn, answers [] when the picker is cancelled, and stops at a refusal", async () => {
+    const { fetch, calls } = fakeFetch(({ url }) => json({ ok: true, value: { ...picked, name: decodeURIComponent(url.split("=")[1] ?? "") } }));
+    const files = [new File(["1"], "one.sealed"), new File(["22"], "two.sealed")];
+    const { bridge } = createBrowserBridge(fetch, async () => files);
+    const chosen = await bridge.chooseImportFiles();
+    expect(chosen).toEqual({ ok: true, value: [{ ...picked, name: "one.sealed" }, { ...picked, name: "two.sealed" }] });
+    expect(calls.map((call) => call.url)).toEqual(["/__upload?name=one.sealed", "/__upload?name=two.sealed"]);
+
+    const { bridge: cancelled } = createBrowserBridge(fetch, async () => []);
+    await expect(cancelled.chooseImportFiles()).resolves.toEqual({ ok: true, value: [] });
+
+    const refusal = { ok: false, error: { code: "locked", message: "The store is locked." } };
+    const { bridge: locked } = createBrowserBridge(async () => json(refusal), async () => files);
+    await expect(locked.chooseImportFiles()).resolves.toEqual(refusal);
   });
 });
 

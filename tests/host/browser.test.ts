@@ -1,7 +1,7 @@
 // The one real-browser test: Debian's Chromium, driven by playwright-core, opens the host's URL and
 // uses `window.counterseal` as the renderer will. Chromium is required, not optional: CI installs
 // it, and a skipped browser test would hide a broken host.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ import { identity, startTestHost, type TestHost } from "./host-fixtures.js";
 interface PageGlobals {
   counterseal: CountersealBridge;
   __countersealHost: HostTestHooks;
-  document: { cookie: string };
+  document: { cookie: string; querySelectorAll(selector: string): { length: number } };
 }
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -80,15 +80,32 @@ describe("the host in Chromium", () => {
     await page.close();
   });
 
-  it("uploads a picked file for pathForFile, picks save paths, and delivers menu actions", async () => {
+  it("uploads a dropped file for a token, picks files through a file input, and delivers menu actions", async () => {
     const opened = await openHost();
     const { page, host } = opened;
-    const saved = await page.evaluate(() => (globalThis as unknown as PageGlobals).counterseal.pathForFile(new File(["sealed bundle bytes"], "request.tar")));
-    expect(path.basename(saved)).toBe("request.tar");
-    expect(path.dirname(path.dirname(saved))).toBe(host.uploadsDir);
-    expect(readFileSync(saved, "utf8")).toBe("sealed bundle bytes");
+    const dropped = await page.evaluate(() => (globalThis as unknown as PageGlobals).counterseal.tokenForDroppedFile(new File(["sealed bundle bytes"], "request.tar")));
+    if (!dropped.ok) throw new Error(dropped.error.message);
+    expect(dropped.value).toMatchObject({ name: "request.tar", size: 19 });
+    const [saved] = host.tokens.take([dropped.value.token], host.session).map((file) => file.path);
+    expect(path.basename(saved ?? "")).toBe("request.tar");
+    expect(path.dirname(path.dirname(saved ?? ""))).toBe(host.uploadsDir);
+    expect(readFileSync(saved ?? "", "utf8")).toBe("sealed bundle bytes");
 
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).counterseal.chooseSavePath("decision.pdf"))).toBe(path.join(host.downloadsDir, "decision.pdf"));
+    // No open dialog in a browser: the shim opens a file input, and uploads what is chosen.
+    const bundle = path.join(host.uploadsDir, "..", "picked.sealed");
+    writeFileSync(bundle, "picked bytes");
+    const chooserShown = page.waitForEvent("filechooser");
+    const choosing = page.evaluate(() => (globalThis as unknown as PageGlobals).counterseal.chooseImportFiles());
+    const chooser = await chooserShown;
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles(bundle);
+    const chosen = await choosing;
+    if (!chosen.ok) throw new Error(chosen.error.message);
+    expect(chosen.value.map(({ name, size }) => [name, size])).toEqual([["picked.sealed", 12]]);
+    const [copy] = host.tokens.take([chosen.value[0]?.token ?? ""], host.session).map((file) => file.path);
+    expect(readFileSync(copy ?? "", "utf8")).toBe("picked bytes");
+    // The shim's input is gone once it has answered.
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.querySelectorAll("input[type=file]").length)).toBe(0);
 
     const actions = await page.evaluate(() => {
       const page = globalThis as unknown as PageGlobals;

@@ -7,8 +7,10 @@ import path from "node:path";
 import { afterEach } from "vitest";
 import { apiMethods } from "../../shared/api/contract.js";
 import type { ApiHandlers } from "../../electron/api/dispatch.js";
+import { createImportFileRegistry, createImportTokens, type ImportTokens } from "../../electron/api/import-tokens.js";
 import { startHttpHost, type HttpHost, type HttpHostOptions } from "../../electron/host/http-host.js";
 import { cookieName } from "../../electron/host/http-auth.js";
+import { testRuntime } from "../helpers/runtime.js";
 import { tempFolder } from "../helpers/temp.js";
 
 export const identity = {
@@ -81,7 +83,9 @@ export interface TestHost extends HttpHost {
   /** The cookie header value that the token flow hands out. */
   cookie: string;
   uploadsDir: string;
-  downloadsDir: string;
+  /** The registry behind the host's uploads, and the one session its tokens belong to. */
+  tokens: ImportTokens;
+  session: object;
 }
 
 const started: HttpHost[] = [];
@@ -92,11 +96,13 @@ afterEach(async () => {
 export async function startTestHost(options: Partial<HttpHostOptions> = {}): Promise<TestHost> {
   const root = tempFolder("counterseal-host-io-");
   const uploadsDir = path.join(root, "uploads");
-  const downloadsDir = path.join(root, "downloads");
-  const host = await startHttpHost({ rendererDir: options.rendererDir ?? fakeRendererDir(), handlers: fakeHandlers(), uploadsDir, downloadsDir, ...options });
+  const tokens = createImportTokens(testRuntime().ids.randomBytes);
+  const session = {};
+  const importFiles = createImportFileRegistry(tokens, () => session);
+  const host = await startHttpHost({ rendererDir: options.rendererDir ?? fakeRendererDir(), handlers: fakeHandlers(), importFiles, uploadsDir, ...options });
   started.push(host);
   const port = host.address().port;
-  return { ...host, port, cookie: `${cookieName(port)}=${host.token}`, uploadsDir: options.uploadsDir ?? uploadsDir, downloadsDir: options.downloadsDir ?? downloadsDir };
+  return { ...host, port, cookie: `${cookieName(port)}=${host.token}`, uploadsDir: options.uploadsDir ?? uploadsDir, tokens, session };
 }
 
 export interface RawResponse {

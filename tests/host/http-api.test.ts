@@ -3,6 +3,8 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { MAX_API_BODY_BYTES } from "../../electron/host/http-api.js";
 import { INTERNAL_ERROR_MESSAGE } from "../../electron/api/dispatch-errors.js";
+import { createDownloadsDoor } from "../../electron/host/http-files.js";
+import { tempFolder } from "../helpers/temp.js";
 import { asPage, callApi, fakeHandlers, identity, startTestHost } from "./host-fixtures.js";
 
 describe("POST /__api/<method>", () => {
@@ -123,28 +125,45 @@ describe("POST /__api/<method>", () => {
   });
 });
 
-describe("POST /__host/save-path", () => {
-  const savePath = (host: Awaited<ReturnType<typeof startTestHost>>, name: unknown) =>
-    asPage(host, "/__host/save-path", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name }) });
-
-  it("answers a fresh path in the downloads folder, with the name made safe", async () => {
+describe("saving through the test host", () => {
+  it("has no route that answers a path: /__host/save-path is gone", async () => {
     const host = await startTestHost();
-    writeFileSync(path.join(host.downloadsDir, "report.pdf"), "already here");
-    const first = await savePath(host, "report.pdf");
-    expect(first.status).toBe(200);
-    expect(first.json()).toEqual({ path: path.join(host.downloadsDir, "report (2).pdf") });
-    // Not yet written, but already given: the next answer differs.
-    expect((await savePath(host, "report.pdf")).json()).toEqual({ path: path.join(host.downloadsDir, "report (3).pdf") });
-    expect((await savePath(host, "../../etc/passwd")).json()).toEqual({ path: path.join(host.downloadsDir, "passwd") });
-    expect((await savePath(host, "..")).json()).toEqual({ path: path.join(host.downloadsDir, "download") });
-    // Nothing is created: the service that writes the file decides how.
-    expect(readdirSync(host.downloadsDir)).toEqual(["report.pdf"]);
+    const response = await asPage(host, "/__host/save-path", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name: "a.pdf" }) });
+    expect(response.status).toBe(404);
+    expect(response.json()).toMatchObject({ ok: false, error: { code: "host-not-found" } });
   });
 
-  it("refuses a request without a name, or from another page", async () => {
-    const host = await startTestHost();
-    expect((await savePath(host, 7)).status).toBe(400);
-    const foreign = await asPage(host, "/__host/save-path", { method: "POST", headers: { "Content-Type": "application/json", Origin: "http://evil.example" }, body: '{"name":"a"}' });
-    expect(foreign.status).toBe(403);
+  it("refuses a saveAttachment that names a destination, before the table is asked", async () => {
+    const saveAttachment = vi.fn(() => ({ saved: false as const }));
+    const host = await startTestHost({ handlers: fakeHandlers({ saveAttachment }) });
+    const ref = { authority: "nl-om-rotterdam", id: "REQ-1", revision: 1, path: "attachments/order.pdf" };
+    const response = await callApi(host, "saveAttachment", { ...ref, destination: "/home/ada/.bashrc" });
+    expect(response.json()).toMatchObject({ ok: false, error: { code: "invalid-arguments" } });
+    expect(saveAttachment).not.toHaveBeenCalled();
+  });
+});
+
+describe("the downloads door", () => {
+  it("answers fresh names in the downloads folder, made safe, never an existing or already given one", async () => {
+    const root = tempFolder();
+    const downloads = path.join(root, "downloads");
+    const door = createDownloadsDoor(downloads);
+    const first = await door.chooseSavePath("report.pdf");
+    expect(first).toEqual({ path: path.join(downloads, "report.pdf"), replaceExisting: false });
+    writeFileSync(path.join(downloads, "report.pdf"), "already here");
+    // Given but not yet written, or on disk: the next answer differs.
+    expect(await door.chooseSavePath("report.pdf")).toEqual({ path: path.join(downloads, "report (2).pdf"), replaceExisting: false });
+    expect(await door.chooseSavePath("report.pdf")).toEqual({ path: path.join(downloads, "report (3).pdf"), replaceExisting: false });
+    for (const [name, expected] of [
+      ["../../etc/passwd", "passwd"],
+      ["..", "download"],
+      ["/home/ada/.bashrc", "bashrc"],
+      ["C:\\Users\\ada\\autostart.desktop", "autostart.desktop"],
+    ] as const) {
+      expect(await door.chooseSavePath(name), name).toEqual({ path: path.join(downloads, expected), replaceExisting: false });
+    }
+    // Nothing is created but the folder: the service writing the file decides how.
+    expect(readdirSync(downloads)).toEqual(["report.pdf"]);
+    expect(readdirSync(root)).toEqual(["downloads"]);
   });
 });

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, vi } from "vitest";
 import { ensureRendererBuilt, parsePreviewArgs, RENDERER_CONFIG, RENDERER_OUT, runPreview } from "../../electron/host/preview.js";
+import type { FileDoor } from "../../electron/api/file-door.js";
 import { tempFolder } from "../helpers/temp.js";
 import { fakeHandlers, FAKE_INDEX } from "./host-fixtures.js";
 
@@ -80,10 +81,19 @@ describe("runPreview", () => {
     const close = vi.fn();
     let stop = (): void => undefined;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const registered: string[] = [];
+    let door: FileDoor | undefined;
     const running = runPreview(["--store", path.join(dir, "store"), "--downloads", path.join(dir, "downloads")], {
       projectDir: dir,
       log: (line) => lines.push(line),
-      createHandlers: async () => ({ ...fakeHandlers(), close }),
+      createHandlers: async (_storeDir, files) => {
+        door = files;
+        const register = async (file: string, name = "") => {
+          registered.push(file);
+          return { token: "t".repeat(43), name, size: 5 };
+        };
+        return { ...fakeHandlers(), close, importFiles: { register } };
+      },
       waitForStop: () => stopped,
     });
     await vi.waitFor(() => expect(lines.join("\n")).toMatch(/open: +http:\/\/127\.0\.0\.1:\d+\/\?token=/));
@@ -101,8 +111,11 @@ describe("runPreview", () => {
       headers: { Cookie: cookie, Origin: origin, "Content-Type": "application/octet-stream" },
       body: "bytes",
     });
-    const { path: uploadedPath } = (await uploaded.json()) as { path: string };
+    expect(await uploaded.json()).toEqual({ ok: true, value: { token: "t".repeat(43), name: "b.tar", size: 5 } });
+    const uploadedPath = registered[0] ?? "";
     expect(existsSync(uploadedPath)).toBe(true);
+    // The table saves through the downloads folder the preview printed, and only there.
+    expect(await door?.chooseSavePath("../../.bashrc")).toEqual({ path: path.join(dir, "downloads", "bashrc"), replaceExisting: false });
 
     stop();
     expect(await running).toBe(0);
@@ -121,7 +134,7 @@ describe("runPreview", () => {
       const code = await runPreview(["--store", "s", "--port", String(port)], {
         projectDir: fakeProject({ built: true }),
         log: (line) => lines.push(line),
-        createHandlers: async () => ({ ...fakeHandlers(), close }),
+        createHandlers: async () => ({ ...fakeHandlers(), close, importFiles: { register: () => Promise.reject(new Error("no uploads in this test")) } }),
         waitForStop: () => Promise.resolve(),
       });
       expect(code).toBe(1);

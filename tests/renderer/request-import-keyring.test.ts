@@ -4,7 +4,7 @@ import { failureFrom, onStoreLocked } from "../../renderer/src/store/failure.js"
 import { baseName, countOutcomes, progressFraction } from "../../renderer/src/features/import/import-model.js";
 import { isRefusalCode } from "../../shared/vocabulary/refusal-codes.js";
 import { checkAddKey, dayToIso, extractMinisignKey, isAgeRecipient, keyStatus, minisignKeyId } from "../../renderer/src/features/keyring/keyring-model.js";
-import { base64ToBytes, changedField, describeChangeValue, readRequestDocument, suggestedFileName, viewerKind } from "../../renderer/src/features/request/request-model.js";
+import { base64ToBytes, changedField, describeChangeValue, readRequestDocument, viewerKind } from "../../renderer/src/features/request/request-model.js";
 import { parseIdleMinutes } from "../../renderer/src/features/settings/settings-model.js";
 import { isCountryCode } from "../../shared/formats/countries.js";
 
@@ -72,7 +72,6 @@ describe("request view", () => {
     expect(viewerKind("image/webp")).toBe("image");
     expect(viewerKind("image/svg+xml")).toBe("none");
     expect(viewerKind("text/html")).toBe("none");
-    expect(suggestedFileName("attachments/sub/order.pdf")).toBe("order.pdf");
     expect([...base64ToBytes("AAEC/w==")]).toEqual([0, 1, 2, 255]);
   });
 });

@@ -58,11 +58,11 @@ describe("preload bundle", () => {
     expect(source.length).toBeLessThan(10_000);
   });
 
-  it("exposes exactly window.counterseal with one function per method, onMenuAction, pathForFile and chooseSavePath", () => {
+  it("exposes exactly window.counterseal with one function per method, onMenuAction and the two import functions", () => {
     const { exposed } = runPreload();
     expect([...exposed.keys()]).toEqual(["counterseal"]);
     const bridge = exposed.get("counterseal") ?? {};
-    expect(Object.keys(bridge).sort()).toEqual([...apiMethods, "chooseSavePath", "onMenuAction", "pathForFile"].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...apiMethods, "chooseImportFiles", "onMenuAction", "tokenForDroppedFile"].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe("function");
   });
 
@@ -80,10 +80,11 @@ describe("preload bundle", () => {
     stop();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith("counterseal:menu", forward);
 
-    await expect(bridge["pathForFile"]?.({ name: "bundle.age" })).resolves.toBe("/home/ada/bundle.age");
-    // The save dialog is main's: the preload asks over its own channel and passes only a string on.
-    await expect(bridge["chooseSavePath"]?.("order.pdf")).resolves.toBeNull();
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith("counterseal-dialog:save", "order.pdf");
+    // A drop's path goes to main, which answers a token; the page gets main's answer, never the path.
+    await expect(bridge["tokenForDroppedFile"]?.({ name: "bundle.age" })).resolves.toEqual({ ok: true, value: { channel: "counterseal-files:register-drop", args: "/home/ada/bundle.age" } });
+    // The open dialog is main's: the preload only asks over its own channel.
+    await bridge["chooseImportFiles"]?.();
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith("counterseal-files:choose-import", undefined);
   });
 });
 

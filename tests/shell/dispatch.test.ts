@@ -29,7 +29,7 @@ function fakeHandlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
     revokeKey: () => {
       throw new Error("not used");
     },
-    importBundles: ({ paths }) => paths.map((file) => ({ file, status: "imported" as const, authority: "nl-om-rotterdam", id: "REQ-1", revision: 1 })),
+    importBundles: ({ tokens }) => tokens.map((file) => ({ file, status: "imported" as const, authority: "nl-om-rotterdam", id: "REQ-1", revision: 1 })),
     ...overrides,
   };
 }
@@ -83,12 +83,42 @@ describe("createDispatcher", () => {
 
   it("names nested fields with their index", async () => {
     const { dispatch } = createDispatcher(fakeHandlers());
-    const result = await dispatch("importBundles", { paths: ["a.age", 7] });
+    const result = await dispatch("importBundles", { tokens: ["A".repeat(43), 7] });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe("invalid-arguments");
-      expect(result.error.message).toContain("paths[1]:");
+      expect(result.error.message).toContain("tokens[1]:");
     }
+  });
+
+  it("takes no file-system path from the caller: importBundles only tokens, saveAttachment no destination", async () => {
+    const importBundles = vi.fn(() => []);
+    const saveAttachment = vi.fn(() => ({ saved: false as const }));
+    const { dispatch } = createDispatcher(fakeHandlers({ importBundles, saveAttachment }));
+    const ref = { authority: "nl-om-rotterdam", id: "REQ-1", revision: 1, path: "attachments/order.pdf" };
+    for (const [method, args] of [
+      ["importBundles", { paths: ["/home/ada/.bashrc"] }],
+      ["importBundles", { tokens: ["A".repeat(43)], paths: ["/home/ada/.bashrc"] }],
+      ["importBundles", { tokens: ["/home/ada/bundle.sealed"] }],
+      ["importBundles", { tokens: ["../../../../etc/passwd"] }],
+      ["saveAttachment", { ...ref, destination: "/home/ada/.bashrc" }],
+      ["saveAttachment", { ...ref, path: "attachments/order.pdf", to: "/home/ada/.config/autostart/x.desktop" }],
+    ] as const) {
+      const result = await dispatch(method, args);
+      expect(result, `${method} ${JSON.stringify(args)}`).toMatchObject({ ok: false, error: { code: "invalid-arguments" } });
+    }
+    expect(importBundles).not.toHaveBeenCalled();
+    expect(saveAttachment).not.toHaveBeenCalled();
+    expect(await dispatch("saveAttachment", ref)).toEqual({ ok: true, value: { saved: false } });
+  });
+
+  it("lets no path out in a save's answer: the result schema is strict", async () => {
+    const leaky = vi.fn(() => ({ saved: true as const, bytes: 3, name: "order.pdf", path: "/home/ada/Downloads/order.pdf" }));
+    const onInternalError = vi.fn();
+    const { dispatch } = createDispatcher(fakeHandlers({ saveAttachment: leaky }), { onInternalError });
+    const result = await dispatch("saveAttachment", { authority: "a", id: "b", revision: 1, path: "attachments/order.pdf" });
+    expect(result).toEqual({ ok: false, error: { code: "internal", message: INTERNAL_ERROR_MESSAGE } });
+    expect(onInternalError).toHaveBeenCalledOnce();
   });
 
   it("refuses missing, non-object and over-full arguments", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { apiMethods } from "../../shared/api/contract.js";
 import { createApiFunctions } from "../../electron/preload/api-functions.js";
-import { API_CHANNEL_PREFIX, MENU_CHANNEL, apiChannel, isMenuAction, menuActions } from "../../shared/api/bridge.js";
+import { API_CHANNEL_PREFIX, CHOOSE_IMPORT_CHANNEL, MENU_CHANNEL, REGISTER_DROP_CHANNEL, apiChannel, isMenuAction, menuActions } from "../../shared/api/bridge.js";
 
 describe("createApiFunctions", () => {
   it("has exactly one function per contract method", () => {
@@ -26,8 +26,9 @@ describe("bridge constants", () => {
     expect(API_CHANNEL_PREFIX).toBe("counterseal:");
     expect(MENU_CHANNEL).toBe("counterseal:menu");
     expect(apiChannel("getStoreStatus")).toBe("counterseal:getStoreStatus");
-    // The menu channel must never collide with an API method's channel.
-    expect(apiMethods.map(apiChannel)).not.toContain(MENU_CHANNEL);
+    // The menu and file channels must never collide with an API method's channel.
+    for (const channel of [MENU_CHANNEL, CHOOSE_IMPORT_CHANNEL, REGISTER_DROP_CHANNEL]) expect(apiMethods.map(apiChannel)).not.toContain(channel);
+    expect(new Set([MENU_CHANNEL, CHOOSE_IMPORT_CHANNEL, REGISTER_DROP_CHANNEL]).size).toBe(3);
   });
 
   it("recognises menu actions and nothing else", () => {

@@ -5,6 +5,8 @@
 import { systemRuntime, type Runtime } from "../../core/runtime.js";
 import { createSessionState } from "../../core/session/session-state.js";
 import type { ApiHandlers } from "../dispatch.js";
+import type { FileDoor } from "../file-door.js";
+import { createImportFileRegistry, createImportTokens, type ImportFileRegistry } from "../import-tokens.js";
 import { auditHandlers } from "./audit.js";
 import { keyringHandlers } from "./keyring.js";
 import { requestHandlers } from "./requests.js";
@@ -12,21 +14,40 @@ import { storeHandlers } from "./store.js";
 
 export interface ApiHandlerOptions {
   storeDir: string;
+  /** The door's own way to the file system (main's dialogs, or the test host's folders). */
+  files: FileDoor;
   runtime?: Runtime;
 }
 
 export type ApiHandlerTable = ApiHandlers & {
+  /** For the door only, never the page: registers a file main obtained and answers its token. */
+  importFiles: ImportFileRegistry;
   /** Closes the store (on quit). */
   close(): void;
 };
 
 export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
-  const sessions = createSessionState(options.storeDir, options.runtime ?? systemRuntime);
+  const runtime = options.runtime ?? systemRuntime;
+  const sessions = createSessionState(options.storeDir, runtime);
+  // Tokens belong to the session they were issued in and are forgotten when it locks.
+  const tokens = createImportTokens((length) => runtime.ids.randomBytes(length));
+  const store = storeHandlers(sessions);
   const handlers: ApiHandlers = {
-    ...storeHandlers(sessions),
+    ...store,
+    lock: (args) => {
+      tokens.clear();
+      return store.lock(args);
+    },
     ...keyringHandlers(sessions),
-    ...requestHandlers(sessions),
+    ...requestHandlers({ sessions, files: options.files, tokens }),
     ...auditHandlers(sessions),
   };
-  return { ...handlers, close: () => sessions.lock() };
+  return {
+    ...handlers,
+    importFiles: createImportFileRegistry(tokens, () => sessions.current()),
+    close: () => {
+      tokens.clear();
+      sessions.lock();
+    },
+  };
 }

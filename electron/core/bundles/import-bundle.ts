@@ -3,13 +3,13 @@
 // batch touched) is paid once per batch rather than once per bundle. An outcome is reported
 // only after the commit that made it true.
 import { createHash } from "node:crypto";
-import { createReadStream, readFileSync, statSync } from "node:fs";
 import { officeIdentities } from "../identity/identity-service.js";
 import type { Session } from "../session/session.js";
 import { DuplicateBundleError, RevisionConflictError } from "../store/index.js";
 import { openSealedBundle, type OpenedBundle } from "./open-bundle.js";
 import type { PayloadStore } from "./bag-reader.js";
 import { BundleRefusal } from "./refusal.js";
+import { openBundleFile } from "./bundle-file.js";
 import type { ImportOutcome } from "../../../shared/api/requests.js";
 
 export type { ImportOutcome };
@@ -28,8 +28,6 @@ export interface ImportOptions {
  */
 export const BATCH_MAX_FILES = 250;
 export const BATCH_MAX_BYTES = 64 * 1024 * 1024;
-/** Files up to this size are read in one call; larger ones are streamed in chunks of it. */
-const READ_CHUNK = 1024 * 1024;
 
 /** Thrown inside the savepoint to roll back a verified bundle that is already stored. */
 class AlreadyStored extends Error {
@@ -114,12 +112,13 @@ async function importOne(
   const { store, limits } = session;
   let size = 0;
   try {
-    size = statSync(file).size;
+    const sealed = openBundleFile(file, limits.sealedBytes);
+    size = sealed.size;
     if (size > limits.sealedBytes) {
       throw new BundleRefusal("limit-exceeded", `the sealed file is ${size} bytes; the limit is ${limits.sealedBytes}`);
     }
     const opened = await store.savepoint(async () => {
-      const bundle = await openSealedBundle(readSealedFile(file, size), {
+      const bundle = await openSealedBundle(sealed.chunks, {
         identities,
         limits,
         payloads,
@@ -139,15 +138,6 @@ async function importOne(
     }
     throw error;
   }
-}
-
-/**
- * A small file is read whole, synchronously: a few syscalls, where a stream would wait for the
- * thread pool several times per file (most of a small import's time, measured). Large files stream.
- */
-function readSealedFile(file: string, size: number): Iterable<Uint8Array> | AsyncIterable<Uint8Array> {
-  if (size <= READ_CHUNK) return [readFileSync(file)];
-  return createReadStream(file, { highWaterMark: READ_CHUNK });
 }
 
 function storeOpenedBundle(session: Session, bundle: OpenedBundle): void {

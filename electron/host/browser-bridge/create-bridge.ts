@@ -4,6 +4,7 @@
 import { apiMethods, type ApiMethod, type CountersealApi } from "../../../shared/api/contract.js";
 import { isMenuAction, type CountersealBridge, type MenuAction, type PickedFile } from "../../../shared/api/bridge.js";
 import type { ErrorCode } from "../../../shared/api/errors.js";
+import type { PickedImportFile } from "../../../shared/api/requests.js";
 import type { ApiResult } from "../../../shared/api/result.js";
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -63,15 +64,33 @@ function apiFunctions(fetchFn: Fetch): CountersealApi {
   return Object.fromEntries(entries) as unknown as CountersealApi;
 }
 
-/** Reads `{ path }` from a host answer, or throws the host's own message. */
-function pathFrom(answer: unknown, what: string): string {
-  const record = (typeof answer === "object" && answer !== null ? answer : {}) as Record<string, unknown>;
-  if (typeof record["path"] === "string") return record["path"];
-  const error = record["error"] as Record<string, unknown> | undefined;
-  throw new Error(typeof error?.["message"] === "string" ? error["message"] : `The Counterseal test host did not give a path for ${what}.`);
+/** The reviewer picks files: a file input in the page (bridge.ts); [] when cancelled. */
+export type PickFiles = () => Promise<readonly PickedFile[]>;
+
+/** Uploads a file to the host, which registers its copy and answers a token for it. */
+async function upload(fetchFn: Fetch, file: PickedFile): Promise<ApiResult<PickedImportFile>> {
+  let response: Response;
+  try {
+    response = await fetchFn(`/__upload?name=${encodeURIComponent(file.name)}`, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/octet-stream" },
+      // Only a real DOM File reaches here from the page; PickedFile is its shape in shared/.
+      body: file as unknown as Blob,
+    });
+  } catch (error) {
+    return failure("host-unreachable", `The Counterseal test host did not answer: ${describe(error)}`);
+  }
+  let answer: unknown;
+  try {
+    answer = await response.json();
+  } catch {
+    return failure("host-bad-answer", `The Counterseal test host answered ${response.status} without JSON.`);
+  }
+  return isApiResult(answer) ? (answer as ApiResult<PickedImportFile>) : failure("host-bad-answer", `The Counterseal test host answered ${response.status} with something that is not an API result.`);
 }
 
-export function createBrowserBridge(fetchFn: Fetch): { bridge: CountersealBridge; hooks: HostTestHooks } {
+export function createBrowserBridge(fetchFn: Fetch, pickFiles: PickFiles): { bridge: CountersealBridge; hooks: HostTestHooks } {
   const listeners = new Set<(action: MenuAction) => void>();
 
   const bridge: CountersealBridge = {
@@ -84,34 +103,19 @@ export function createBrowserBridge(fetchFn: Fetch): { bridge: CountersealBridge
         listeners.delete(wrapped);
       };
     },
-    // The app asks Electron for the file's path on disk; a browser has none, so the file is
-    // uploaded to the host, which answers the path of its copy.
-    async pathForFile(file: PickedFile) {
-      let response: Response;
-      try {
-        response = await fetchFn(`/__upload?name=${encodeURIComponent(file.name)}`, {
-          method: "POST",
-          credentials: "same-origin",
-          headers: { "Content-Type": "application/octet-stream" },
-          // Only a real DOM File reaches here from the page; PickedFile is its shape in shared/.
-          body: file as unknown as Blob,
-        });
-      } catch (error) {
-        throw new Error(`The Counterseal test host did not answer: ${describe(error)}`);
+    // The app opens main's dialog; a browser has only a file input, whose files are uploaded.
+    async chooseImportFiles() {
+      const files = await pickFiles();
+      const picked: PickedImportFile[] = [];
+      for (const file of files) {
+        const result = await upload(fetchFn, file);
+        if (!result.ok) return result;
+        picked.push(result.value);
       }
-      let answer: unknown;
-      try {
-        answer = await response.json();
-      } catch {
-        throw new Error(`The Counterseal test host answered ${response.status} without JSON.`);
-      }
-      return pathFrom(answer, file.name);
+      return { ok: true, value: picked };
     },
-    // No dialog in a browser: the host picks a fresh name in its downloads folder. Never cancels.
-    async chooseSavePath(suggestedName: string) {
-      const { answer } = await postJson(fetchFn, "/__host/save-path", { name: suggestedName });
-      return pathFrom(answer, suggestedName);
-    },
+    // The app resolves a drop through Electron; a browser has no paths, so the file is uploaded.
+    tokenForDroppedFile: (file) => upload(fetchFn, file),
   };
 
   const hooks: HostTestHooks = {

@@ -2,6 +2,7 @@
 // ApiCallError. The bridge is looked up at call time so a missing preload fails loudly but calmly.
 import type { CountersealBridge, MenuAction, PickedFile } from "../../../shared/api/bridge.js";
 import type { ApiArgs, ApiMethod, ApiValue } from "../../../shared/api/contract.js";
+import type { PickedImportFile } from "../../../shared/api/requests.js";
 import type { ApiResult } from "../../../shared/api/result.js";
 import { ApiCallError, unwrapResult } from "./errors.js";
 
@@ -29,8 +30,23 @@ export const api = new Proxy({} as Api, {
   get: (_target, method) => (args: never) => call(method as ApiMethod, args),
 });
 
-export const pathForFile = (file: PickedFile): Promise<string> => bridge().pathForFile(file);
-export const chooseSavePath = (name: string): Promise<string | null> => bridge().chooseSavePath(name);
+/** A door function's ApiResult as its value, or a thrown ApiCallError, as for the API methods. */
+async function callDoor<T>(name: string, run: (door: CountersealBridge) => Promise<ApiResult<T>>): Promise<T> {
+  const door = bridge();
+  let result: ApiResult<T>;
+  try {
+    result = await run(door);
+  } catch {
+    throw new ApiCallError(name, "bridge-failed", "Counterseal's core did not answer. Try again; if this keeps happening, restart the application.");
+  }
+  return unwrapResult(name, result);
+}
+
+/** Main's open dialog (the test host: a file input): the picked files as tokens, [] when cancelled. */
+export const chooseImportFiles = (): Promise<PickedImportFile[]> => callDoor("chooseImportFiles", (door) => door.chooseImportFiles());
+
+/** A dropped file as a token main issued for it. */
+export const tokenForDroppedFile = (file: PickedFile): Promise<PickedImportFile> => callDoor("tokenForDroppedFile", (door) => door.tokenForDroppedFile(file));
 
 export function onMenuAction(listener: (action: MenuAction) => void): () => void {
   const value = window.counterseal;

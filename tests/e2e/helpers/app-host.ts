@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createApiHandlers, type ApiHandlerTable } from "../../../electron/api/handlers/index.js";
 import type { ApiHandlers } from "../../../electron/api/dispatch.js";
+import { createDownloadsDoor } from "../../../electron/host/http-files.js";
 import { startHttpHost, type HttpHost } from "../../../electron/host/http-host.js";
 import { testRuntime, type TestRuntime } from "../../helpers/runtime.js";
 import { assertFresh, RENDERER_BUILD, RENDERER_DIR } from "../../helpers/builds.js";
@@ -34,7 +35,8 @@ export async function startAppHost(runtime: TestRuntime = testRuntime()): Promis
   const storeDir = path.join(root, "store");
   const uploadsDir = path.join(root, "uploads");
   const downloadsDir = path.join(root, "downloads");
-  const handlers = createApiHandlers({ storeDir, runtime });
+  // Saves go where the preview's do: fresh names in the downloads folder, never over a file.
+  const handlers = createApiHandlers({ storeDir, runtime, files: createDownloadsDoor(downloadsDir) });
   const inboxCalls: AppHost["inboxCalls"] = [];
   const hostLog: string[] = [];
   // The page's queryInbox calls, timed where the core answers them.
@@ -47,7 +49,7 @@ export async function startAppHost(runtime: TestRuntime = testRuntime()): Promis
       return page;
     },
   };
-  const host = await startHttpHost({ rendererDir, handlers: timed, uploadsDir, downloadsDir, log: (message) => hostLog.push(message) });
+  const host = await startHttpHost({ rendererDir, handlers: timed, importFiles: handlers.importFiles, uploadsDir, log: (message) => hostLog.push(message) });
   return {
     host,
     handlers,

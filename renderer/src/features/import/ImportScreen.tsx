@@ -1,5 +1,6 @@
-// Import: a button for the hidden file input ("Bundle files"), drag and drop anywhere on the
-// screen, a progress bar while the core works, and one result row per file in plain words.
+// Import: a button for main's open dialog, drag and drop anywhere on the screen, a progress bar
+// while the core works, and one result row per file in plain words. Files reach the core only as
+// the tokens main issued for them (store/import.ts): the page never handles a path.
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportOutcome } from "../../../../shared/api/requests.js";
@@ -9,7 +10,7 @@ import { Icon } from "../../components/Icon.js";
 import { ProgressBar } from "../../components/ProgressBar.js";
 import { formatBytes, formatNumber, formatPercent } from "../../i18n/format.js";
 import { announce } from "../../store/announcer.js";
-import { useImport } from "../../store/import.js";
+import { isImportBusy, useImport } from "../../store/import.js";
 import { useInbox } from "../../store/inbox.js";
 import { useNavigation } from "../../store/navigation.js";
 import { useLocale } from "../../store/settings.js";
@@ -25,26 +26,20 @@ export function ImportScreen() {
   const outcomes = useImport((state) => state.outcomes);
   const error = useImport((state) => state.error);
   const run = useImport((state) => state.run);
+  const choose = useImport((state) => state.choose);
   const clear = useImport((state) => state.clear);
   const pickerRequest = useNavigation((state) => state.importPicker);
-  const inputRef = useRef<HTMLInputElement>(null);
   const seenPicker = useRef(pickerRequest);
   const [dragging, setDragging] = useState(false);
-  const busy = phase === "preparing" || phase === "importing";
+  const busy = isImportBusy(phase);
+  const showsProgress = phase === "preparing" || phase === "importing";
 
-  useEffect(() => {
-    if (pickerRequest !== seenPicker.current) {
-      seenPicker.current = pickerRequest;
-      if (!busy) inputRef.current?.click();
-    }
-  }, [pickerRequest, busy]);
-
-  const start = async (files: File[]) => {
+  const start = async (importing: () => Promise<ImportOutcome[] | null>) => {
     if (busy) {
       announce(t("import.busy"), "assertive");
       return;
     }
-    const result = await run(files);
+    const result = await importing();
     const state = useImport.getState();
     if (result) {
       useInbox.getState().invalidate();
@@ -55,11 +50,21 @@ export function ImportScreen() {
     }
   };
 
+  const openPicker = () => void start(choose);
+
+  useEffect(() => {
+    if (pickerRequest !== seenPicker.current) {
+      seenPicker.current = pickerRequest;
+      if (!isImportBusy(useImport.getState().phase)) void start(choose);
+    }
+    // Only a new picker request (the menu, Ctrl+O) opens the picker, not a re-render.
+  }, [pickerRequest]);
+
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
     const files = [...event.dataTransfer.files];
-    if (files.length > 0) void start(files);
+    if (files.length > 0) void start(() => run(files));
   };
 
   const fraction = progress ? progressFraction(progress) : null;
@@ -100,7 +105,7 @@ export function ImportScreen() {
         <p className="muted">{isMac() ? t("import.dropHintMac") : t("import.dropHint")}</p>
       </div>
       <div className="form-actions">
-        <button type="button" className="button button-primary" onClick={() => inputRef.current?.click()} disabled={busy} aria-keyshortcuts={isMac() ? "Meta+O" : "Control+O"}>
+        <button type="button" className="button button-primary" onClick={openPicker} disabled={busy} aria-keyshortcuts={isMac() ? "Meta+O" : "Control+O"}>
           <Icon name="import" />
           {t("import.choose")}
         </button>
@@ -109,21 +114,8 @@ export function ImportScreen() {
             {t("import.clear")}
           </button>
         ) : null}
-        <input
-          ref={inputRef}
-          className="visually-hidden"
-          type="file"
-          multiple
-          tabIndex={-1}
-          aria-label={t("import.fileInput")}
-          onChange={(event) => {
-            const files = [...(event.target.files ?? [])];
-            event.target.value = "";
-            if (files.length > 0) void start(files);
-          }}
-        />
       </div>
-      {busy ? <ProgressBar label={t("import.progressLabel")} fraction={phase === "preparing" ? (fileCount ? prepared / fileCount : null) : fraction} valueText={progressText} /> : null}
+      {showsProgress ? <ProgressBar label={t("import.progressLabel")} fraction={phase === "preparing" ? (fileCount ? prepared / fileCount : null) : fraction} valueText={progressText} /> : null}
       {error ? <ErrorNote message={t("import.failed", { message: error.message })} code={error.code} /> : null}
       {outcomes.length > 0 ? (
         <section className="panel" aria-labelledby="import-results">

@@ -1,7 +1,8 @@
 // The attachments table: title, path, type, size, SHA-256, and View (when the app can show the
-// type) and Save (always: the core writes the bytes where the reviewer chose).
+// type) and Save (always: main asks where in its own dialog and writes there in the same call;
+// the page never names the path).
 import { useTranslation } from "react-i18next";
-import { chooseSavePath, api } from "../../api/client.js";
+import { api } from "../../api/client.js";
 import type { RequestDetail } from "../../../../shared/api/requests.js";
 import { formatBytes, formatNumber, groupHex } from "../../i18n/format.js";
 import { announce } from "../../store/announcer.js";
@@ -9,7 +10,7 @@ import { failureFrom } from "../../store/failure.js";
 import { useRequest } from "../../store/request.js";
 import { useLocale } from "../../store/settings.js";
 import { AttachmentViewer } from "./AttachmentViewer.js";
-import { suggestedFileName, viewerKind } from "./request-model.js";
+import { viewerKind } from "./request-model.js";
 
 export function AttachmentsSection({ detail }: { detail: RequestDetail }) {
   const { t } = useTranslation();
@@ -20,10 +21,9 @@ export function AttachmentsSection({ detail }: { detail: RequestDetail }) {
 
   const save = async (path: string, title: string) => {
     try {
-      const destination = await chooseSavePath(suggestedFileName(path));
-      if (!destination) return;
-      const result = await api.saveAttachment({ authority: detail.authority, id: detail.id, revision: detail.revision, path, destination });
-      announce(t("request.attachments.saved", { title, size: formatBytes(result.bytes, locale) }));
+      const result = await api.saveAttachment({ authority: detail.authority, id: detail.id, revision: detail.revision, path });
+      if (!result.saved) return;
+      announce(t("request.attachments.saved", { title, name: result.name, size: formatBytes(result.bytes, locale) }));
     } catch (error) {
       const failure = failureFrom(error, (message) => t("request.attachments.saveFailed", { title, message }));
       if (failure) announce(failure.message, "assertive");

@@ -47,9 +47,6 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** The file name to suggest when saving: the attachment path's last segment. */
-export const suggestedFileName = (path: string): string => path.split("/").pop() || "attachment";
-
 export interface RefParts {
   authority: string;
   id: string;
