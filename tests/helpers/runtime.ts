@@ -2,6 +2,7 @@
 // randomness from a seeded SHA-256 counter stream (distinct keys, same keys every run).
 import { createHash } from "node:crypto";
 import type { Runtime } from "../../electron/core/runtime.js";
+import type { KdfParameters } from "../../electron/core/store/kdf.js";
 
 export interface TestRuntime extends Runtime {
   advance(ms: number): void;
@@ -10,11 +11,18 @@ export interface TestRuntime extends Runtime {
 
 export const T0 = new Date("2026-11-20T10:00:00.000Z");
 
+/**
+ * The cheapest Argon2id cost a store accepts (64 KiB, one pass): a test store unlocks in
+ * milliseconds. tests/store/kdf.test.ts proves that without it the recommended cost is used.
+ */
+export const TEST_KDF: KdfParameters = { tcost: 1, mcost: 64, pcost: 1 };
+
 export function testRuntime(start: Date = T0, seed = "counterseal-tests"): TestRuntime {
   let now = start.getTime();
   let ids = 0;
   let block = 0;
   return {
+    storeKdf: TEST_KDF,
     clock: { now: () => new Date(now) },
     ids: {
       newId: () => `id-${String(++ids).padStart(4, "0")}`,

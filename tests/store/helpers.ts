@@ -1,11 +1,13 @@
 // Shared fixtures for the store tests: temp dirs, a frozen runtime, raw connections for
 // checking what is on disk, and sample inputs.
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type Database from "better-sqlite3-multiple-ciphers";
 import { afterEach } from "vitest";
 import type { Runtime } from "../../electron/core/runtime.js";
+import { TEST_KDF } from "../helpers/runtime.js";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
 import { createStore, type AuthorityKeyInput, type RequestRevisionInput, type Store } from "../../electron/core/store/index.js";
 
@@ -21,6 +23,7 @@ export function testRuntime(start: Date = T0): TestRuntime {
   let now = start.getTime();
   let counter = 0;
   return {
+    storeKdf: TEST_KDF,
     clock: { now: () => new Date(now) },
     ids: {
       newId: () => `id-${String(++counter).padStart(4, "0")}`,
@@ -78,9 +81,12 @@ export function countRowsOf(file: string, tables: readonly string[]): Record<str
   );
 }
 
-/** Every file in a directory with its bytes, to prove a refusal changed nothing. */
-export function snapshotDir(dir: string): Map<string, Buffer> {
-  return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name))]));
+/**
+ * Every file in a directory with the SHA-256 of its bytes, to prove a refusal changed nothing.
+ * Digests, not the bytes: a deep comparison of megabyte Buffers takes vitest tens of seconds.
+ */
+export function snapshotDir(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).map((name) => [name, createHash("sha256").update(readFileSync(join(dir, name))).digest("hex")]));
 }
 
 /** Deterministic pseudo-random bytes (xorshift32), so blob tests need no randomness. */
