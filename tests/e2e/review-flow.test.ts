@@ -12,8 +12,9 @@ import { SAMPLE_AUTHORITY } from "../helpers/sample-request.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
 import { checkScreen, expectOnlyHostRequests, launchChromium, openApp, type OpenedPage, type PageGlobals, type ScreenCheck, UI_WAIT } from "./helpers/browser.js";
 import { orderPdf, PDF_NAME, PDF_TITLE, requestWithPdf, sealRequestFile } from "./helpers/bundles.js";
+import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 
-const PASSPHRASE = "quiet harbour lantern 42";
+const PASSPHRASE = TEST_PASSPHRASE;
 const REVIEWER = "Ada Reviewer";
 const OFFICE = "Office of the Data Access Commissioner";
 const VALID_ID = "OM-RTM-2026-0117";

@@ -11,10 +11,14 @@ import { promisify } from "node:util";
 import { afterAll, expect } from "vitest";
 import { stockBag, stockSeal, stockSign, type StockMinisignKey } from "./stock-tools.js";
 import type { KeyringEntry as KeyringEntryJson, ReviewerIdentity as IdentityJson } from "../../shared/api/schemas.js";
+import { TEST_PASSPHRASE } from "./passphrases.js";
+import { TEST_KDF } from "./runtime.js";
+import { systemRuntime, type Runtime } from "../../electron/core/runtime.js";
+import { initializeStore } from "../../electron/core/session/create-store.js";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CLI_ENTRY = join(REPO_ROOT, "dist", "electron", "cli", "main.js");
-export const STORE_PASSPHRASE = "tests: correct horse battery staple";
+export const STORE_PASSPHRASE = TEST_PASSPHRASE;
 
 const execFileAsync = promisify(execFile);
 const SOURCE_DIRS = ["electron", "shared"].map((dir) => join(REPO_ROOT, dir));
@@ -174,9 +178,16 @@ export interface RequestSummaryJson {
   [field: string]: unknown;
 }
 
-/** `counterseal --store DIR init`, asserting success. */
+/**
+ * A store as `counterseal --store DIR init` makes it, but made in this process with the test
+ * runtime's cheap key-derivation cost (TEST_KDF): every later command opens it with the cost it
+ * records, so a test file's dozens of commands do not each pay the app's second-long unlock.
+ * tests/cli/cli-basics.test.ts runs `init` itself.
+ */
 export async function initStore(storeDir: string, reviewer = "Test Reviewer", office = "Test Office"): Promise<void> {
-  await cliOk(["--store", storeDir, "init", "--reviewer", reviewer, "--office", office]);
+  await ensureCliBuilt();
+  const runtime: Runtime = { ...systemRuntime, storeKdf: TEST_KDF };
+  initializeStore(storeDir, STORE_PASSPHRASE, { reviewerName: reviewer, office }, runtime).store.close();
 }
 
 export async function identityOf(storeDir: string): Promise<IdentityJson> {
