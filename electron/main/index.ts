@@ -1,7 +1,7 @@
 // The Electron shell: lifecycle and wiring only. Every policy it applies is a pure function under
 // ./security, ./menu.ts and ../api/dispatch.ts, tested without Electron.
 import { isPrimaryInstance } from "./before-ready.js";
-import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from "electron";
+import { app, dialog, ipcMain, Menu, powerMonitor, session, type BrowserWindow } from "electron";
 import { fileURLToPath } from "node:url";
 import { runCryptoSelfTest } from "../core/crypto/self-test.js";
 import { defaultStoreDir } from "../core/store-location.js";
@@ -12,6 +12,7 @@ import { basename } from "node:path";
 import { appPaths } from "./app-paths.js";
 import { registerApi, senderFacts } from "./ipc.js";
 import { menuTemplate } from "./menu.js";
+import { lockOnPowerEvents } from "./power-lock.js";
 import { PRODUCT_NAME } from "./product.js";
 import { APP_SCHEME } from "../web-policy/app-origin.js";
 import { createAppProtocolHandler } from "./security/app-protocol.js";
@@ -74,6 +75,7 @@ async function start(): Promise<void> {
   const send = (action: MenuAction): void => {
     mainWindow?.webContents.send(MENU_CHANNEL, action);
   };
+  lockOnPowerEvents(powerMonitor, { closeStore: () => handlers.close(), tellPage: send });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { appName: PRODUCT_NAME, devTools, send })));
 }
 
