@@ -19,6 +19,11 @@ export { AgeDecryptError } from "./age-errors.js";
 export type { AgeDecryptErrorCode } from "./age-errors.js";
 export { AgeKeyError, ageRecipientOf, generateAgeIdentity, isAgeRecipient, parseAgeIdentityFile } from "./age-keys.js";
 
+export type DecryptAgeOptions = {
+  /** The most recipient stanzas a header may have (age-too-many-stanzas past it); 64 by default. */
+  maxStanzas?: number;
+};
+
 export type EncryptAgeOptions = {
   /** Write the ASCII armor (`age -a`) instead of binary. */
   armor?: boolean;
@@ -85,11 +90,15 @@ function unwrapFileKey(header: AgeHeader, identities: readonly string[]): Uint8A
  * authenticated, but the file as a whole is good only if iteration ends without an error:
  * on an AgeDecryptError, discard everything received.
  */
-export async function* decryptAge(input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, identities: readonly string[]): AsyncGenerator<Uint8Array> {
+export async function* decryptAge(
+  input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  identities: readonly string[],
+  options: DecryptAgeOptions = {},
+): AsyncGenerator<Uint8Array> {
   const raw = new ByteReader(input);
   try {
     const reader = await openFormat(raw);
-    const header = await readAgeHeader(reader);
+    const header = await readAgeHeader(reader, options.maxStanzas);
     const fileKey = unwrapFileKey(header, identities);
     let payloadKey: Uint8Array;
     try {
