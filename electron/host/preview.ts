@@ -97,9 +97,23 @@ export async function runPreview(argv: readonly string[], deps: PreviewDeps): Pr
   if (failed !== undefined) return failed;
 
   // Uploaded bundles are copies of what the reviewer dropped: private, and removed on exit.
+  // Saved attachments are plaintext evidence out of the store: the folder made for them here is
+  // private (mkdtemp: 0700) and removed on exit too; a folder named with --downloads is the
+  // person's own, and kept.
   const uploadsDir = await mkdtemp(path.join(tmpdir(), "counterseal-preview-uploads-"));
+  const ownDownloads = args.downloadsDir === undefined;
   const downloadsDir = args.downloadsDir ?? (await mkdtemp(path.join(tmpdir(), "counterseal-preview-downloads-")));
-  const handlers = await (deps.createHandlers ?? realHandlers)(args.storeDir);
+  const removeOwnFolders = async (): Promise<void> => {
+    await rm(uploadsDir, { recursive: true, force: true });
+    if (ownDownloads) await rm(downloadsDir, { recursive: true, force: true });
+  };
+  let handlers: ApiHandlers & { close(): void };
+  try {
+    handlers = await (deps.createHandlers ?? realHandlers)(args.storeDir);
+  } catch (error) {
+    await removeOwnFolders();
+    throw error;
+  }
   try {
     const host = await startHttpHost({
       rendererDir: path.join(deps.projectDir, RENDERER_OUT),
@@ -118,7 +132,7 @@ export async function runPreview(argv: readonly string[], deps: PreviewDeps): Pr
       [
         "Counterseal preview (loopback only)",
         `  store:     ${args.storeDir} (not unlocked: the page asks for the passphrase, as the app does)`,
-        `  downloads: ${downloadsDir}`,
+        `  downloads: ${downloadsDir} (attachments you save, in plaintext; ${ownDownloads ? "removed when the preview stops" : "your folder: kept when the preview stops"})`,
         `  open:      ${host.url}`,
         "Press Ctrl-C to stop.",
       ].join("\n"),
@@ -127,8 +141,8 @@ export async function runPreview(argv: readonly string[], deps: PreviewDeps): Pr
     await host.close();
   } finally {
     handlers.close();
-    await rm(uploadsDir, { recursive: true, force: true });
+    await removeOwnFolders();
   }
-  log("Preview stopped.");
+  log(ownDownloads ? `Preview stopped; removed ${downloadsDir} and the uploads.` : "Preview stopped.");
   return 0;
 }

@@ -8,7 +8,6 @@ import { afterEach } from "vitest";
 import { apiMethods } from "../../shared/api/contract.js";
 import type { ApiHandlers } from "../../electron/api/dispatch.js";
 import { startHttpHost, type HttpHost, type HttpHostOptions } from "../../electron/host/http-host.js";
-import { cookieName } from "../../electron/host/http-auth.js";
 import { tempFolder } from "../helpers/temp.js";
 
 export const identity = {
@@ -96,7 +95,7 @@ export async function startTestHost(options: Partial<HttpHostOptions> = {}): Pro
   const host = await startHttpHost({ rendererDir: options.rendererDir ?? fakeRendererDir(), handlers: fakeHandlers(), uploadsDir, downloadsDir, ...options });
   started.push(host);
   const port = host.address().port;
-  return { ...host, port, cookie: `${cookieName(port)}=${host.token}`, uploadsDir: options.uploadsDir ?? uploadsDir, downloadsDir: options.downloadsDir ?? downloadsDir };
+  return { ...host, port, cookie: `${host.cookieName}=${host.token}`, uploadsDir: options.uploadsDir ?? uploadsDir, downloadsDir: options.downloadsDir ?? downloadsDir };
 }
 
 export interface RawResponse {
