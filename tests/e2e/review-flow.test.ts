@@ -263,6 +263,8 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     expect(opened.requested.some((url) => url.includes("/__api/importBundles"))).toBe(true);
     expect(opened.requested.some((url) => url.includes("pdf.worker"))).toBe(true);
     expect(opened.problems.filter((problem) => problem.startsWith("page error"))).toEqual([]);
+    // The worker ran under worker-src 'self' alone: no CSP refusal, so no blob: worker was tried.
+    expect(opened.problems.filter((problem) => /Content Security Policy|worker-src/i.test(problem))).toEqual([]);
     if (opened.problems.length > 0) console.info(`console errors in the page:\n${opened.problems.join("\n")}`);
   });
 });
