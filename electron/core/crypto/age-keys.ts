@@ -2,7 +2,7 @@
 import { bech32Decode, bech32Encode } from "./bech32.js";
 import { randomExactly, systemRandom } from "./random.js";
 import type { RandomSource } from "./random.js";
-import { X25519_KEY_LENGTH, x25519PrivateKey } from "./x25519.js";
+import { wipe, X25519_KEY_LENGTH, x25519PrivateKey } from "./x25519.js";
 
 const IDENTITY_HRP = "AGE-SECRET-KEY-";
 const HYBRID_IDENTITY_HRP = "AGE-SECRET-KEY-PQ-";
@@ -54,7 +54,10 @@ export function generateAgeIdentity(random: RandomSource = systemRandom): string
 
 /** The recipient (public key) that encrypts to `identity`, as `age-keygen -y` prints it. */
 export function ageRecipientOf(identity: string): string {
-  return encodeAgeRecipient(x25519PrivateKey(decodeAgeIdentity(identity)).publicKey);
+  const scalar = decodeAgeIdentity(identity);
+  const key = x25519PrivateKey(scalar);
+  wipe(scalar, key.scalar);
+  return encodeAgeRecipient(key.publicKey);
 }
 
 /**

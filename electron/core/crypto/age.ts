@@ -12,7 +12,7 @@ import { ByteReader } from "./byte-reader.js";
 import { concatBytes, constantTimeEqual } from "./bytes.js";
 import { randomExactly, systemRandom } from "./random.js";
 import type { RandomSource } from "./random.js";
-import { x25519PrivateKey } from "./x25519.js";
+import { wipe, x25519PrivateKey } from "./x25519.js";
 import type { X25519PrivateKey } from "./x25519.js";
 
 export { AgeDecryptError } from "./age-errors.js";
@@ -60,7 +60,14 @@ function identityKeys(identities: readonly string[]): X25519PrivateKey[] {
   if (cached !== undefined && cached.texts.length === identities.length && cached.texts.every((text, i) => text === identities[i])) {
     return cached.keys;
   }
-  const keys = identities.map((identity) => x25519PrivateKey(decodeAgeIdentity(identity)));
+  // The scalars stay in this cache while the caller keeps its array (above); the decoded copies
+  // they were made from are wiped at once.
+  const keys = identities.map((identity) => {
+    const scalar = decodeAgeIdentity(identity);
+    const key = x25519PrivateKey(scalar);
+    wipe(scalar);
+    return key;
+  });
   parsedIdentities.set(identities, { texts: [...identities], keys });
   return keys;
 }
