@@ -16,8 +16,9 @@ import {
   type IdentityJson,
 } from "../helpers/cli.js";
 import { readKdfRecord, RECOMMENDED_KDF } from "../../electron/core/store/index.js";
+import { OTHER_TEST_PASSPHRASE } from "../helpers/passphrases.js";
 
-const COMMANDS = ["init", "identity", "trust", "import", "requests", "show", "seal", "keygen", "demo"];
+const COMMANDS = ["init", "passphrase", "identity", "trust", "import", "requests", "show", "seal", "keygen", "demo"];
 
 describe.concurrent("help, version and usage errors", () => {
   const temp = makeTempDir("cli-usage");
@@ -205,6 +206,20 @@ describe("the passphrase rule and the store's permissions", () => {
     expectExit(result, 2);
     expect(result.stderr).toMatch(/^counterseal: The passphrase is too weak: it is shorter than 12 characters.*four or more unrelated words\.\n$/);
     expect(existsSync(storeDir)).toBe(false);
+  });
+
+  it("passphrase changes it under the rule, re-deriving the key at the recommended cost", async () => {
+    const storeDir = join(temp.dir, "rekeyed");
+    await initStore(storeDir);
+    const weak = await runCli(["--store", storeDir, "passphrase"], { env: { COUNTERSEAL_NEW_PASSPHRASE: "password1" } });
+    expectExit(weak, 2);
+    expect(weak.stderr).toMatch(/^counterseal: The passphrase is too weak: .*commonly used password/);
+
+    const changed = await cliOk(["--store", storeDir, "passphrase"], { env: { COUNTERSEAL_NEW_PASSPHRASE: OTHER_TEST_PASSPHRASE } });
+    expect(changed.stdout).toBe(`changed the passphrase of the store in ${storeDir} (key derived with Argon2id m=196608 KiB, t=3, p=1)\n`);
+    expect(readKdfRecord(storeDir)).toEqual({ kdf: RECOMMENDED_KDF });
+    expectExit(await runCli(["--store", storeDir, "identity", "--json"]), 3);
+    await cliOk(["--store", storeDir, "identity", "--json"], { env: { COUNTERSEAL_PASSPHRASE: OTHER_TEST_PASSPHRASE } });
   });
 
   it.skipIf(process.platform === "win32")("warns on stderr, and still works, when other users can read the store", async () => {
