@@ -5,6 +5,7 @@ import { AgeKeyError } from "../core/crypto/age.js";
 import { MinisignFormatError } from "../core/crypto/minisign.js";
 import {
   DuplicateKeyError,
+  KdfRecordError,
   KeyAlreadyRevokedError,
   NotAStoreError,
   StoreExistsError,
@@ -38,6 +39,7 @@ const CODES: readonly [new (...args: never[]) => Error, string][] = [
   [StoreNotFoundError, "store-missing"],
   [StoreTooNewError, "store-too-new"],
   [NotAStoreError, "not-a-store"],
+  [KdfRecordError, "store-damaged"],
   [DuplicateKeyError, "duplicate-key"],
   [UnknownKeyError, "unknown-key"],
   [KeyAlreadyRevokedError, "key-already-revoked"],

@@ -149,6 +149,20 @@ describe("the API table", () => {
     table.close();
   });
 
+  it("refuses to unlock a store whose key-derivation record is damaged, with store-damaged and the file named", async () => {
+    const dir = join(tempFolder("counterseal-api-"), "store");
+    const table = createApiHandlers({ storeDir: dir, runtime: testRuntime(T) });
+    const { dispatch } = createDispatcher(table);
+    expect(await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: true });
+    await dispatch("lock", {});
+    writeFileSync(join(dir, "counterseal.kdf.json"), "{");
+    expect(await dispatch("unlock", { passphrase: TEST_PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: "store-damaged", message: expect.stringContaining("counterseal.kdf.json is damaged (it is not JSON)") as unknown },
+    });
+    table.close();
+  });
+
   it.skipIf(process.platform === "win32")("the store status names what other users can read, and only then", async () => {
     const dir = join(tempFolder("counterseal-api-"), "store");
     const table = createApiHandlers({ storeDir: dir, runtime: testRuntime(T) });
