@@ -12,7 +12,7 @@ import { basename } from "node:path";
 import { appPaths } from "./app-paths.js";
 import { registerApi, senderFacts } from "./ipc.js";
 import { menuTemplate } from "./menu.js";
-import { lockOnPowerEvents } from "./power-lock.js";
+import { lockOnPowerEvents, lockWhenSystemIdle } from "./power-lock.js";
 import { PRODUCT_NAME } from "./product.js";
 import { APP_SCHEME } from "../web-policy/app-origin.js";
 import { createAppProtocolHandler } from "./security/app-protocol.js";
@@ -75,7 +75,17 @@ async function start(): Promise<void> {
   const send = (action: MenuAction): void => {
     mainWindow?.webContents.send(MENU_CHANNEL, action);
   };
-  lockOnPowerEvents(powerMonitor, { closeStore: () => handlers.close(), tellPage: send });
+  const closeStore = (): void => handlers.close();
+  lockOnPowerEvents(powerMonitor, { closeStore, tellPage: send });
+  lockWhenSystemIdle(powerMonitor, {
+    closeStore,
+    tellPage: send,
+    // Locked (or no store): nothing to time out.
+    idleLockMinutes: async () => {
+      if ((await handlers.getStoreStatus({})).state !== "unlocked") return null;
+      return (await handlers.getSettings({})).idleLockMinutes;
+    },
+  });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { appName: PRODUCT_NAME, devTools, send })));
 }
 
