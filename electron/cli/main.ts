@@ -6,6 +6,7 @@ import { registerIdentityCommands } from "./commands/identity.js";
 import { registerImportCommand } from "./commands/import.js";
 import { registerInitCommand } from "./commands/init.js";
 import { registerKeygenCommand } from "./commands/keygen.js";
+import { registerPassphraseCommand } from "./commands/passphrase.js";
 import { registerRequestCommands } from "./commands/requests.js";
 import { registerSealCommand } from "./commands/seal.js";
 import { registerKeyringCommands } from "./commands/keyring.js";
@@ -16,7 +17,8 @@ const HELP_FOOTER = `
 Store and secrets:
   The store is --store DIR, else $COUNTERSEAL_STORE, else the desktop app's store
   (~/.config/Counterseal/store on Linux). Its passphrase comes from
-  $COUNTERSEAL_PASSPHRASE, else it is asked on the terminal. A minisign secret key's
+  $COUNTERSEAL_PASSPHRASE, else it is asked on the terminal (a new one, for "passphrase",
+  from $COUNTERSEAL_NEW_PASSPHRASE). A minisign secret key's
   password comes from $COUNTERSEAL_KEY_PASSWORD, else the terminal.
 
 Exit codes:
@@ -43,6 +45,7 @@ export function buildProgram(): Command {
     .addHelpText("after", HELP_FOOTER)
     .exitOverride();
   registerInitCommand(program);
+  registerPassphraseCommand(program);
   registerIdentityCommands(program);
   registerKeyringCommands(program);
   registerImportCommand(program);

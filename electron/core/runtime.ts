@@ -1,5 +1,7 @@
-// Time and randomness are injected into every core service so tests can freeze them.
+// Time, randomness and the key-derivation cost are injected into every core service, so tests
+// can freeze them (and keep stores cheap to unlock).
 import { randomBytes, randomUUID } from "node:crypto";
+import type { KdfParameters } from "./store/kdf.js";
 
 export interface Clock {
   now(): Date;
@@ -15,6 +17,12 @@ export interface IdSource {
 export interface Runtime {
   clock: Clock;
   ids: IdSource;
+  /**
+   * The key-derivation cost new stores and passphrase changes use. Unset in the app and the
+   * CLI: the recommended cost (store/kdf.ts). Tests set a cheap one so a store costs
+   * milliseconds, not a second; opening always uses the cost the store records.
+   */
+  storeKdf?: KdfParameters;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -8,11 +8,15 @@ import type { IncomingMessage } from "node:http";
 export const newToken = (): string => randomBytes(32).toString("base64url");
 
 // Cookies ignore ports: every server on 127.0.0.1 shares one cookie jar. The port in the name
-// keeps two hosts (two test files, or a preview beside a test run) from overwriting each other.
-export const cookieName = (port: number): string => `counterseal-host-${port}`;
+// keeps two hosts (two test files, or a preview beside a test run) from overwriting each other,
+// and a random run id keeps a later run on the same port from meeting an earlier run's cookie:
+// each run's cookie is its own, and one left in the jar is simply never asked for again.
+export const newRunId = (): string => randomBytes(6).toString("hex");
 
-export function sessionCookie(port: number, token: string): string {
-  return `${cookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+export const cookieName = (port: number, runId: string): string => `counterseal-host-${port}-${runId}`;
+
+export function sessionCookie(name: string, token: string): string {
+  return `${name}=${token}; Path=/; HttpOnly; SameSite=Strict`;
 }
 
 /** Compares in constant time: hashing first gives both sides the same length. */
@@ -32,9 +36,9 @@ function cookieValues(header: string | undefined, name: string): string[] {
   return values;
 }
 
-export function hasSessionCookie(request: IncomingMessage, port: number, token: string): boolean {
+export function hasSessionCookie(request: IncomingMessage, name: string, token: string): boolean {
   // Evaluate every candidate, so the answer's timing does not depend on which one matched.
-  return cookieValues(request.headers.cookie, cookieName(port)).reduce((found, value) => tokenMatches(value, token) || found, false);
+  return cookieValues(request.headers.cookie, name).reduce((found, value) => tokenMatches(value, token) || found, false);
 }
 
 /** DNS rebinding sends a foreign name to our address; only the address we print is ours. */

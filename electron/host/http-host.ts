@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { bridgeScript } from "./browser-bridge/build.js";
 import { createDispatcher, type ApiHandlers, type Dispatcher } from "../api/dispatch.js";
 import { API_PREFIX, serveApi } from "./http-api.js";
-import { fetchSiteAllowed, hasSessionCookie, hostHeaderIsOurs, isSameOriginWrite, newToken, sessionCookie, tokenMatches } from "./http-auth.js";
+import { cookieName, fetchSiteAllowed, hasSessionCookie, hostHeaderIsOurs, isSameOriginWrite, newRunId, newToken, sessionCookie, tokenMatches } from "./http-auth.js";
 import { MAX_UPLOAD_BYTES, serveUpload } from "./http-files.js";
 import type { ImportFileRegistry } from "../api/import-tokens.js";
 import type { ErrorCode } from "../../shared/api/errors.js";
@@ -46,6 +46,8 @@ export interface HttpHost {
   /** `http://127.0.0.1:PORT`, the page's origin. */
   origin: string;
   token: string;
+  /** This run's session cookie name: the port and a random run id. */
+  cookieName: string;
   address(): AddressInfo;
   close(): Promise<void>;
 }
@@ -54,6 +56,7 @@ interface Context {
   port: number;
   origin: string;
   token: string;
+  cookieName: string;
   options: HttpHostOptions;
   dispatcher: Dispatcher;
   script: string;
@@ -68,7 +71,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   });
   const token = newToken();
   // Filled in once listening: no request arrives before then.
-  const context: Context = { port: 0, origin: "", token, options, dispatcher, script };
+  const context: Context = { port: 0, origin: "", token, cookieName: "", options, dispatcher, script };
 
   const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, (request, response) => {
     handle(request, response, context).catch((error: unknown) => {
@@ -88,18 +91,22 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const address = server.address() as AddressInfo;
   context.port = address.port;
   context.origin = `http://${LOOPBACK}:${address.port}`;
+  context.cookieName = cookieName(address.port, newRunId());
+  let closing: Promise<void> | undefined;
 
   return {
     url: `${context.origin}/?token=${token}`,
     origin: context.origin,
     token,
+    cookieName: context.cookieName,
     address: () => server.address() as AddressInfo,
+    // Once: a second call (a test's own, then its cleanup's) waits for the same close.
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         // A browser keeps idle connections open; without this, close() would wait for them.
         server.closeAllConnections();
-      }),
+      })),
   };
 }
 
@@ -118,10 +125,10 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
 
   if (request.method === "GET" && url.pathname === "/" && url.searchParams.has("token")) {
     if (!tokenMatches(url.searchParams.get("token") ?? "", context.token)) return refuse(403, "host-forbidden", "This token is not the one this host printed.");
-    response.writeHead(303, { ...appResponseHeaders(), Location: "/", "Set-Cookie": sessionCookie(context.port, context.token) });
+    response.writeHead(303, { ...appResponseHeaders(), Location: "/", "Set-Cookie": sessionCookie(context.cookieName, context.token) });
     return void response.end();
   }
-  if (!hasSessionCookie(request, context.port, context.token)) {
+  if (!hasSessionCookie(request, context.cookieName, context.token)) {
     return refuse(403, "host-forbidden", "Open the URL the test host printed (the one with ?token=) first.");
   }
 

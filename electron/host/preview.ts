@@ -99,10 +99,24 @@ export async function runPreview(argv: readonly string[], deps: PreviewDeps): Pr
   if (failed !== undefined) return failed;
 
   // Uploaded bundles are copies of what the reviewer dropped: private, and removed on exit.
+  // Saved attachments are plaintext evidence out of the store: the folder made for them here is
+  // private (mkdtemp: 0700) and removed on exit too; a folder named with --downloads is the
+  // person's own, and kept.
   const uploadsDir = await mkdtemp(path.join(tmpdir(), "counterseal-preview-uploads-"));
+  const ownDownloads = args.downloadsDir === undefined;
   const downloadsDir = args.downloadsDir ?? (await mkdtemp(path.join(tmpdir(), "counterseal-preview-downloads-")));
-  // Saves go to fresh names in the downloads folder, never elsewhere, never over a file.
-  const handlers = await (deps.createHandlers ?? realHandlers)(args.storeDir, createDownloadsDoor(downloadsDir));
+  const removeOwnFolders = async (): Promise<void> => {
+    await rm(uploadsDir, { recursive: true, force: true });
+    if (ownDownloads) await rm(downloadsDir, { recursive: true, force: true });
+  };
+  let handlers: ApiHandlerTable;
+  try {
+    // Saves go to fresh names in the downloads folder, never elsewhere, never over a file.
+    handlers = await (deps.createHandlers ?? realHandlers)(args.storeDir, createDownloadsDoor(downloadsDir));
+  } catch (error) {
+    await removeOwnFolders();
+    throw error;
+  }
   try {
     const host = await startHttpHost({
       rendererDir: path.join(deps.projectDir, RENDERER_OUT),
@@ -121,7 +135,7 @@ export async function runPreview(argv: readonly string[], deps: PreviewDeps): Pr
       [
         "Counterseal preview (loopback only)",
         `  store:     ${args.storeDir} (not unlocked: the page asks for the passphrase, as the app does)`,
-        `  downloads: ${downloadsDir}`,
+        `  downloads: ${downloadsDir} (attachments you save, in plaintext; ${ownDownloads ? "removed when the preview stops" : "your folder: kept when the preview stops"})`,
         `  open:      ${host.url}`,
         "Press Ctrl-C to stop.",
       ].join("\n"),
@@ -130,8 +144,8 @@ export async function runPreview(argv: readonly string[], deps: PreviewDeps): Pr
     await host.close();
   } finally {
     handlers.close();
-    await rm(uploadsDir, { recursive: true, force: true });
+    await removeOwnFolders();
   }
-  log("Preview stopped.");
+  log(ownDownloads ? `Preview stopped; removed ${downloadsDir} and the uploads.` : "Preview stopped.");
   return 0;
 }

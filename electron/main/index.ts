@@ -1,7 +1,7 @@
 // The Electron shell: lifecycle and wiring only. Every policy it applies is a pure function under
 // ./security, ./menu.ts and ../api/dispatch.ts, tested without Electron.
 import { isPrimaryInstance } from "./before-ready.js";
-import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from "electron";
+import { app, dialog, ipcMain, Menu, powerMonitor, session, type BrowserWindow } from "electron";
 import { fileURLToPath } from "node:url";
 import { runCryptoSelfTest } from "../core/crypto/self-test.js";
 import { defaultStoreDir } from "../core/store-location.js";
@@ -12,6 +12,7 @@ import { appPaths } from "./app-paths.js";
 import { createMainFileDoor, registerFileChannels } from "./file-door.js";
 import { registerApi, senderFacts } from "./ipc.js";
 import { menuTemplate } from "./menu.js";
+import { lockOnPowerEvents, lockWhenSystemIdle } from "./power-lock.js";
 import { PRODUCT_NAME } from "./product.js";
 import { APP_SCHEME } from "../web-policy/app-origin.js";
 import { createAppProtocolHandler } from "./security/app-protocol.js";
@@ -71,6 +72,17 @@ async function start(): Promise<void> {
   const send = (action: MenuAction): void => {
     mainWindow?.webContents.send(MENU_CHANNEL, action);
   };
+  const closeStore = (): void => handlers.close();
+  lockOnPowerEvents(powerMonitor, { closeStore, tellPage: send });
+  lockWhenSystemIdle(powerMonitor, {
+    closeStore,
+    tellPage: send,
+    // Locked (or no store): nothing to time out.
+    idleLockMinutes: async () => {
+      if ((await handlers.getStoreStatus({})).state !== "unlocked") return null;
+      return (await handlers.getSettings({})).idleLockMinutes;
+    },
+  });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { appName: PRODUCT_NAME, devTools, send })));
 }
 

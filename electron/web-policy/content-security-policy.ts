@@ -11,8 +11,10 @@ const directives: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["img-src", ["'self'", "blob:", "data:"]],
   ["font-src", ["'self'"]],
   ["connect-src", ["'self'"]],
-  // pdf.js runs its parser in a worker, from the app or from a blob.
-  ["worker-src", ["'self'", "blob:"]],
+  // pdf.js runs its parser in a worker loaded from the app's own file (renderer pdf.ts). It builds
+  // a blob: wrapper only for a worker on another origin, which ours never is, so no blob: here:
+  // a worker can only be code the app shipped (tests/e2e/review-flow.test.ts renders a PDF so).
+  ["worker-src", ["'self'"]],
   ["object-src", ["'none'"]],
   ["base-uri", ["'none'"]],
   ["form-action", ["'none'"]],

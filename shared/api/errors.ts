@@ -19,6 +19,8 @@ export const ERROR_MEANINGS = {
   "store-missing": "There is no store in the store directory.",
   "store-too-new": "A newer Counterseal wrote the store; it was left unchanged.",
   "not-a-store": "The file opens but is not a (completely created) Counterseal store.",
+  "store-damaged": "A file of the store (its key-derivation record) is damaged; the message names it.",
+  "weak-passphrase": "A new passphrase is too short or too easy to guess; the message says why.",
   "store-busy": "A transaction is running and this write came from outside it.",
   "duplicate-key": "The keyring already holds this key id or public key.",
   "unknown-key": "The keyring holds no key with this id.",

@@ -6,6 +6,8 @@ import { reviewerIdentity } from "./keyring.js";
 export const storeStatus = z.strictObject({
   state: z.enum(["missing", "locked", "unlocked"]),
   location: z.string(),
+  /** Present only when there is something to fix: the store folder or files other users can read. */
+  warnings: z.array(z.string()).optional(),
 });
 
 export const settings = z.strictObject({

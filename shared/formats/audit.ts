@@ -65,7 +65,10 @@ const storedTime = z.number().int();
 
 export const AUDIT_DETAILS = {
   "store.created": z.strictObject({ schemaVersion: z.number().int().min(1) }),
-  "store.rekeyed": z.strictObject({}),
+  /** The key-derivation cost the store was re-keyed at (rows before it was recorded have none). */
+  "store.rekeyed": z.strictObject({
+    kdf: z.strictObject({ tcost: z.number().int(), mcost: z.number().int(), pcost: z.number().int() }).optional(),
+  }),
   /** The settings that changed, with their new values. */
   "settings.changed": z.strictObject({ idleLockMinutes: z.number().int().optional(), locale: z.string().optional() }),
   "reviewer.created": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),

@@ -9,6 +9,7 @@ import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
 import { INSTRUMENTS } from "../vocabulary/instruments.js";
 import { TARGET_KINDS, TARGET_ROLES } from "../vocabulary/targets.js";
 import { URGENCY_LEVELS } from "../vocabulary/urgencies.js";
+import { identifierCharacterProblem } from "./invisible-characters.js";
 
 export const REQUEST_SCHEMA = "counterseal.request/1";
 
@@ -16,6 +17,14 @@ const IDENTIFIER = /^[A-Za-z0-9._:-]{1,128}$/;
 const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
 
 const text = z.string().regex(/\S/, "must not be empty or only whitespace");
+
+/** Refuses invisible format, bidi and control characters, naming the first and its position. */
+const visibleOnly = (value: string, ctx: z.core.$RefinementCtx<string>): void => {
+  const problem = identifierCharacterProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+};
+/** A value the reviewer approves as it reads: an id, a target, a reference. */
+const identifier = text.superRefine(visibleOnly);
 const optionalText = z.string().optional();
 const dateTime = z.iso.datetime({ offset: true, error: "expected an RFC 3339 date-time with seconds and an offset, e.g. 2024-06-01T09:30:00+02:00" });
 const country = z.string().refine(isCountryCode, "expected an ISO 3166-1 alpha-2 country code, e.g. FR");
@@ -25,6 +34,7 @@ const authorityKind = z.enum(AUTHORITY_KINDS);
 const attachmentPath = z
   .string()
   .min(1)
+  .superRefine(visibleOnly)
   .refine(
     (path) => !path.startsWith("/") && !path.includes("\\") && !path.includes("\0") && path.split("/").every((part) => part !== "" && part !== "." && part !== ".."),
     "expected a path relative to data/, without a leading /, empty, . or .. segments or backslashes",
@@ -43,20 +53,20 @@ function compareInstants(a: string, b: string): number {
 export const requestDocumentSchema = z
   .strictObject({
     schema: z.literal(REQUEST_SCHEMA),
-    id: z.string().regex(IDENTIFIER, "expected 1 to 128 of A-Z a-z 0-9 . _ : -"),
+    id: z.string().superRefine(visibleOnly).regex(IDENTIFIER, "expected 1 to 128 of A-Z a-z 0-9 . _ : -"),
     revision: z.number().int().min(1),
     submittedAt: dateTime,
     instrument: z.enum(INSTRUMENTS),
     urgency: z.strictObject({ level: z.enum(URGENCY_LEVELS), reason: optionalText, respondBy: dateTime.optional() }),
-    issuingAuthority: z.strictObject({ id: text, name: text, country, kind: authorityKind, contact: optionalText }),
+    issuingAuthority: z.strictObject({ id: identifier, name: text, country, kind: authorityKind, contact: optionalText }),
     validatingAuthority: z.strictObject({ name: text, country, kind: authorityKind, validatedAt: dateTime.optional() }).optional(),
-    caseReference: optionalText,
+    caseReference: z.string().superRefine(visibleOnly).optional(),
     provider: z.strictObject({ name: text, country, service: optionalText }),
     legalBasis: z.array(z.strictObject({ citation: text, text: optionalText })).min(1),
     offences: z
       .array(z.strictObject({ description: text, citation: optionalText, maxPenaltyMonths: z.number().int().min(0).optional(), category: optionalText }))
       .min(1),
-    targets: z.array(z.strictObject({ kind: z.enum(TARGET_KINDS), value: text, role: z.enum(TARGET_ROLES).optional() })).min(1),
+    targets: z.array(z.strictObject({ kind: z.enum(TARGET_KINDS), value: identifier, role: z.enum(TARGET_ROLES).optional() })).min(1),
     dataCategories: z
       .array(z.enum(DATA_CATEGORIES))
       .min(1)
@@ -76,7 +86,7 @@ export const requestDocumentSchema = z
     minimization: optionalText,
     retentionDays: z.number().int().min(0).optional(),
     nonDisclosure: z.strictObject({ requested: z.boolean(), reason: optionalText, until: dateTime.optional() }).optional(),
-    relatedRequests: z.array(text).optional(),
+    relatedRequests: z.array(identifier).optional(),
     attachments: z
       .array(z.strictObject({ path: attachmentPath, title: text, mediaType: z.string().regex(MEDIA_TYPE, "expected a media type such as application/pdf") }))
       .superRefine((attachments, ctx) => {

@@ -1,6 +1,6 @@
 // The API table the app and the e2e host serve, driven through the dispatcher as the renderer
 // drives it, over a real encrypted store filled by the demo (seal + import).
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import type * as NodeFs from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -11,6 +11,7 @@ import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { createApiHandlers } from "../../electron/api/handlers/index.js";
 import { createDispatcher } from "../../electron/api/dispatch.js";
 import type { ApiResult } from "../../shared/api/result.js";
+import { OTHER_TEST_PASSPHRASE, TEST_PASSPHRASE } from "../helpers/passphrases.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { fileTempFolder, tempFolder } from "../helpers/temp.js";
 import { noSaving, savingInto } from "./doors.js";
@@ -47,7 +48,7 @@ vi.mock("node:fs", async (importOriginal) => {
   return { ...fs, default: { ...fs, createReadStream }, createReadStream };
 });
 
-const PASSPHRASE = "demo passphrase";
+const PASSPHRASE = TEST_PASSPHRASE;
 const T = new Date("2026-11-27T12:00:00Z");
 let storeDir: string;
 
@@ -164,15 +165,50 @@ describe("the API table", () => {
     const dir = join(tempFolder("counterseal-api-"), "store");
     const table = createApiHandlers({ storeDir: dir, runtime: testRuntime(T), files: noSaving });
     const { dispatch } = createDispatcher(table);
-    expect(await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: "first passphrase" })).toMatchObject({ ok: true });
+    expect(await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: "summer2024!" })).toMatchObject({ ok: false, error: { code: "weak-passphrase" } });
+    expect(await dispatch("getStoreStatus", {})).toEqual({ ok: true, value: { state: "missing", location: dir } });
+    expect(await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: true });
     expect(await dispatch("getSettings", {})).toEqual({ ok: true, value: { idleLockMinutes: 10, locale: "en-GB" } });
     expect(await dispatch("updateSettings", { idleLockMinutes: 3 })).toEqual({ ok: true, value: { idleLockMinutes: 3, locale: "en-GB" } });
-    expect(await dispatch("changePassphrase", { current: "not it", next: "second passphrase" })).toMatchObject({ ok: false, error: { code: "wrong-passphrase" } });
-    expect(await dispatch("changePassphrase", { current: "first passphrase", next: "second passphrase" })).toEqual({ ok: true, value: null });
+    expect(await dispatch("changePassphrase", { current: "not it", next: OTHER_TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: "wrong-passphrase" } });
+    // The shared rule refuses a weak new passphrase, saying why, and changes nothing.
+    expect(await dispatch("changePassphrase", { current: TEST_PASSPHRASE, next: "letmein2024" })).toMatchObject({
+      ok: false,
+      error: { code: "weak-passphrase", message: expect.stringMatching(/^The passphrase is too weak: it is shorter than 12 characters/) as unknown },
+    });
+    expect(await dispatch("changePassphrase", { current: TEST_PASSPHRASE, next: OTHER_TEST_PASSPHRASE })).toEqual({ ok: true, value: null });
     await dispatch("lock", {});
-    expect(await dispatch("unlock", { passphrase: "first passphrase" })).toMatchObject({ ok: false, error: { code: "wrong-passphrase" } });
-    expect(await dispatch("unlock", { passphrase: "second passphrase" })).toMatchObject({ ok: true });
+    expect(await dispatch("unlock", { passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: "wrong-passphrase" } });
+    expect(await dispatch("unlock", { passphrase: OTHER_TEST_PASSPHRASE })).toMatchObject({ ok: true });
     expect(await dispatch("getSettings", {})).toEqual({ ok: true, value: { idleLockMinutes: 3, locale: "en-GB" } });
+    table.close();
+  });
+
+  it("refuses to unlock a store whose key-derivation record is damaged, with store-damaged and the file named", async () => {
+    const dir = join(tempFolder("counterseal-api-"), "store");
+    const table = createApiHandlers({ storeDir: dir, files: noSaving, runtime: testRuntime(T) });
+    const { dispatch } = createDispatcher(table);
+    expect(await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: true });
+    await dispatch("lock", {});
+    writeFileSync(join(dir, "counterseal.kdf.json"), "{");
+    expect(await dispatch("unlock", { passphrase: TEST_PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: "store-damaged", message: expect.stringContaining("counterseal.kdf.json is damaged (it is not JSON)") as unknown },
+    });
+    table.close();
+  });
+
+  it.skipIf(process.platform === "win32")("the store status names what other users can read, and only then", async () => {
+    const dir = join(tempFolder("counterseal-api-"), "store");
+    const table = createApiHandlers({ storeDir: dir, files: noSaving, runtime: testRuntime(T) });
+    const { dispatch } = createDispatcher(table);
+    expect(await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: true });
+    expect(await dispatch("getStoreStatus", {})).toEqual({ ok: true, value: { state: "unlocked", location: dir } });
+    chmodSync(dir, 0o750);
+    expect(await dispatch("getStoreStatus", {})).toEqual({
+      ok: true,
+      value: { state: "unlocked", location: dir, warnings: [expect.stringMatching(/^The store folder .* can be opened by other users \(mode 0750\)/) as unknown] },
+    });
     table.close();
   });
 
@@ -181,7 +217,7 @@ describe("the API table", () => {
     const runtime = testRuntime(T);
     const table = createApiHandlers({ storeDir: dir, runtime, files: noSaving });
     const { dispatch } = createDispatcher(table);
-    const created = (await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: "a passphrase" })) as ApiResult<{ ageRecipients: string[] }>;
+    const created = (await dispatch("createStore", { reviewerName: "R", office: "O", passphrase: TEST_PASSPHRASE })) as ApiResult<{ ageRecipients: string[] }>;
     if (!created.ok) throw new Error(created.error.message);
     const issuer = generateMinisignKeyPair(runtime.ids.randomBytes);
     const { id, name, country } = SAMPLE_AUTHORITY;
@@ -217,12 +253,12 @@ describe("the API table", () => {
     expect(await dispatch("lock", {})).toEqual({ ok: true, value: null });
     expect(await dispatch("getStoreStatus", {})).toMatchObject({ ok: true, value: { state: "locked" } });
     expect(await dispatch("listKeyring", {})).toMatchObject({ ok: false, error: { code: "locked" } });
-    expect(await dispatch("unlock", { passphrase: "a passphrase" })).toMatchObject({ ok: false, error: { code: "import-busy" } });
+    expect(await dispatch("unlock", { passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: "import-busy" } });
     expect(await dispatch("getImportProgress", {})).toMatchObject({ ok: true, value: { active: true } });
 
     release();
     expect(await importing).toMatchObject({ ok: true, value: [{ status: "imported" }] });
-    expect(await dispatch("unlock", { passphrase: "a passphrase" })).toMatchObject({ ok: true });
+    expect(await dispatch("unlock", { passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: true });
     expect(await dispatch("getImportProgress", {})).toMatchObject({ ok: true, value: { active: false } });
     expect(await dispatch("queryInbox", { offset: 0, limit: 10, sort: newestFirst })).toMatchObject({ ok: true, value: { total: 1 } });
     table.close();

@@ -1,6 +1,6 @@
 // The CLI contract's global rules: help, usage errors, where the store is, the passphrase, and
 // `init` (exit codes 0 / 2 / 3, the store left untouched when refused).
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -15,8 +15,10 @@ import {
   type IdentityJson,
 } from "../helpers/cli.js";
 import { suiteTempFolder } from "../helpers/temp.js";
+import { readKdfRecord, RECOMMENDED_KDF } from "../../electron/core/store/index.js";
+import { OTHER_TEST_PASSPHRASE } from "../helpers/passphrases.js";
 
-const COMMANDS = ["init", "identity", "trust", "import", "requests", "show", "seal", "keygen", "demo"];
+const COMMANDS = ["init", "passphrase", "identity", "trust", "import", "requests", "show", "seal", "keygen", "demo"];
 
 describe.concurrent("help, version and usage errors", () => {
   const temp = suiteTempFolder("cli-usage");
@@ -185,8 +187,50 @@ describe("the app's default store", () => {
   it("without --store or COUNTERSEAL_STORE, commands use $XDG_CONFIG_HOME/Counterseal/store", async () => {
     const env = { XDG_CONFIG_HOME: join(temp.dir, "config"), HOME: join(temp.dir, "home"), COUNTERSEAL_STORE: undefined };
     await cliOk(["init", "--reviewer", "Default Reviewer", "--office", "Default Office"], { env });
-    expect(existsSync(join(temp.dir, "config", "Counterseal", "store", "counterseal.db"))).toBe(true);
+    const store = join(temp.dir, "config", "Counterseal", "store");
+    expect(existsSync(join(store, "counterseal.db"))).toBe(true);
+    // The CLI, with no test runtime, keys the store with the recommended cost and records it.
+    expect(readKdfRecord(store)).toEqual({ kdf: RECOMMENDED_KDF });
     const shown = await cliOk(["identity", "--json"], { env });
     expect((JSON.parse(shown.stdout) as IdentityJson).reviewer.name).toBe("Default Reviewer");
+  });
+});
+
+describe("the passphrase rule and the store's permissions", () => {
+  const temp = suiteTempFolder("cli-rules");
+  afterAll(() => temp.remove());
+
+  it("init refuses a weak passphrase with exit 2, saying why, and creates nothing", async () => {
+    const storeDir = join(temp.dir, "weak");
+    const result = await runCli(["--store", storeDir, "init", "--reviewer", "R", "--office", "O"], { env: { COUNTERSEAL_PASSPHRASE: "summer2024" } });
+    expectExit(result, 2);
+    expect(result.stderr).toMatch(/^counterseal: The passphrase is too weak: it is shorter than 12 characters.*four or more unrelated words\.\n$/);
+    expect(existsSync(storeDir)).toBe(false);
+  });
+
+  it("passphrase changes it under the rule, re-deriving the key at the recommended cost", async () => {
+    const storeDir = join(temp.dir, "rekeyed");
+    await initStore(storeDir);
+    const weak = await runCli(["--store", storeDir, "passphrase"], { env: { COUNTERSEAL_NEW_PASSPHRASE: "password1" } });
+    expectExit(weak, 2);
+    expect(weak.stderr).toMatch(/^counterseal: The passphrase is too weak: .*commonly used password/);
+
+    const changed = await cliOk(["--store", storeDir, "passphrase"], { env: { COUNTERSEAL_NEW_PASSPHRASE: OTHER_TEST_PASSPHRASE } });
+    expect(changed.stdout).toBe(`changed the passphrase of the store in ${storeDir} (key derived with Argon2id m=196608 KiB, t=3, p=1)\n`);
+    expect(readKdfRecord(storeDir)).toEqual({ kdf: RECOMMENDED_KDF });
+    expectExit(await runCli(["--store", storeDir, "identity", "--json"]), 3);
+    await cliOk(["--store", storeDir, "identity", "--json"], { env: { COUNTERSEAL_PASSPHRASE: OTHER_TEST_PASSPHRASE } });
+  });
+
+  it.skipIf(process.platform === "win32")("warns on stderr, and still works, when other users can read the store", async () => {
+    const storeDir = join(temp.dir, "open");
+    await initStore(storeDir);
+    const quiet = await cliOk(["--store", storeDir, "identity", "--json"]);
+    expect(quiet.stderr).toBe("");
+    chmodSync(storeDir, 0o755);
+    const warned = await cliOk(["--store", storeDir, "identity", "--json"]);
+    expect(warned.stderr).toBe(
+      `counterseal: warning: The store folder ${storeDir} can be opened by other users (mode 0755); make it private: chmod 700 '${storeDir}'.\n`,
+    );
   });
 });

@@ -12,9 +12,10 @@ import { startAppHost, type AppHost } from "./helpers/app-host.js";
 import { checkScreen, expectOnlyHostRequests, launchChromium, openApp, type OpenedPage, type PageGlobals, UI_WAIT } from "./helpers/browser.js";
 import { sealRequestFile } from "./helpers/bundles.js";
 import { seedInbox, type SeedResult } from "./helpers/seed-inbox.js";
+import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 
 const TOTAL = 100_000;
-const PASSPHRASE = "harbour lantern quiet 77";
+const PASSPHRASE = TEST_PASSPHRASE;
 // Three requests with a distinctive word each, so a search has something to narrow to.
 const TEMPLATES = [
   { id: "OM-RTM-2026-0201", word: "phishing", categories: ["subscriber", "traffic"] },

@@ -12,8 +12,9 @@ import { SAMPLE_AUTHORITY } from "../helpers/sample-request.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
 import { checkScreen, expectOnlyHostRequests, launchChromium, openApp, type OpenedPage, type PageGlobals, type ScreenCheck, UI_WAIT } from "./helpers/browser.js";
 import { orderPdf, PDF_NAME, PDF_TITLE, requestWithPdf, sealRequestFile } from "./helpers/bundles.js";
+import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 
-const PASSPHRASE = "quiet harbour lantern 42";
+const PASSPHRASE = TEST_PASSPHRASE;
 const REVIEWER = "Ada Reviewer";
 const OFFICE = "Office of the Data Access Commissioner";
 const VALID_ID = "OM-RTM-2026-0117";
@@ -279,6 +280,8 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     expect(opened.requested.some((url) => url.includes("/__api/importBundles"))).toBe(true);
     expect(opened.requested.some((url) => url.includes("pdf.worker"))).toBe(true);
     expect(opened.problems.filter((problem) => problem.startsWith("page error"))).toEqual([]);
+    // The worker ran under worker-src 'self' alone: no CSP refusal, so no blob: worker was tried.
+    expect(opened.problems.filter((problem) => /Content Security Policy|worker-src/i.test(problem))).toEqual([]);
     if (opened.problems.length > 0) console.info(`console errors in the page:\n${opened.problems.join("\n")}`);
   });
 });

@@ -11,9 +11,13 @@ import { assertFresh, CLI_BUILD, CLI_ENTRY, REPO_ROOT } from "./builds.js";
 import { fileTempFolder } from "./temp.js";
 import type { KeyringEntry as KeyringEntryJson, ReviewerIdentity as IdentityJson } from "../../shared/api/keyring.js";
 import type { InboxRow as RequestSummaryJson, RequestDetail as RequestDetailJson } from "../../shared/api/requests.js";
+import { TEST_PASSPHRASE } from "./passphrases.js";
+import { TEST_KDF } from "./runtime.js";
+import { systemRuntime, type Runtime } from "../../electron/core/runtime.js";
+import { initializeStore } from "../../electron/core/session/create-store.js";
 
 export { CLI_ENTRY, REPO_ROOT };
-export const STORE_PASSPHRASE = "tests: correct horse battery staple";
+export const STORE_PASSPHRASE = TEST_PASSPHRASE;
 
 let checked = false;
 /** Fails clearly when the CLI build is missing or stale (the global setup did not build it). */
@@ -109,9 +113,16 @@ export interface ImportLine {
   revision?: number;
 }
 
-/** `counterseal --store DIR init`, asserting success. */
+/**
+ * A store as `counterseal --store DIR init` makes it, but made in this process with the test
+ * runtime's cheap key-derivation cost (TEST_KDF): every later command opens it with the cost it
+ * records, so a test file's dozens of commands do not each pay the app's second-long unlock.
+ * tests/cli/cli-basics.test.ts runs `init` itself.
+ */
 export async function initStore(storeDir: string, reviewer = "Test Reviewer", office = "Test Office"): Promise<void> {
-  await cliOk(["--store", storeDir, "init", "--reviewer", reviewer, "--office", office]);
+  assertCliBuilt();
+  const runtime: Runtime = { ...systemRuntime, storeKdf: TEST_KDF };
+  initializeStore(storeDir, STORE_PASSPHRASE, { reviewerName: reviewer, office }, runtime).store.close();
 }
 
 export async function identityOf(storeDir: string): Promise<IdentityJson> {

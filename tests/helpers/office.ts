@@ -11,8 +11,9 @@ import { addAuthorityKey } from "../../electron/core/keyring/keyring-service.js"
 import { testRuntime, type TestRuntime } from "./runtime.js";
 import { SAMPLE_AUTHORITY, sampleRequest } from "./sample-request.js";
 import { tempFolder } from "./temp.js";
+import { TEST_PASSPHRASE } from "./passphrases.js";
 
-export const STORE_PASSPHRASE = "correct horse battery staple";
+export const STORE_PASSPHRASE = TEST_PASSPHRASE;
 
 export interface TestOffice {
   dir: string;

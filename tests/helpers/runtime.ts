@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Runtime } from "../../electron/core/runtime.js";
 import type { RandomSource } from "../../electron/core/crypto/random.js";
+import type { KdfParameters } from "../../electron/core/store/kdf.js";
 
 export interface TestRuntime extends Runtime {
   advance(ms: number): void;
@@ -27,11 +28,17 @@ export function seededRandom(seed: string): RandomSource {
 
 /** `length` bytes of a fresh stream for `seed`: the same seed gives the same bytes. */
 export const deterministicBytes = (seed: string, length: number): Buffer => Buffer.from(seededRandom(seed)(length));
+/**
+ * The cheapest Argon2id cost a store accepts (64 KiB, one pass): a test store unlocks in
+ * milliseconds. tests/store/kdf.test.ts proves that without it the recommended cost is used.
+ */
+export const TEST_KDF: KdfParameters = { tcost: 1, mcost: 64, pcost: 1 };
 
 export function testRuntime(start: Date = T0, seed = "counterseal-tests"): TestRuntime {
   let now = start.getTime();
   let ids = 0;
   return {
+    storeKdf: TEST_KDF,
     clock: { now: () => new Date(now) },
     ids: {
       newId: () => `id-${String(++ids).padStart(4, "0")}`,

@@ -9,7 +9,6 @@ import { apiMethods } from "../../shared/api/contract.js";
 import type { ApiHandlers } from "../../electron/api/dispatch.js";
 import { createImportFileRegistry, createImportTokens, type ImportTokens } from "../../electron/api/import-tokens.js";
 import { startHttpHost, type HttpHost, type HttpHostOptions } from "../../electron/host/http-host.js";
-import { cookieName } from "../../electron/host/http-auth.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { tempFolder } from "../helpers/temp.js";
 
@@ -102,7 +101,7 @@ export async function startTestHost(options: Partial<HttpHostOptions> = {}): Pro
   const host = await startHttpHost({ rendererDir: options.rendererDir ?? fakeRendererDir(), handlers: fakeHandlers(), importFiles, uploadsDir, ...options });
   started.push(host);
   const port = host.address().port;
-  return { ...host, port, cookie: `${cookieName(port)}=${host.token}`, uploadsDir: options.uploadsDir ?? uploadsDir, tokens, session };
+  return { ...host, port, cookie: `${host.cookieName}=${host.token}`, uploadsDir: options.uploadsDir ?? uploadsDir, tokens, session };
 }
 
 export interface RawResponse {

@@ -2,7 +2,6 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy } from "../../electron/web-policy/content-security-policy.js";
-import { cookieName } from "../../electron/host/http-auth.js";
 import { injectBridgeTag } from "../../electron/host/http-static.js";
 import { tempFolder } from "../helpers/temp.js";
 import { asPage, FAKE_APP, raw, startTestHost } from "./host-fixtures.js";
@@ -52,7 +51,8 @@ describe("the token and the session cookie", () => {
     const setCookie = response.headers["set-cookie"] ?? [];
     expect(setCookie).toHaveLength(1);
     const [pair, ...attributes] = (setCookie[0] ?? "").split(/;\s*/);
-    expect(pair).toBe(`${cookieName(host.port)}=${host.token}`);
+    expect(pair).toBe(`${host.cookieName}=${host.token}`);
+    expect(host.cookieName).toMatch(new RegExp(`^counterseal-host-${host.port}-[0-9a-f]{12}$`));
     expect(attributes.sort()).toEqual(["HttpOnly", "Path=/", "SameSite=Strict"]);
 
     const page = await raw(host.port, "/", { headers: { Cookie: pair ?? "" } });
@@ -88,11 +88,23 @@ describe("the token and the session cookie", () => {
 
   it("refuses a wrong cookie, and another host's cookie", async () => {
     const [host, other] = await Promise.all([startTestHost(), startTestHost()]);
-    const wrong = [`${cookieName(host.port)}=${other.token}`, `${cookieName(other.port)}=${host.token}`, `${cookieName(host.port)}=`, `x${cookieName(host.port)}=${host.token}`];
+    const wrong = [`${host.cookieName}=${other.token}`, `${other.cookieName}=${host.token}`, `${host.cookieName}=`, `x${host.cookieName}=${host.token}`];
     for (const cookie of wrong) expect((await raw(host.port, "/", { headers: { Cookie: cookie } })).status, cookie).toBe(403);
     // Beside other cookies of the same jar, the right one is found.
-    const jar = `a=1; ${cookieName(other.port)}=${other.token}; ${host.cookie}; b=2`;
+    const jar = `a=1; ${other.cookieName}=${other.token}; ${host.cookie}; b=2`;
     expect((await raw(host.port, "/", { headers: { Cookie: jar } })).status).toBe(200);
+  });
+
+  it("names its cookie per run, so a later run on the same port never meets an earlier run's cookie", async () => {
+    const first = await startTestHost();
+    await first.close();
+    const second = await startTestHost({ port: first.port });
+    expect(second.port).toBe(first.port);
+    expect(second.cookieName).not.toBe(first.cookieName);
+    expect(second.cookieName.startsWith(`counterseal-host-${first.port}-`)).toBe(true);
+    // The earlier run's cookie, still in the jar, is not asked for; this run's is.
+    expect((await raw(second.port, "/", { headers: { Cookie: first.cookie } })).status).toBe(403);
+    expect((await raw(second.port, "/", { headers: { Cookie: `${first.cookie}; ${second.cookie}` } })).status).toBe(200);
   });
 
   it("refuses navigations and loads started by other pages, even with the cookie", async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -117,11 +117,36 @@ describe("runPreview", () => {
     // The table saves through the downloads folder the preview printed, and only there.
     expect(await door?.chooseSavePath("../../.bashrc")).toEqual({ path: path.join(dir, "downloads", "bashrc"), replaceExisting: false });
 
+    expect(lines.join("\n")).toContain(`downloads: ${path.join(dir, "downloads")} (attachments you save, in plaintext; your folder: kept when the preview stops)`);
+
     stop();
     expect(await running).toBe(0);
     expect(close).toHaveBeenCalledOnce();
     expect(existsSync(uploadedPath)).toBe(false);
+    // A downloads folder the person named is theirs.
+    expect(existsSync(path.join(dir, "downloads"))).toBe(true);
     await expect(fetch(`${origin}/`, { headers: { Cookie: cookie } })).rejects.toThrow();
+  });
+
+  it("says where its own downloads folder is while it runs, and deletes it with what was saved when it stops", async () => {
+    const lines: string[] = [];
+    let stop = (): void => undefined;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const running = runPreview(["--store", "s"], {
+      projectDir: fakeProject({ built: true }),
+      log: (line) => lines.push(line),
+      createHandlers: async () => ({ ...fakeHandlers(), close: vi.fn(), importFiles: { register: () => Promise.reject(new Error("no uploads in this test")) } }),
+      waitForStop: () => stopped,
+    });
+    await vi.waitFor(() => expect(lines.join("\n")).toMatch(/downloads: /));
+    const downloads = /downloads: +(\S+) \(attachments you save, in plaintext; removed when the preview stops\)/.exec(lines.join("\n"))?.[1] ?? "";
+    expect(statSync(downloads).mode & 0o777).toBe(process.platform === "win32" ? statSync(downloads).mode & 0o777 : 0o700);
+    writeFileSync(path.join(downloads, "order.pdf"), "%PDF-1.4 plaintext evidence");
+
+    stop();
+    expect(await running).toBe(0);
+    expect(existsSync(downloads)).toBe(false);
+    expect(lines.at(-1)).toBe(`Preview stopped; removed ${downloads} and the uploads.`);
   });
 
   it("says so when the port is taken, and still closes the store", async () => {

@@ -12,13 +12,17 @@ describe("contentSecurityPolicy", () => {
   it("is exactly the agreed policy", () => {
     expect(contentSecurityPolicy()).toBe(
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; font-src 'self'; " +
-        "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });
 
   it("allows no inline code, eval or remote source anywhere", () => {
     const policy = contentSecurityPolicy();
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|wasm-unsafe-eval|unsafe-hashes|strict-dynamic|\*|https?:|wss?:|file:/);
+  });
+
+  it("lets workers come only from the app, not from blob: URLs", () => {
+    expect(directives(contentSecurityPolicy()).get("worker-src")).toBe("'self'");
   });
 
   it("starts from default-src 'none' and keeps scripts to the app", () => {

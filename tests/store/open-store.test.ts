@@ -16,6 +16,7 @@ import {
 } from "../../electron/core/store/index.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { closeLater, newStore, PASSPHRASE, sampleKey, sampleRevisionInput, snapshotDir, tempDir, withRawConnection, REVIEWER } from "./helpers.js";
+import { TEST_KDF } from "../helpers/runtime.js";
 
 describe("createStore / openStore", () => {
   it("creates an encrypted store that opens again with the same passphrase", () => {
@@ -23,7 +24,7 @@ describe("createStore / openStore", () => {
     store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     store.close();
 
-    expect(readdirSync(dir)).toEqual(["counterseal.db"]);
+    expect(readdirSync(dir).sort()).toEqual(["counterseal.db", "counterseal.kdf.json"]);
     const reopened = closeLater(openStore(dir, PASSPHRASE, testRuntime()));
     expect(reopened.keyring.listKeyring().map((k) => k.authorityId)).toEqual(["fr-pnf"]);
     expect(reopened.audit.listAudit().map((e) => e.action)).toEqual(["store.created", "authority-key.added"]);
@@ -151,7 +152,7 @@ describe("connection settings", () => {
     expect(store.diagnostics()).toMatchObject({
       schemaVersion: LATEST_SCHEMA_VERSION,
       cipher: "aegis",
-      kdf: { tcost: 2, mcost: 19456, pcost: 1 },
+      kdf: TEST_KDF, // the test runtime's; tests/store/kdf.test.ts checks the default
       pageSize: 65536,
       journalMode: "wal",
       synchronous: 1,

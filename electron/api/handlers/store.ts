@@ -4,6 +4,7 @@ import type { SessionState } from "../../core/session/session-state.js";
 import { openSession } from "../../core/session/session.js";
 import { describeIdentity } from "../../core/identity/identity-service.js";
 import { getSettings, updateSettings } from "../../core/settings/settings-service.js";
+import { storePermissionWarnings } from "../../core/store/index.js";
 import type { ApiHandlers } from "../dispatch.js";
 
 type StoreHandlers = Pick<
@@ -14,7 +15,10 @@ type StoreHandlers = Pick<
 export function storeHandlers(sessions: SessionState): StoreHandlers {
   const { storeDir, runtime } = sessions;
   return {
-    getStoreStatus: () => ({ state: sessions.state(), location: storeDir }),
+    getStoreStatus: () => {
+      const warnings = storePermissionWarnings(storeDir);
+      return { state: sessions.state(), location: storeDir, ...(warnings.length > 0 ? { warnings } : {}) };
+    },
     createStore: ({ reviewerName, office, passphrase }) =>
       describeIdentity(sessions.become(() => initializeStore(storeDir, passphrase, { reviewerName, office }, runtime))),
     unlock: ({ passphrase }) => describeIdentity(sessions.become(() => openSession(storeDir, passphrase, runtime))),

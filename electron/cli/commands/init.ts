@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { describeIdentity } from "../../core/identity/identity-service.js";
 import { initializeStore } from "../../core/session/create-store.js";
 import { systemRuntime } from "../../core/runtime.js";
-import { storeDirOf } from "../context.js";
+import { storeDirOf, warnAboutPermissions } from "../context.js";
 import { readNewSecret } from "../prompt.js";
 
 export function registerInitCommand(program: Command): void {
@@ -16,6 +16,7 @@ export function registerInitCommand(program: Command): void {
       const dir = storeDirOf(command);
       const passphrase = await readNewSecret("Store passphrase", "COUNTERSEAL_PASSPHRASE");
       const session = initializeStore(dir, passphrase, { reviewerName: options.reviewer, office: options.office }, systemRuntime);
+      warnAboutPermissions(dir);
       try {
         const identity = describeIdentity(session);
         process.stdout.write(

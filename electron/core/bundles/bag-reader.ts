@@ -33,11 +33,6 @@ export interface ReadBag {
   streamed: ReadonlyMap<string, string>;
 }
 
-/**
- * Tag files are manifests and short declarations. A generous cap keeps a hostile bag from
- * making us buffer gigabytes; 10,000 entries of 1,024-byte paths fit in it.
- */
-export const TAG_FILE_LIMIT = 16 * 1024 * 1024;
 const DOCUMENT_PATHS = new Set(BUNDLE_TYPES.map((type) => `data/${type}.json`));
 
 export async function readBag(plaintext: AsyncIterable<Uint8Array>, limits: BundleLimits, payloads: PayloadStore): Promise<ReadBag> {
@@ -45,12 +40,20 @@ export async function readBag(plaintext: AsyncIterable<Uint8Array>, limits: Bund
   const tagFiles = new Map<string, Uint8Array>();
   const buffered = new Map<string, Uint8Array>();
   const streamed = new Map<string, string>();
+  // Tag files are manifests and short declarations, buffered and hashed before the signature
+  // can be checked: each file and all of them together are capped, so a bag from anyone holding
+  // the office's recipient cannot make us buffer gigabytes.
+  let tagBytes = 0;
 
   for await (const entry of readTarEntries(plaintext, limits)) {
     if (entry.type !== "file") continue;
     const path = entry.bagPath;
     if (!path.startsWith("data/")) {
-      const bytes = await collect(entry.body, TAG_FILE_LIMIT, `tag file ${path}`);
+      const bytes = await collect(entry.body, limits.tagFileBytes, `tag file ${path}`);
+      tagBytes += bytes.byteLength;
+      if (tagBytes > limits.tagBytes) {
+        refuse("tag-files-too-large", `the tag files come to more than ${limits.tagBytes} bytes together (the limit), passed at tag file ${path}`);
+      }
       tagFiles.set(path, bytes);
       files.set(path, { size: bytes.byteLength, sha256: sha256Hex(bytes) });
     } else {

@@ -56,7 +56,7 @@ export async function openSealedBundle(sealed: AsyncIterable<Uint8Array> | Itera
   const raw = measureSealed(sealed, deps.limits.sealedBytes, deps.onBytes);
   let read;
   try {
-    read = await readBag(decryptAge(raw, deps.identities), deps.limits, deps.payloads);
+    read = await readBag(decryptAge(raw, deps.identities, { maxStanzas: deps.limits.ageStanzas }), deps.limits, deps.payloads);
   } catch (error) {
     if (error instanceof AgeDecryptError) throw new BundleRefusal(error.code, error.message);
     throw error;

@@ -8,7 +8,9 @@ export type AgeDecryptErrorCode =
   /** No identity we hold opens it. */
   | "age-no-identity"
   /** Header MAC or a payload chunk fails authentication; truncated; trailing data. */
-  | "age-corrupt";
+  | "age-corrupt"
+  /** More recipient stanzas than the limit: each would be tried with every identity. */
+  | "age-too-many-stanzas";
 
 export class AgeDecryptError extends Error {
   override readonly name = "AgeDecryptError";

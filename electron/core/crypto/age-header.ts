@@ -6,7 +6,7 @@
 // Parsing is strict, like the reference implementation: the MAC covers the bytes as written,
 // so anything non-canonical is refused rather than normalised.
 import { createHmac } from "node:crypto";
-import { ageCorrupt, ageInvalid } from "./age-errors.js";
+import { AgeDecryptError, ageCorrupt, ageInvalid } from "./age-errors.js";
 import { decodeBase64UnpaddedStrict, encodeBase64Unpadded } from "./base64.js";
 import { concatBytes, utf8 } from "./bytes.js";
 import type { ByteReader } from "./byte-reader.js";
@@ -19,6 +19,12 @@ const BYTES_PER_LINE = (COLUMNS / 4) * 3;
 const MAX_HEADER_BYTES = 1024 * 1024;
 const MAX_LINE_BYTES = 64 * 1024;
 const MAC_LENGTH = 32;
+/**
+ * age sets no limit on stanzas either, and a decrypter tries every stanza with every identity
+ * it holds (an X25519 multiplication each) before any signature can be checked. Real bundles
+ * carry one stanza per recipient office: a handful.
+ */
+export const DEFAULT_MAX_STANZAS = 64;
 
 export type Stanza = { type: string; args: string[]; body: Uint8Array };
 
@@ -100,8 +106,11 @@ async function readStanzaBody(lines: HeaderLines): Promise<Uint8Array> {
   }
 }
 
-/** Reads and checks the header's syntax (not its MAC: that needs the file key). */
-export async function readAgeHeader(reader: ByteReader): Promise<AgeHeader> {
+/**
+ * Reads and checks the header's syntax (not its MAC: that needs the file key). Refuses a header
+ * with more than `maxStanzas` stanzas as soon as it reaches the one past the limit.
+ */
+export async function readAgeHeader(reader: ByteReader, maxStanzas: number = DEFAULT_MAX_STANZAS): Promise<AgeHeader> {
   const lines = new HeaderLines(reader);
   const first = await lines.next();
   if (first === null) throw ageInvalid("the file is empty: not an age file");
@@ -123,6 +132,12 @@ export async function readAgeHeader(reader: ByteReader): Promise<AgeHeader> {
       return { stanzas, macInput: lines.bytesSoFar(line.length - 3 + 1), mac };
     }
     if (!line.startsWith("-> ")) throw ageInvalid(`age header line ${lines.lineNumber}: expected a stanza or the MAC line`);
+    if (stanzas.length >= maxStanzas) {
+      throw new AgeDecryptError(
+        "age-too-many-stanzas",
+        `the age header has more than ${maxStanzas} recipient stanzas (the limit; stanza ${stanzas.length + 1} is at header line ${lines.lineNumber})`,
+      );
+    }
     const { type, args } = parseStanzaLine(line, lines.lineNumber);
     stanzas.push({ type, args, body: await readStanzaBody(lines) });
   }

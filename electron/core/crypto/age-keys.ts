@@ -3,7 +3,7 @@ import { CoreError } from "../errors.js";
 import { bech32Decode, bech32Encode } from "./bech32.js";
 import { randomExactly, systemRandom } from "./random.js";
 import type { RandomSource } from "./random.js";
-import { X25519_KEY_LENGTH, x25519PrivateKey } from "./x25519.js";
+import { wipe, X25519_KEY_LENGTH, x25519PrivateKey } from "./x25519.js";
 
 const IDENTITY_HRP = "AGE-SECRET-KEY-";
 const HYBRID_IDENTITY_HRP = "AGE-SECRET-KEY-PQ-";
@@ -56,7 +56,10 @@ export function generateAgeIdentity(random: RandomSource = systemRandom): string
 
 /** The recipient (public key) that encrypts to `identity`, as `age-keygen -y` prints it. */
 export function ageRecipientOf(identity: string): string {
-  return encodeAgeRecipient(x25519PrivateKey(decodeAgeIdentity(identity)).publicKey);
+  const scalar = decodeAgeIdentity(identity);
+  const key = x25519PrivateKey(scalar);
+  wipe(scalar, key.scalar);
+  return encodeAgeRecipient(key.publicKey);
 }
 
 /**

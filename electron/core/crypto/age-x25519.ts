@@ -9,7 +9,7 @@ import { concatBytes } from "./bytes.js";
 import { CHACHA_NONCE_LENGTH, POLY1305_TAG_LENGTH, chaCha20Poly1305Open, chaCha20Poly1305Seal } from "./chacha20-poly1305.js";
 import { randomExactly } from "./random.js";
 import type { RandomSource } from "./random.js";
-import { X25519_KEY_LENGTH, x25519PrivateKey, x25519SharedSecret } from "./x25519.js";
+import { wipe, X25519_KEY_LENGTH, x25519PrivateKey, x25519SharedSecret } from "./x25519.js";
 import type { X25519PrivateKey } from "./x25519.js";
 
 export const FILE_KEY_LENGTH = 16;
@@ -34,18 +34,24 @@ export function unwrapX25519Stanza(identity: X25519PrivateKey, stanza: Stanza): 
   const shared = x25519SharedSecret(identity, share);
   if (shared === null) throw ageInvalid("malformed X25519 stanza: the share is a low-order point");
   const wrapKey = deriveKey(shared, concatBytes(share, identity.publicKey), LABEL);
+  wipe(shared);
   const fileKey = chaCha20Poly1305Open(wrapKey, ZERO_NONCE, stanza.body);
-  wrapKey.fill(0);
+  wipe(wrapKey);
   return fileKey;
 }
 
+/** Wraps the file key for one recipient; the ephemeral scalar (and the randomness it came from) is wiped after. */
 export function wrapX25519Stanza(recipientPublicKey: Uint8Array, fileKey: Uint8Array, random: RandomSource): Stanza {
-  const ephemeral = x25519PrivateKey(randomExactly(random, X25519_KEY_LENGTH));
+  const seed = randomExactly(random, X25519_KEY_LENGTH);
+  const ephemeral = x25519PrivateKey(seed);
+  wipe(seed);
   const share = ephemeral.publicKey;
   const shared = x25519SharedSecret(ephemeral, recipientPublicKey);
+  wipe(ephemeral.scalar);
   if (shared === null) throw new Error("the age recipient is a low-order point: refusing to encrypt to it");
   const wrapKey = deriveKey(shared, concatBytes(share, recipientPublicKey), LABEL);
+  wipe(shared);
   const body = chaCha20Poly1305Seal(wrapKey, ZERO_NONCE, fileKey);
-  wrapKey.fill(0);
+  wipe(wrapKey);
   return { type: STANZA_TYPE, args: [encodeBase64Unpadded(share)], body };
 }

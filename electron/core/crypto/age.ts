@@ -12,12 +12,17 @@ import { ByteReader } from "./byte-reader.js";
 import { concatBytes, constantTimeEqual } from "./bytes.js";
 import { randomExactly, systemRandom } from "./random.js";
 import type { RandomSource } from "./random.js";
-import { x25519PrivateKey } from "./x25519.js";
+import { wipe, x25519PrivateKey } from "./x25519.js";
 import type { X25519PrivateKey } from "./x25519.js";
 
 export { AgeDecryptError } from "./age-errors.js";
 export type { AgeDecryptErrorCode } from "./age-errors.js";
 export { AgeKeyError, ageRecipientOf, generateAgeIdentity, isAgeRecipient, parseAgeIdentityFile } from "./age-keys.js";
+
+export type DecryptAgeOptions = {
+  /** The most recipient stanzas a header may have (age-too-many-stanzas past it); 64 by default. */
+  maxStanzas?: number;
+};
 
 export type EncryptAgeOptions = {
   /** Write the ASCII armor (`age -a`) instead of binary. */
@@ -55,7 +60,14 @@ function identityKeys(identities: readonly string[]): X25519PrivateKey[] {
   if (cached !== undefined && cached.texts.length === identities.length && cached.texts.every((text, i) => text === identities[i])) {
     return cached.keys;
   }
-  const keys = identities.map((identity) => x25519PrivateKey(decodeAgeIdentity(identity)));
+  // The scalars stay in this cache while the caller keeps its array (above); the decoded copies
+  // they were made from are wiped at once.
+  const keys = identities.map((identity) => {
+    const scalar = decodeAgeIdentity(identity);
+    const key = x25519PrivateKey(scalar);
+    wipe(scalar);
+    return key;
+  });
   parsedIdentities.set(identities, { texts: [...identities], keys });
   return keys;
 }
@@ -85,11 +97,15 @@ function unwrapFileKey(header: AgeHeader, identities: readonly string[]): Uint8A
  * authenticated, but the file as a whole is good only if iteration ends without an error:
  * on an AgeDecryptError, discard everything received.
  */
-export async function* decryptAge(input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, identities: readonly string[]): AsyncGenerator<Uint8Array> {
+export async function* decryptAge(
+  input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  identities: readonly string[],
+  options: DecryptAgeOptions = {},
+): AsyncGenerator<Uint8Array> {
   const raw = new ByteReader(input);
   try {
     const reader = await openFormat(raw);
-    const header = await readAgeHeader(reader);
+    const header = await readAgeHeader(reader, options.maxStanzas);
     const fileKey = unwrapFileKey(header, identities);
     let payloadKey: Uint8Array;
     try {

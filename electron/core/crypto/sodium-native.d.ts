@@ -29,4 +29,6 @@ declare module "sodium-native" {
   export function crypto_sign_detached(signature: Uint8Array, message: Uint8Array, secretKey: Uint8Array): void;
   /** False for a bad signature, a malformed or small-order key, or a non-canonical signature. */
   export function crypto_sign_verify_detached(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
+  /** Overwrites the buffer with zeros in a way the compiler cannot optimise away. */
+  export function sodium_memzero(buffer: Uint8Array): void;
 }

@@ -17,6 +17,14 @@ export function x25519PrivateKey(scalar: Uint8Array): X25519PrivateKey {
   return { scalar: Uint8Array.from(scalar), publicKey };
 }
 
+/**
+ * Overwrites secret key material with zeros (libsodium's sodium_memzero) once it is no longer
+ * needed. JavaScript strings that held a key (an AGE-SECRET-KEY-1… line) cannot be wiped.
+ */
+export function wipe(...secrets: Uint8Array[]): void {
+  for (const secret of secrets) sodium.sodium_memzero(secret);
+}
+
 /** The shared secret, or null when the peer's point is of low order (the result would be all zeros, which age forbids). */
 export function x25519SharedSecret(privateKey: X25519PrivateKey, peerPublicKey: Uint8Array): Uint8Array | null {
   if (peerPublicKey.length !== X25519_KEY_LENGTH) throw new RangeError("an X25519 public key is 32 bytes");

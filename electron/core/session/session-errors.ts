@@ -1,4 +1,5 @@
-// Refusals of the session state itself: nothing is unlocked, or an import still holds the store.
+// Refusals of the session state itself (nothing is unlocked, or an import still holds the store)
+// and of a passphrase too weak to guard one.
 import { CoreError } from "../errors.js";
 
 export class LockedError extends CoreError {
@@ -9,4 +10,10 @@ export class LockedError extends CoreError {
   ) {
     super(message);
   }
+}
+
+/** A new passphrase fails the passphrase rule (shared/passphrase/passphrase-rule.ts); the message says why. */
+export class WeakPassphraseError extends CoreError {
+  override readonly name = "WeakPassphraseError";
+  readonly code = "weak-passphrase";
 }

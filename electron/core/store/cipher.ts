@@ -4,8 +4,7 @@
 // Why AEGIS-256 and not SQLCipher 4 (AES-256-CBC + HMAC-SHA512, PBKDF2):
 // - The passphrase is the only secret, so the KDF matters most. Argon2id is memory-hard, which
 //   PBKDF2 is not: a GPU or ASIC guesses PBKDF2 passphrases far faster than the laptop derived
-//   them. We pin OWASP's recommended minimum for Argon2id (m = 19 MiB, t = 2, p = 1; Password
-//   Storage Cheat Sheet), about 80 ms per unlock here, less than SQLCipher 4's PBKDF2 took.
+//   them. Its cost is sized for offline guessing and recorded per store (kdf.ts, kdf-record.ts).
 // - AEGIS-256 is an authenticated cipher (CFRG draft draft-irtf-cfrg-aegis-aead, CAESAR
 //   high-performance winner) with a fresh random 256-bit nonce per page write: a tampered page
 //   fails to read instead of decrypting to junk, as with SQLCipher's HMAC.
@@ -15,24 +14,19 @@
 // - The format is SQLite3MultipleCiphers' own, opened by its shell (sqlite3mc) with the
 //   parameters below and the passphrase (docs/store.md), so the store stays readable without
 //   Counterseal.
-// - Every parameter is pinned here rather than left to the library's defaults, so a later
-//   release cannot change the format of stores already on disk.
+// - Every parameter is pinned here or recorded beside the store rather than left to the
+//   library's defaults, so a later release cannot change the format of stores already on disk.
 // The cipher and the KDF are compiled into SQLite3MultipleCiphers, not taken from OpenSSL or
 // BoringSSL, so the store behaves the same under Node and Electron.
 import type Database from "better-sqlite3-multiple-ciphers";
+import sodium from "sodium-native";
 import { StoreError } from "./errors.js";
+import type { KdfParameters } from "./kdf.js";
 import { isSqliteError } from "./sqlite-errors.js";
 
 export const CIPHER = "aegis";
-/** The cipher's parameters, set on the connection before it is keyed (SQLite3MultipleCiphers' names). */
-export const CIPHER_PARAMETERS = {
-  /** AEGIS-256 (SQLite3MultipleCiphers' algorithm 4). */
-  algorithm: 4,
-  /** Argon2id passes, memory in KiB, lanes: OWASP's minimum for Argon2id. */
-  tcost: 2,
-  mcost: 19 * 1024,
-  pcost: 1,
-} as const;
+/** AEGIS-256: SQLite3MultipleCiphers' algorithm 4 of its aegis scheme. */
+export const CIPHER_ALGORITHM = 4;
 /**
  * Large pages: an attachment is stored as 1 MiB chunks, each an overflow chain of pages that
  * SQLite writes and the cipher seals one by one, so the page count sets the cost. 64 KiB pages
@@ -55,29 +49,58 @@ export function passphraseKey(passphrase: string): Buffer {
   return Buffer.from(passphrase.normalize("NFC"), "utf8");
 }
 
-/** Selects the cipher and keys the connection; must run before the first read of the file. */
-export function keyConnection(db: Database.Database, passphrase: string): void {
-  const key = passphraseKey(passphrase);
+/**
+ * Sets the cipher and the key derivation's cost for the next key or rekey on this connection.
+ * The values are whole numbers checked by the caller (kdfParameterProblem), never text.
+ */
+function selectCipher(db: Database.Database, kdf: KdfParameters): void {
   db.pragma(`cipher = '${CIPHER}'`);
-  for (const [name, value] of Object.entries(CIPHER_PARAMETERS)) db.pragma(`${name} = ${value}`);
-  db.key(key);
+  db.pragma(`algorithm = ${CIPHER_ALGORITHM}`);
+  db.pragma(`tcost = ${Math.trunc(kdf.tcost)}`);
+  db.pragma(`mcost = ${Math.trunc(kdf.mcost)}`);
+  db.pragma(`pcost = ${Math.trunc(kdf.pcost)}`);
 }
 
 /**
- * Re-encrypts every page under a new passphrase (and a new salt).
+ * Runs `use` with the passphrase's key bytes, then wipes them. SQLite3MultipleCiphers copies the
+ * key it derives; the passphrase itself is a JavaScript string, which cannot be wiped
+ * (docs/threat-model.md).
+ */
+function withPassphraseKey(passphrase: string, use: (key: Buffer) => void): void {
+  const key = passphraseKey(passphrase);
+  try {
+    use(key);
+  } finally {
+    sodium.sodium_memzero(key);
+  }
+}
+
+/** Selects the cipher and keys the connection; must run before the first read of the file. */
+export function keyConnection(db: Database.Database, passphrase: string, kdf: KdfParameters): void {
+  withPassphraseKey(passphrase, (key) => {
+    selectCipher(db, kdf);
+    db.key(key);
+  });
+}
+
+/**
+ * Re-encrypts every page under a new passphrase (and a new salt), derived with `kdf`.
  * SQLite3MultipleCiphers 2.3 (the one better-sqlite3-multiple-ciphers 12 bundles) refuses to
  * rekey in WAL mode: the rekey rewrites page 1 with a new salt, which a WAL cannot carry. So we
  * checkpoint out of WAL into the rollback journal, rekey (one journaled transaction, so a crash
  * half-way rolls back to the old passphrase), and return to WAL.
  */
-export function rekeyConnection(db: Database.Database, newPassphrase: string): void {
-  const key = passphraseKey(newPassphrase);
-  setJournalMode(db, "delete");
-  try {
-    db.rekey(key);
-  } finally {
-    setJournalMode(db, "wal");
-  }
+export function rekeyConnection(db: Database.Database, newPassphrase: string, kdf: KdfParameters): void {
+  withPassphraseKey(newPassphrase, (key) => {
+    setJournalMode(db, "delete");
+    try {
+      // The cost set here is the one the rekey derives the new key with.
+      selectCipher(db, kdf);
+      db.rekey(key);
+    } finally {
+      setJournalMode(db, "wal");
+    }
+  });
 }
 
 export function setJournalMode(db: Database.Database, mode: "wal" | "delete"): void {

@@ -1,17 +1,46 @@
 // Opening, keying and configuring the one SQLite connection a store uses.
+import { dirname } from "node:path";
 import Database from "better-sqlite3-multiple-ciphers";
 import { keyConnection, setJournalMode } from "./cipher.js";
 import { StoreNotFoundError, WrongPassphraseError } from "./errors.js";
+import { describeKdf, LEGACY_KDF, type KdfParameters } from "./kdf.js";
+import { KDF_RECORD_FILE_NAME, readKdfRecord, type KdfRecord } from "./kdf-record.js";
 import { isSqliteError } from "./sqlite-errors.js";
 
 export const BUSY_TIMEOUT_MS = 5_000;
 
+/** A keyed connection and what it took to open it. */
+export interface UnlockedConnection {
+  db: Database.Database;
+  /** The cost the key was derived with. */
+  kdf: KdfParameters;
+  /** The record beside the file, null for a store from before records. */
+  record: KdfRecord | null;
+}
+
 /**
- * Opens an existing file (never creates one) and keys it. A wrong passphrase is found by reading
- * sqlite_master: page 1 fails to decrypt and SQLite reports SQLITE_NOTADB. Nothing is written
- * before that read succeeds, so a wrong passphrase leaves the file as it was.
+ * Opens an existing file (never creates one) and keys it with the cost its record names (or,
+ * during a passphrase change cut off by a crash, the one it was moving to). A wrong passphrase
+ * is found by reading sqlite_master: page 1 fails to decrypt and SQLite reports SQLITE_NOTADB.
+ * Nothing is written before that read succeeds, so a wrong passphrase leaves the file as it was.
  */
-export function openKeyedConnection(file: string, passphrase: string): Database.Database {
+export function unlockConnection(file: string, passphrase: string): UnlockedConnection {
+  const record = readKdfRecord(dirname(file));
+  const candidates = record ? [record.kdf, ...(record.pending ? [record.pending] : [])] : [LEGACY_KDF];
+  for (const kdf of candidates) {
+    const db = openKeyedConnectionWith(file, passphrase, kdf);
+    if (db) return { db, kdf, record };
+  }
+  const unrecorded = record
+    ? ""
+    : ` It has no key-derivation record (${KDF_RECORD_FILE_NAME}), so it was tried as a store from before records (${describeKdf(LEGACY_KDF)}).`;
+  throw new WrongPassphraseError(`The passphrase does not open ${file} (or the file is not an encrypted Counterseal store).${unrecorded}`);
+}
+
+export const openKeyedConnection = (file: string, passphrase: string): Database.Database => unlockConnection(file, passphrase).db;
+
+/** Opens and keys `file` with `kdf`; null when that key does not decrypt it. */
+export function openKeyedConnectionWith(file: string, passphrase: string, kdf: KdfParameters): Database.Database | null {
   let db: Database.Database;
   try {
     db = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
@@ -20,16 +49,12 @@ export function openKeyedConnection(file: string, passphrase: string): Database.
     throw error;
   }
   try {
-    keyConnection(db, passphrase);
+    keyConnection(db, passphrase, kdf);
     db.prepare("SELECT count(*) FROM sqlite_master").pluck().get();
     return db;
   } catch (error) {
     db.close();
-    if (isSqliteError(error, "SQLITE_NOTADB")) {
-      throw new WrongPassphraseError(
-        `The passphrase does not open ${file} (or the file is not an encrypted Counterseal store).`,
-      );
-    }
+    if (isSqliteError(error, "SQLITE_NOTADB")) return null;
     throw error;
   }
 }

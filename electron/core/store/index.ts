@@ -1,5 +1,7 @@
 // The store's public surface. Everything SQL stays behind it.
-export { createStore, openStore, STORE_FILE_NAME, storeFile } from "./open-store.js";
+export { createStore, openStore, STORE_FILE_NAME, storeFile, storeFiles, storePermissionWarnings } from "./open-store.js";
+export { describeKdf, type KdfParameters, LEGACY_KDF, RECOMMENDED_KDF } from "./kdf.js";
+export { KDF_RECORD_FILE_NAME, KdfRecordError, kdfRecordFile, readKdfRecord } from "./kdf-record.js";
 // The class is a type here: a Store comes from createStore/openStore, already keyed and migrated.
 export type { Store, StoreDiagnostics } from "./store.js";
 export * from "./errors.js";

@@ -1,7 +1,9 @@
 // A store: one open, keyed, migrated database and the repositories over it.
+import { dirname } from "node:path";
 import type Database from "better-sqlite3-multiple-ciphers";
 import type { Runtime } from "../runtime.js";
-import { rekeyConnection } from "./cipher.js";
+import { RECOMMENDED_KDF } from "./kdf.js";
+import { rekeyWithRecord } from "./rekey.js";
 import type { StoreContext } from "./context.js";
 import { readUserVersion } from "./migrate.js";
 import { type Actor, SYSTEM_ACTOR } from "./repositories/actor.js";
@@ -44,6 +46,7 @@ export class Store {
   readonly inbox: InboxRepository;
   readonly settings: SettingsRepository;
   readonly #db: Database.Database;
+  readonly #runtime: Runtime;
   readonly #transactions: TransactionRunner;
 
   constructor(
@@ -52,6 +55,7 @@ export class Store {
     readonly file: string,
   ) {
     this.#db = db;
+    this.#runtime = runtime;
     this.#transactions = new TransactionRunner(db);
     const ctx: StoreContext = { db, runtime, transactions: this.#transactions };
     this.audit = new AuditLog(ctx);
@@ -85,12 +89,14 @@ export class Store {
   /**
    * Changes the passphrase: every page is re-encrypted under the new one, then audited. Needs the
    * store to itself (no open transaction, no other program with it open). Checking that the
-   * person knows the current passphrase is the caller's job.
+   * person knows the current passphrase is the caller's job. The new key is derived with the
+   * current recommended cost (or the runtime's), which the store's record then names.
    */
   rekey(newPassphrase: string, actor: Actor = SYSTEM_ACTOR): void {
     this.#transactions.assertIdle("change the passphrase");
-    rekeyConnection(this.#db, newPassphrase);
-    this.audit.appendAudit({ actor, action: "store.rekeyed", objectId: "store", details: {} });
+    const kdf = this.#runtime.storeKdf ?? RECOMMENDED_KDF;
+    rekeyWithRecord(this.#db, dirname(this.file), newPassphrase, kdf);
+    this.audit.appendAudit({ actor, action: "store.rekeyed", objectId: "store", details: { kdf: { ...kdf } } });
   }
 
   diagnostics(): StoreDiagnostics {

@@ -20,6 +20,8 @@ export type LockReason = "manual" | "idle" | "core";
 interface SessionState {
   phase: Phase;
   location: string;
+  /** What other users can read of the store (the store status's warnings), in plain words. */
+  storeWarnings: string[];
   identity: ReviewerIdentity | null;
   error: Failure | null;
   lockReason: LockReason | null;
@@ -48,13 +50,14 @@ export const useSession = create<SessionState>()((set, get) => {
   return {
     phase: "checking",
     location: "",
+    storeWarnings: [],
     identity: null,
     error: null,
     lockReason: null,
     check: async () => {
       try {
         const status = await api.getStoreStatus({});
-        set({ location: status.location });
+        set({ location: status.location, storeWarnings: status.warnings ?? [] });
         if (status.state === "unlocked") enter(await api.getIdentity({}));
         else set({ phase: status.state, error: null });
       } catch (error) {

@@ -27,6 +27,17 @@ describe("document-invalid", () => {
     await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: ["data/request.json", "($.facts)", 'key "facts" appears twice'] });
   });
 
+  it("refuses a target value that would display differently from its bytes, naming the field, the character and its position", async () => {
+    const bench = shared();
+    const document = sampleRequest();
+    const targets = document["targets"] as { value: string }[];
+    const value = "invoice\u202Efdp.exe@example.org";
+    document["targets"] = targets.map((target, index) => (index === 0 ? { ...target, value } : target));
+    await expectRefusal(bench, await bench.seal(bench.bag({ document })), "document-invalid", {
+      names: ["$.targets[0].value: contains U+202E RIGHT-TO-LEFT OVERRIDE at character 8"],
+    });
+  });
+
   it("refuses a byte order mark", async () => {
     const bench = shared();
     const bag = bench.bag({ documentBytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sampleText())]) });

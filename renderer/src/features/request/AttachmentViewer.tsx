@@ -7,6 +7,7 @@ import { Icon } from "../../components/Icon.js";
 import { useRequest } from "../../store/request.js";
 import { PdfViewer } from "./PdfViewer.js";
 import { base64ToBytes, viewerKind } from "./request-model.js";
+import { VisibleText } from "./VisibleText.js";
 
 export function AttachmentViewer({ titleFor }: { titleFor: (path: string) => string }) {
   const { t } = useTranslation();
@@ -49,7 +50,7 @@ function ViewerBody({ content, title }: { content: AttachmentContent; title: str
     case "text":
       return (
         <pre className="pre text-viewer" tabIndex={0} role="region" aria-label={t("request.attachments.textContent", { title })}>
-          {new TextDecoder("utf-8").decode(bytes)}
+          <VisibleText text={new TextDecoder("utf-8").decode(bytes)} />
         </pre>
       );
     case "image":

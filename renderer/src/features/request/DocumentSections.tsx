@@ -6,6 +6,7 @@ import { countryName, formatDateTime, formatNumber, splitPenalty } from "../../i
 import { UI_LANGUAGE } from "../../i18n/index.js";
 import { useLocale } from "../../store/settings.js";
 import { FieldRow } from "./ProvenanceSection.js";
+import { VisibleIdentifier, VisibleText } from "./VisibleText.js";
 
 export type SectionKey =
   | "authorities"
@@ -55,7 +56,9 @@ function Prose({ text }: { text: string | undefined }) {
   return (
     <div className="prose">
       {text.split(/\n{2,}/).map((paragraph, index) => (
-        <p key={index}>{paragraph}</p>
+        <p key={index}>
+          <VisibleText text={paragraph} />
+        </p>
       ))}
     </div>
   );
@@ -87,20 +90,24 @@ export function DocumentSections({ doc }: { doc: RequestDocument }) {
         <div>
           <h3>{t("request.field.issuing")}</h3>
           <dl className="fields">
-            <FieldRow label={t("request.field.issuing")}>{doc.issuingAuthority.name}</FieldRow>
+            <FieldRow label={t("request.field.issuing")}>
+              <VisibleText text={doc.issuingAuthority.name} />
+            </FieldRow>
             <FieldRow label={t("request.field.authorityId")}>
-              <code>{doc.issuingAuthority.id}</code>
+              <VisibleIdentifier value={doc.issuingAuthority.id} />
             </FieldRow>
             <FieldRow label={t("request.field.kind")}>{t(`authorityKind.${doc.issuingAuthority.kind}`)}</FieldRow>
             <FieldRow label={t("request.field.country")}>{country(doc.issuingAuthority.country)}</FieldRow>
-            <FieldRow label={t("request.field.contact")}>{doc.issuingAuthority.contact ?? notGiven}</FieldRow>
+            <FieldRow label={t("request.field.contact")}>{doc.issuingAuthority.contact !== undefined ? <VisibleText text={doc.issuingAuthority.contact} /> : notGiven}</FieldRow>
           </dl>
         </div>
         <div>
           <h3>{t("request.field.validating")}</h3>
           {doc.validatingAuthority ? (
             <dl className="fields">
-              <FieldRow label={t("request.field.validating")}>{doc.validatingAuthority.name}</FieldRow>
+              <FieldRow label={t("request.field.validating")}>
+                <VisibleText text={doc.validatingAuthority.name} />
+              </FieldRow>
               <FieldRow label={t("request.field.kind")}>{t(`authorityKind.${doc.validatingAuthority.kind}`)}</FieldRow>
               <FieldRow label={t("request.field.country")}>{country(doc.validatingAuthority.country)}</FieldRow>
               <FieldRow label={t("request.field.validatedAt")}>
@@ -117,8 +124,14 @@ export function DocumentSections({ doc }: { doc: RequestDocument }) {
       <ol className="item-list">
         {doc.legalBasis.map((basis, index) => (
           <li key={index}>
-            <p className="item-title">{basis.citation}</p>
-            {basis.text ? <p className="pre-wrap">{basis.text}</p> : null}
+            <p className="item-title">
+              <VisibleText text={basis.citation} />
+            </p>
+            {basis.text ? (
+              <p className="pre-wrap">
+                <VisibleText text={basis.text} />
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -127,11 +140,17 @@ export function DocumentSections({ doc }: { doc: RequestDocument }) {
       <ol className="item-list">
         {doc.offences.map((offence, index) => (
           <li key={index}>
-            <p className="item-title">{offence.description}</p>
+            <p className="item-title">
+              <VisibleText text={offence.description} />
+            </p>
             <dl className="fields fields-compact">
-              {offence.citation ? <FieldRow label={t("request.field.citation")}>{offence.citation}</FieldRow> : null}
+              {offence.citation ? <FieldRow label={t("request.field.citation")}>
+                  <VisibleText text={offence.citation} />
+                </FieldRow> : null}
               <FieldRow label={t("request.field.maxPenalty")}>{penalty(offence.maxPenaltyMonths) ?? notGiven}</FieldRow>
-              {offence.category ? <FieldRow label={t("request.field.offenceCategory")}>{offence.category}</FieldRow> : null}
+              {offence.category ? <FieldRow label={t("request.field.offenceCategory")}>
+                  <VisibleText text={offence.category} />
+                </FieldRow> : null}
             </dl>
           </li>
         ))}
@@ -151,7 +170,7 @@ export function DocumentSections({ doc }: { doc: RequestDocument }) {
             {doc.targets.map((target, index) => (
               <tr key={index}>
                 <th scope="row">
-                  <code className="wrap">{target.value}</code>
+                  <VisibleIdentifier value={target.value} wrap />
                 </th>
                 <td>{t(`targetKind.${target.kind}`)}</td>
                 <td>{target.role ? t(`targetRole.${target.role}`) : t("request.notGiven")}</td>
@@ -191,7 +210,9 @@ export function DocumentSections({ doc }: { doc: RequestDocument }) {
     nonDisclosure: doc.nonDisclosure ? (
       <dl className="fields">
         <FieldRow label={t("request.field.ndRequested")}>{doc.nonDisclosure.requested ? t("request.yes") : t("request.no")}</FieldRow>
-        {doc.nonDisclosure.reason ? <FieldRow label={t("request.field.ndReason")}>{doc.nonDisclosure.reason}</FieldRow> : null}
+        {doc.nonDisclosure.reason ? <FieldRow label={t("request.field.ndReason")}>
+            <VisibleText text={doc.nonDisclosure.reason} />
+          </FieldRow> : null}
         {doc.nonDisclosure.until ? <FieldRow label={t("request.field.ndUntil")}>{formatDateTime(doc.nonDisclosure.until, locale)}</FieldRow> : null}
       </dl>
     ) : (
@@ -202,7 +223,7 @@ export function DocumentSections({ doc }: { doc: RequestDocument }) {
         <ul className="item-list">
           {doc.relatedRequests.map((related) => (
             <li key={related}>
-              <code>{related}</code>
+              <VisibleIdentifier value={related} />
             </li>
           ))}
         </ul>

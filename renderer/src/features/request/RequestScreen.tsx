@@ -16,6 +16,7 @@ import { DOCUMENT_SECTIONS, DocumentSections, Section } from "./DocumentSections
 import { FieldRow, ProvenanceSection } from "./ProvenanceSection.js";
 import { readRequestDocument } from "./request-model.js";
 import { RevisionsSection } from "./RevisionsSection.js";
+import { VisibleIdentifier } from "./VisibleText.js";
 
 interface Props {
   authority: string;
@@ -106,7 +107,11 @@ export function RequestScreen({ authority, id, revision }: Props) {
           <FieldRow label={t("request.field.submitted")}>{formatDateTime(detail.submittedAt, locale)}</FieldRow>
           <FieldRow label={t("request.field.received")}>{formatDateTime(detail.receivedAt, locale)}</FieldRow>
           {detail.respondBy ? <FieldRow label={t("inbox.col.respondBy")}>{formatDateTime(detail.respondBy, locale)}</FieldRow> : null}
-          {doc?.caseReference ? <FieldRow label={t("request.field.caseReference")}>{doc.caseReference}</FieldRow> : null}
+          {doc?.caseReference ? (
+            <FieldRow label={t("request.field.caseReference")}>
+              <VisibleIdentifier value={doc.caseReference} />
+            </FieldRow>
+          ) : null}
           {doc ? (
             <FieldRow label={t("request.field.provider")}>
               {doc.provider.name} ({doc.provider.country}){doc.provider.service ? ` · ${doc.provider.service}` : ""}

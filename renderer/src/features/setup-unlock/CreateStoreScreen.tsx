@@ -75,7 +75,7 @@ export function CreateStoreScreen() {
           hint={
             <>
               {t("setup.passphraseHint")}
-              <StrengthMeter passphrase={passphrase} id={strengthId} />
+              <StrengthMeter passphrase={passphrase} id={strengthId} personalWords={[name, office]} />
             </>
           }
           error={has("passphrase") ? t("setup.passphraseRequired") : null}

@@ -1,4 +1,5 @@
-// Unlock with the passphrase. A wrong passphrase shows the core's own message (wrong-passphrase).
+// Unlock with the passphrase. A wrong passphrase shows the core's own message (wrong-passphrase);
+// a store other users can read is said so above the form (the store status's warnings).
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorNote } from "../../components/ErrorNote.js";
@@ -12,6 +13,7 @@ export function UnlockScreen() {
   const { t } = useTranslation();
   const unlock = useSession((state) => state.unlock);
   const error = useSession((state) => state.error);
+  const storeWarnings = useSession((state) => state.storeWarnings);
   const [passphrase, setPassphrase] = useState("");
   const [empty, setEmpty] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -42,6 +44,15 @@ export function UnlockScreen() {
     <GateLayout>
       <h1>{t("unlock.title")}</h1>
       <p className="lead">{t("unlock.intro")}</p>
+      {storeWarnings.length > 0 ? (
+        <div className="note note-warning" role="note" aria-label={t("unlock.permissionsLabel")}>
+          <ul>
+            {storeWarnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <form className="form" aria-label={t("unlock.formLabel")} onSubmit={(event) => void submit(event)} noValidate>
         <TextField
           label={t("unlock.passphrase")}
