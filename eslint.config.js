@@ -41,6 +41,7 @@ const importZones = [
   { files: "electron/core/store/**", imports: ["electron/core/store/**", "electron/core/crypto/**", CORE_ROOT, SHARED], packages: [NODE, "better-sqlite3-multiple-ciphers", "sodium-native", "zod"], why: "store/ is the bottom of core: capabilities import it, not the reverse" },
   { files: "electron/core/bundles/**", imports: CORE, packages: [NODE, "tar-stream"], why: CORE_WHY },
   { files: "electron/core/demo/**", imports: CORE, packages: [NODE, "pdf-lib"], why: CORE_WHY },
+  { files: "electron/core/decisions/**", imports: CORE, packages: [NODE, "zod", "pdf-lib", "@pdf-lib/fontkit", "qrcode"], why: CORE_WHY },
   { files: "electron/core/*/**", imports: CORE, packages: [NODE], why: CORE_WHY },
   // runtime.ts names the store's key-derivation cost type (store/kdf.ts, which imports nothing of core).
   { files: CORE_ROOT, imports: [CORE_ROOT, "electron/core/store/kdf.{ts,js}", SHARED], packages: [NODE], why: "the runtime and store location are below every capability" },

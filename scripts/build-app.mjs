@@ -6,6 +6,7 @@
 //   node scripts/build-app.mjs [--outdir dist/app] [--only main|preload]
 import { build } from "esbuild";
 import { Buffer } from "node:buffer";
+import { cpSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -99,7 +100,12 @@ export async function buildPreload(outdir) {
 export async function buildApp({ outdir = path.join(projectDir, "dist", "app"), only } = {}) {
   const absoluteOutdir = path.resolve(outdir);
   const results = {};
-  if (only === undefined || only === "main") results.main = await buildMain(absoluteOutdir);
+  if (only === undefined || only === "main") {
+    results.main = await buildMain(absoluteOutdir);
+    // The decision PDFs embed DejaVu Sans; electron/core/decisions/pdf/fonts.ts looks for a
+    // `fonts` folder from the bundle's folder upwards (inside app.asar, which fs reads).
+    cpSync(path.join(projectDir, "electron/core/decisions/fonts"), path.join(absoluteOutdir, "fonts"), { recursive: true });
+  }
   if (only === undefined || only === "preload") results.preload = await buildPreload(absoluteOutdir);
   return results;
 }

@@ -1,7 +1,7 @@
 // Builds the Node entry points into dist/ with esbuild: the counterseal CLI (on `npm install`,
 // via prepare, so `npx counterseal` works straight after setup) and, with --bench, the benchmark.
 import { build } from "esbuild";
-import { chmodSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, rmSync } from "node:fs";
 import { basename } from "node:path";
 
 const [entryPoint, outdir] = process.argv.includes("--bench")
@@ -28,3 +28,6 @@ await build({
   logLevel: "warning",
 });
 chmodSync(`${outdir}/${basename(entryPoint, ".ts")}.js`, 0o755);
+// The decision PDFs embed DejaVu Sans; electron/core/decisions/pdf/fonts.ts finds the folder
+// beside the bundle (the font's licence travels with it).
+cpSync("electron/core/decisions/fonts", `${outdir}/fonts`, { recursive: true });

@@ -10,6 +10,7 @@ import { registerPassphraseCommand } from "./commands/passphrase.js";
 import { registerRequestCommands } from "./commands/requests.js";
 import { registerSealCommand } from "./commands/seal.js";
 import { registerKeyringCommands } from "./commands/keyring.js";
+import { registerVerifyCommand } from "./commands/verify.js";
 import { EXIT } from "./exit-codes.js";
 import { reportFailure } from "./report-failure.js";
 
@@ -23,7 +24,7 @@ Store and secrets:
 
 Exit codes:
   0  success
-  1  some input was refused (an import, a seal input), or the audit log is broken
+  1  some input was refused (an import, a seal input), a file did not verify, or the audit log is broken
   2  usage or store error
   3  wrong passphrase
 
@@ -34,7 +35,8 @@ Examples:
   counterseal requests --json
   counterseal show de-ag-muenchen/AG-2026-0412 --json
   counterseal audit verify --json
-  counterseal audit list --after 100 --limit 20`;
+  counterseal audit list --after 100 --limit 20
+  counterseal verify --pubkey reviewer.pub exports/D-2026-0001.json`;
 
 export function buildProgram(): Command {
   const program = new Command("counterseal")
@@ -54,6 +56,7 @@ export function buildProgram(): Command {
   registerKeygenCommand(program);
   registerDemoCommand(program);
   registerAuditCommands(program);
+  registerVerifyCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
