@@ -59,11 +59,12 @@ const SORT_SQL: Readonly<Record<IndexedSortField, string>> = {
 
 /**
  * The next-deadline sort per direction. Like respondBy, requests that run no clock sort last
- * either way; each expression is exactly the one its index (migration 004) holds.
+ * either way; each expression is exactly the one its index (migration 004) holds, written
+ * without ", " since the ORDER BY below is built by splitting terms on it.
  */
 const NEXT_DEADLINE = {
-  asc: { order: `coalesce(r.next_due_at, ${NO_DUE_LAST_ASC})`, index: "requests_by_next_due_asc" },
-  desc: { order: `coalesce(r.next_due_at, ${NO_DUE_LAST_DESC})`, index: "requests_by_next_due_desc" },
+  asc: { order: `coalesce(r.next_due_at,${NO_DUE_LAST_ASC})`, index: "requests_by_next_due_asc" },
+  desc: { order: `coalesce(r.next_due_at,${NO_DUE_LAST_DESC})`, index: "requests_by_next_due_desc" },
 } as const;
 
 /** The index that holds each sort column (every one also holds the rowid). */
