@@ -7,6 +7,7 @@
 // existing store's chain; a new kind of actor or a new action is added, never renamed.
 import { z } from "zod";
 import { AUDIT_OBJECT_TYPES, isAuditAction, type AuditAction } from "../vocabulary/audit-actions.js";
+import { REFUSAL_CODES } from "../vocabulary/refusal-codes.js";
 
 /** A stored audit text that this vocabulary does not describe. */
 export class AuditFormatError extends Error {
@@ -101,6 +102,13 @@ export const AUDIT_DETAILS = {
   }),
   "attachment.saved": z.strictObject({ path: z.string().min(1), sha256, bytes: z.number().int().min(0) }),
   "blobs.orphans-deleted": z.strictObject({ blobIds: z.array(z.string().min(1)).min(1) }),
+  /**
+   * An import that stored nothing: its refusal code and the sealed file's size. Neither the file's
+   * name nor the refusal's sentence, which can quote the document: the log stays content-free.
+   */
+  "bundle.refused": z.strictObject({ code: z.enum(REFUSAL_CODES), bytes: z.number().int().min(0) }),
+  /** An attachment shown inline to the reviewer (opening it in the app, not saving it). */
+  "attachment.viewed": z.strictObject({ path: z.string().min(1), sha256, bytes: z.number().int().min(0) }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
@@ -144,6 +152,8 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("request.stored"),
   entryFor("attachment.saved"),
   entryFor("blobs.orphans-deleted"),
+  entryFor("bundle.refused"),
+  entryFor("attachment.viewed"),
 ]);
 
 export type AuditEntry = z.infer<typeof auditEntry>;
