@@ -15,6 +15,12 @@ export const AUDIT_ACTIONS = [
   "blobs.orphans-deleted",
   "bundle.refused",
   "attachment.viewed",
+  "review.started",
+  "review.independence-declared",
+  "review.answer-set",
+  "review.carried-over-confirmed",
+  "review.finding-reviewed",
+  "review.scope-changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -34,6 +40,12 @@ export const AUDIT_OBJECT_TYPES = {
   "blobs.orphans-deleted": "blob",
   "bundle.refused": "bundle",
   "attachment.viewed": "attachment",
+  "review.started": "review",
+  "review.independence-declared": "review",
+  "review.answer-set": "review",
+  "review.carried-over-confirmed": "review",
+  "review.finding-reviewed": "review",
+  "review.scope-changed": "review",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];

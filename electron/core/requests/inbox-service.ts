@@ -1,5 +1,6 @@
 // The inbox behind the app's list: one page of revisions, with the total for the scroll bar.
 import type { InboxPage, InboxQuery } from "../../../shared/api/requests.js";
+import { isClockKind } from "../../../shared/vocabulary/clock-kinds.js";
 import { isDataCategory } from "../../../shared/vocabulary/data-categories.js";
 import { isInstrument } from "../../../shared/vocabulary/instruments.js";
 import { isUrgencyLevel } from "../../../shared/vocabulary/urgencies.js";
@@ -31,6 +32,8 @@ export function queryInbox(session: Session, query: Required<Pick<InboxQuery, "o
       submittedAt: entry.submittedAt.toISOString(),
       respondBy: entry.respondBy?.toISOString() ?? null,
       status: entry.status,
+      nextDeadline: entry.nextDue === null ? null : { kind: storedTerm(isClockKind, entry.nextDue.kind, "clock kind"), due: entry.nextDue.at.toISOString() },
     })),
   };
 }
+

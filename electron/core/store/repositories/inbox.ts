@@ -4,8 +4,9 @@
 import type { StoreContext } from "../context.js";
 import { ftsQueryOf } from "../search-text.js";
 import { fromNullableStoredTime, fromStoredTime } from "../time.js";
+import { NO_DUE_LAST_ASC, NO_DUE_LAST_DESC } from "../request-index.js";
 
-export type InboxSortField = "receivedAt" | "submittedAt" | "respondBy" | "authority" | "instrument" | "urgency" | "status";
+export type InboxSortField = "receivedAt" | "submittedAt" | "respondBy" | "authority" | "instrument" | "urgency" | "status" | "nextDeadline";
 
 export interface InboxFilter {
   instrument?: string | undefined;
@@ -38,9 +39,13 @@ export interface InboxEntry {
   submittedAt: Date;
   respondBy: Date | null;
   status: string;
+  /** The soonest open clock (migration 004 keeps it per request); null when none runs. */
+  nextDue: { at: Date; kind: string } | null;
 }
 
-const SORT_SQL: Readonly<Record<InboxSortField, string>> = {
+type IndexedSortField = Exclude<InboxSortField, "nextDeadline">;
+
+const SORT_SQL: Readonly<Record<IndexedSortField, string>> = {
   receivedAt: "r.received_at",
   submittedAt: "r.submitted_at",
   // Requests without a deadline sort after those with one, in either direction.
@@ -52,8 +57,18 @@ const SORT_SQL: Readonly<Record<InboxSortField, string>> = {
   status: "r.status",
 };
 
+/**
+ * The next-deadline sort per direction. Like respondBy, requests that run no clock sort last
+ * either way; each expression is exactly the one its index (migration 004) holds, written
+ * without ", " since the ORDER BY below is built by splitting terms on it.
+ */
+const NEXT_DEADLINE = {
+  asc: { order: `coalesce(r.next_due_at,${NO_DUE_LAST_ASC})`, index: "requests_by_next_due_asc" },
+  desc: { order: `coalesce(r.next_due_at,${NO_DUE_LAST_DESC})`, index: "requests_by_next_due_desc" },
+} as const;
+
 /** The index that holds each sort column (every one also holds the rowid). */
-const SORT_INDEX: Readonly<Record<InboxSortField, string>> = {
+const SORT_INDEX: Readonly<Record<IndexedSortField, string>> = {
   receivedAt: "requests_by_received",
   submittedAt: "requests_by_submitted",
   respondBy: "requests_by_respond_by",
@@ -87,6 +102,8 @@ interface InboxRow {
   submittedAt: number;
   respondBy: number | null;
   status: string;
+  nextDueAt: number | null;
+  nextDueKind: string | null;
 }
 
 export class InboxRepository {
@@ -119,7 +136,9 @@ export class InboxRepository {
     // document and all, to sort them; walking the sort column's index and testing membership
     // against the set is far cheaper.
     const bySet = match !== undefined || (input.filter.category !== undefined && input.filter.category !== "");
-    const indexedBy = bySet ? `INDEXED BY ${SORT_INDEX[input.sort.field]}` : "";
+    const { field } = input.sort;
+    const sort = field === "nextDeadline" ? NEXT_DEADLINE[input.sort.direction] : { order: SORT_SQL[field], index: SORT_INDEX[field] };
+    const indexedBy = bySet ? `INDEXED BY ${sort.index}` : "";
     // CROSS JOIN keeps requests as the outer loop, so its indexes drive the scan.
     const join = needsAuthority ? "CROSS JOIN authorities a ON a.id = r.authority_id" : "";
     const from = `FROM requests r ${indexedBy} ${join} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
@@ -129,7 +148,7 @@ export class InboxRepository {
         ? Number(db.prepare("SELECT count(*) FROM request_search WHERE request_search MATCH ?").pluck().get(match))
         : Number(db.prepare(`SELECT count(*) ${from}`).pluck().get(...params));
     const direction = input.sort.direction === "asc" ? "ASC" : "DESC";
-    const order = SORT_SQL[input.sort.field]
+    const order = sort.order
       .split(", ")
       .map((term) => (term.endsWith("IS NULL") ? term : `${term} ${direction}`))
       .join(", ");
@@ -144,7 +163,8 @@ export class InboxRepository {
                 (SELECT count(*) FROM requests x WHERE x.case_id = r.case_id) AS revisionCount,
                 r.instrument, r.urgency_level AS urgencyLevel,
                 (SELECT group_concat(category, ' ') FROM request_categories c WHERE c.request_id = r.id) AS categories,
-                r.received_at AS receivedAt, r.submitted_at AS submittedAt, r.respond_by AS respondBy, r.status
+                r.received_at AS receivedAt, r.submitted_at AS submittedAt, r.respond_by AS respondBy, r.status,
+                r.next_due_at AS nextDueAt, r.next_due_kind AS nextDueKind
            FROM requests r JOIN authorities a ON a.id = r.authority_id
           WHERE r.rowid IN (${page.map(() => "?").join(", ")})`,
       )
@@ -172,4 +192,5 @@ const toEntry = (row: InboxRow): InboxEntry => ({
   submittedAt: fromStoredTime(row.submittedAt),
   respondBy: fromNullableStoredTime(row.respondBy),
   status: row.status,
+  nextDue: row.nextDueAt === null || row.nextDueKind === null ? null : { at: fromStoredTime(row.nextDueAt), kind: row.nextDueKind },
 });
