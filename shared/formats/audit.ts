@@ -7,7 +7,10 @@
 // existing store's chain; a new kind of actor or a new action is added, never renamed.
 import { z } from "zod";
 import { AUDIT_OBJECT_TYPES, isAuditAction, type AuditAction } from "../vocabulary/audit-actions.js";
+import { GRIEVANCE_OUTCOMES } from "../vocabulary/grievance-outcomes.js";
+import { COMPLAINANT_KINDS, GRIEVANCE_GROUNDS, GRIEVANCE_REMEDIES } from "../vocabulary/grievance-vocabulary.js";
 import { REFUSAL_CODES } from "../vocabulary/refusal-codes.js";
+import { SIGNED_DOCUMENT_KINDS } from "../vocabulary/signed-document-kinds.js";
 
 /** A stored audit text that this vocabulary does not describe. */
 export class AuditFormatError extends Error {
@@ -109,6 +112,30 @@ export const AUDIT_DETAILS = {
   "bundle.refused": z.strictObject({ code: z.enum(REFUSAL_CODES), bytes: z.number().int().min(0) }),
   /** An attachment shown inline to the reviewer (opening it in the app, not saving it). */
   "attachment.viewed": z.strictObject({ path: z.string().min(1), sha256, bytes: z.number().int().min(0) }),
+  /** The words of the vocabulary only: never the complainant's name, contact or statement. */
+  "grievance.registered": z.strictObject({
+    source: z.enum(["letter", "bundle"]),
+    complainantKind: z.enum(COMPLAINANT_KINDS),
+    grounds: z.array(z.enum(GRIEVANCE_GROUNDS)).min(1),
+    received: z.iso.date(),
+    respondBy: storedTime,
+    caseId: z.string().min(1).nullable(),
+  }),
+  "grievance.responded": z.strictObject({
+    responseId: z.string().min(1),
+    outcome: z.enum(GRIEVANCE_OUTCOMES),
+    remedies: z.array(z.enum(GRIEVANCE_REMEDIES)),
+    /** SHA-256 of the signed bytes: what the verification copy's digest must be. */
+    sha256,
+  }),
+  /** A signed document written out: its verification copy, and the sealed reply when sealed. */
+  "document.exported": z.strictObject({
+    kind: z.enum(SIGNED_DOCUMENT_KINDS),
+    id: z.string().min(1),
+    sha256,
+    /** The keyring authority the reply was sealed to; null for a verification copy alone. */
+    sealedTo: z.string().min(1).nullable(),
+  }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
@@ -154,6 +181,9 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("blobs.orphans-deleted"),
   entryFor("bundle.refused"),
   entryFor("attachment.viewed"),
+  entryFor("grievance.registered"),
+  entryFor("grievance.responded"),
+  entryFor("document.exported"),
 ]);
 
 export type AuditEntry = z.infer<typeof auditEntry>;

@@ -15,6 +15,9 @@ export const AUDIT_ACTIONS = [
   "blobs.orphans-deleted",
   "bundle.refused",
   "attachment.viewed",
+  "grievance.registered",
+  "grievance.responded",
+  "document.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -34,6 +37,9 @@ export const AUDIT_OBJECT_TYPES = {
   "blobs.orphans-deleted": "blob",
   "bundle.refused": "bundle",
   "attachment.viewed": "attachment",
+  "grievance.registered": "grievance",
+  "grievance.responded": "grievance",
+  "document.exported": "signed-document",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];
