@@ -18,6 +18,12 @@ export const AUDIT_ACTIONS = [
   "grievance.registered",
   "grievance.responded",
   "document.exported",
+  "review.started",
+  "review.independence-declared",
+  "review.answer-set",
+  "review.carried-over-confirmed",
+  "review.finding-reviewed",
+  "review.scope-changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -40,6 +46,12 @@ export const AUDIT_OBJECT_TYPES = {
   "grievance.registered": "grievance",
   "grievance.responded": "grievance",
   "document.exported": "signed-document",
+  "review.started": "review",
+  "review.independence-declared": "review",
+  "review.answer-set": "review",
+  "review.carried-over-confirmed": "review",
+  "review.finding-reviewed": "review",
+  "review.scope-changed": "review",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];

@@ -14,6 +14,7 @@ import { GrievanceRepository } from "./repositories/grievances.js";
 import { InboxRepository } from "./repositories/inbox.js";
 import { KeyringRepository } from "./repositories/keyring.js";
 import { RequestRepository } from "./repositories/requests.js";
+import { ReviewRepository } from "./repositories/review.js";
 import { ReviewerRepository } from "./repositories/reviewer.js";
 import { SettingsRepository } from "./repositories/settings.js";
 import { TransactionRunner } from "./transactions.js";
@@ -47,6 +48,7 @@ export class Store {
   readonly inbox: InboxRepository;
   readonly settings: SettingsRepository;
   readonly grievances: GrievanceRepository;
+  readonly review: ReviewRepository;
   readonly #db: Database.Database;
   readonly #runtime: Runtime;
   readonly #transactions: TransactionRunner;
@@ -69,6 +71,7 @@ export class Store {
     this.inbox = new InboxRepository(ctx);
     this.settings = new SettingsRepository(ctx, this.audit);
     this.grievances = new GrievanceRepository(ctx, this.audit);
+    this.review = new ReviewRepository(ctx, this.audit);
   }
 
   /** Synchronous and atomic (better-sqlite3's db.transaction, BEGIN IMMEDIATE); nests as a savepoint. */

@@ -37,8 +37,8 @@ CREATE TABLE grievance_responses (
 ) STRICT;
 `;
 
-export const migration003Grievances: Migration = {
-  version: 3,
+export const migration004Grievances: Migration = {
+  version: 4,
   name: "grievances",
   up(db: Database.Database): void {
     db.exec(SCHEMA);
