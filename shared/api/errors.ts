@@ -42,6 +42,7 @@ export const ERROR_MEANINGS = {
   "grievance-not-found": "The register holds no grievance with that id.",
   "grievance-exists": "The register already holds a grievance with that id; it was left as it was.",
   "grievance-answered": "The grievance has its signed response (or the response id is taken); a signed response is never replaced.",
+  "grievance-unanswered": "The grievance has no signed response yet, so there is nothing to export.",
   "grievance-invalid": "The grievance or its response is not valid; the message names each field.",
   "no-reply-recipient": "The addressee is not in the keyring with an age recipient, so nothing can be sealed to them; nothing was written.",
   // The review (electron/core/review).

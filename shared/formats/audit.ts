@@ -90,6 +90,8 @@ export const AUDIT_DETAILS = {
     timeZone: z.string().optional(),
     maxTargets: z.number().int().optional(),
     maxPeriodDays: z.number().int().optional(),
+    /** The office's response period for grievances, in days (electron/core/settings/grievance-settings.ts). */
+    grievanceResponseDays: z.number().int().optional(),
   }),
   "reviewer.created": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
   "reviewer.updated": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
