@@ -117,7 +117,7 @@ function entryFromFile(path: string): Record<string, unknown> {
   try {
     value = parseStrictJson(readFileSync(path), { ...JSON_LIMITS, fileName: path });
   } catch (error) {
-    if (error instanceof StrictJsonError) throw new CliError(`${path}: ${error.message}`);
+    if (error instanceof StrictJsonError) throw new CliError(error.message);
     throw new CliError(`${path}: cannot read it (${(error as Error).message})`);
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new CliError(`${path}: expected a counterseal.grievance/1 object`);
