@@ -12,6 +12,8 @@ export interface ReviewFlags {
   declareIndependence?: boolean;
   conflict?: string;
   set: string[];
+  /** Items whose answer carried over from the previous revision's review are confirmed; `all` for every one. */
+  confirm: string[];
   note?: string;
   override?: string;
   accept?: string;
@@ -26,6 +28,7 @@ export interface ReviewFlags {
 export type PlannedChange =
   | { kind: "independence"; conflict: boolean; note?: string }
   | { kind: "answer"; item: string; answer: ChecklistAnswer; note?: string }
+  | { kind: "confirm"; items: string[] | "all" }
   | { kind: "finding"; rule: string; status: "accepted" | "overridden"; note: string }
   | { kind: "strike-target"; value: string }
   | { kind: "scope"; change: ScopeChangeArgs };
@@ -83,6 +86,7 @@ export function planChanges(flags: ReviewFlags): PlannedChange[] {
   const taker = noteTaker(flags);
   const note = flags.note;
   for (const flag of flags.set) planned.push({ kind: "answer", ...answerOf(flag), ...(taker === "set" && note !== undefined ? { note } : {}) });
+  if (flags.confirm.length > 0) planned.push({ kind: "confirm", items: flags.confirm.includes("all") ? "all" : flags.confirm });
   for (const [rule, status] of [[flags.override, "overridden"], [flags.accept, "accepted"]] as const) {
     if (rule === undefined) continue;
     const option = status === "overridden" ? "--override" : "--accept";

@@ -7,8 +7,8 @@ import type { ReviewRef, ReviewView } from "../../../shared/api/review.js";
 import { identifierKey } from "../../../shared/review/identifiers.js";
 import { scopeDiff } from "../../../shared/review/scope-diff.js";
 import { listStoreClocks } from "../../core/review/review-clocks.js";
-import { changeScope, declareIndependence, getReview, reviewFinding, setAnswer } from "../../core/review/review-service.js";
-import { ScopeRefusedError } from "../../core/review/review-errors.js";
+import { changeScope, confirmCarriedOver, declareIndependence, getReview, reviewFinding, setAnswer } from "../../core/review/review-service.js";
+import { NothingCarriedOverError, ScopeRefusedError } from "../../core/review/review-errors.js";
 import { parseRequestRef, RequestNotFoundError } from "../../core/requests/requests-service.js";
 import type { Session } from "../../core/session/session.js";
 import { printJson, withSession } from "../context.js";
@@ -39,6 +39,12 @@ function apply(session: Session, ref: ReviewRef, change: PlannedChange): void {
     case "answer":
       setAnswer(session, { ...ref, item: change.item, answer: change.answer, note: change.note });
       return;
+    case "confirm": {
+      const items = change.items === "all" ? getReview(session, ref).items.filter((item) => item.carriedOver !== null).map((item) => item.id) : change.items;
+      if (items.length === 0) throw new NothingCarriedOverError("no answer carried over from an earlier revision waits for confirmation");
+      confirmCarriedOver(session, { ...ref, items });
+      return;
+    }
     case "finding":
       reviewFinding(session, { ...ref, rule: change.rule, status: change.status, note: change.note });
       return;
@@ -77,6 +83,7 @@ export function registerReviewCommands(program: Command): void {
     .option("--declare-independence", "declare that you have no conflict of interest in this case (before any answer)")
     .option("--conflict <text>", "with --declare-independence: declare a conflict of interest, saying what it is")
     .option("--set <item=answer>", "answer a checklist item: met, not-met, na or info (repeatable)", collect, [])
+    .option("--confirm <item>", "confirm the answer carried over from the previous revision's review (repeatable; all for every one)", collect, [])
     .option("--note <text>", "the note of the one --set, --override or --accept given with it")
     .option("--override <rule>", "override the rule's finding (needs --note)")
     .option("--accept <rule>", "accept the rule's finding (needs --note)")
