@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { importBundleFile } from "../../electron/core/bundles/import-bundle.js";
 import { getGrievance, grievancesAboutCase, listGrievances, registerGrievance } from "../../electron/core/grievances/grievance-register.js";
+import { respondToGrievance } from "../../electron/core/grievances/grievance-response.js";
+import { listStoreClocks } from "../../electron/core/review/review-clocks.js";
 import { updateGrievanceSettings } from "../../electron/core/settings/grievance-settings.js";
 import { updateReviewSettings } from "../../electron/core/settings/review-settings.js";
 import { openTestOffice, type TestOffice } from "../helpers/office.js";
@@ -39,6 +41,20 @@ describe("registering a grievance from a letter", () => {
     office.runtime.advance(24 * 3_600_000);
     expect(getGrievance(office.session, "G-2026-0001").clock).toBe("overdue");
     expect(() => updateGrievanceSettings(office.session, { responseDays: 0 })).toThrow(expect.objectContaining({ code: "grievance-invalid" }));
+  });
+
+  it("joins the store's clocks until it is answered, soonest first", () => {
+    office = openTestOffice();
+    updateReviewSettings(office.session, { timeZone: "UTC" });
+    registerGrievance(office.session, letterGrievance({ id: "G-LATER", received: "2026-11-19" }));
+    registerGrievance(office.session, letterGrievance({ id: "G-SOONER", received: "2026-11-10" }));
+    const clocks = () => listStoreClocks(office.session).flatMap((clock) => ("grievance" in clock ? [[clock.grievance, clock.kind, clock.due, clock.state]] : []));
+    expect(clocks()).toEqual([
+      ["G-SOONER", "grievance-response", "2026-12-10T23:59:59.999Z", "running"],
+      ["G-LATER", "grievance-response", "2026-12-19T23:59:59.999Z", "running"],
+    ]);
+    respondToGrievance(office.session, { id: "G-SOONER", outcome: "dismissed", remedies: [], reasons: "Out of time." });
+    expect(clocks().map(([id]) => id)).toEqual(["G-LATER"]);
   });
 
   it("links a grievance about a stored request to its case, and the case back to it", async () => {
