@@ -2,6 +2,7 @@
 // deadline in the office's time zone, linked both ways to the case it names, and stored with a
 // content-free audit row; bad input is refused naming the field, with nothing stored.
 import { afterEach, describe, expect, it } from "vitest";
+import { getRequestDetail } from "../../electron/core/requests/requests-service.js";
 import { importBundleFile } from "../../electron/core/bundles/import-bundle.js";
 import { getGrievance, grievancesAboutCase, listGrievances, registerGrievance } from "../../electron/core/grievances/grievance-register.js";
 import { respondToGrievance } from "../../electron/core/grievances/grievance-response.js";
@@ -68,6 +69,10 @@ describe("registering a grievance from a letter", () => {
     expect(stranger.linkedCase).toBeNull();
     expect(grievancesAboutCase(office.session, SAMPLE_AUTHORITY.id, "OM-RTM-2026-0117").map((each) => each.id)).toEqual(["G-2026-0001"]);
     expect(grievancesAboutCase(office.session, SAMPLE_AUTHORITY.id, "NOT-STORED")).toEqual([]);
+    // The request's own page lists it.
+    expect(getRequestDetail(office.session, { authority: SAMPLE_AUTHORITY.id, id: "OM-RTM-2026-0117" }).grievances).toEqual([
+      { id: "G-2026-0001", received: "2026-11-18", respondBy: view.respondBy, clock: "running", outcome: null },
+    ]);
   });
 
   it("records a content-free audit row: vocabulary words, dates and the case, never names or words", () => {
