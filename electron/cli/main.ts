@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerAuditCommands } from "./commands/audit.js";
 import { registerDemoCommand } from "./commands/demo.js";
+import { registerGrievanceCommands } from "./commands/grievance.js";
 import { registerIdentityCommands } from "./commands/identity.js";
 import { registerImportCommand } from "./commands/import.js";
 import { registerInitCommand } from "./commands/init.js";
@@ -45,7 +46,12 @@ Examples:
   counterseal clocks --json
   counterseal audit verify --json
   counterseal audit list --after 100 --limit 20
-  counterseal verify --pubkey reviewer.pub exports/D-2026-0001.json`;
+  counterseal verify --pubkey reviewer.pub exports/D-2026-0001.json
+  counterseal grievance add --id G-2026-0001 --complainant-kind data-subject --complainant "A. Person" \
+    --concerns request:de-ag-muenchen/AG-2026-0412 --ground excessive-scope --statement "…" \
+    --remedy-sought "…" --received 2026-12-01
+  counterseal grievance respond G-2026-0001 --outcome dismissed --reason "…"
+  counterseal grievance export G-2026-0001 --out exports/`;
 
 export function buildProgram(): Command {
   const program = new Command("counterseal")
@@ -66,6 +72,7 @@ export function buildProgram(): Command {
   registerKeygenCommand(program);
   registerDemoCommand(program);
   registerAuditCommands(program);
+  registerGrievanceCommands(program);
   registerVerifyCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

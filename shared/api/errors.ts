@@ -38,6 +38,13 @@ export const ERROR_MEANINGS = {
   // Signed documents (electron/core/decisions).
   "signed-document-invalid": "A decision, countersignature or response fails its schema or rules; it was not signed. The message names each field.",
   "export-target-exists": "A file of the export is already in the chosen folder; nothing was written or replaced.",
+  // The grievance register (electron/core/grievances).
+  "grievance-not-found": "The register holds no grievance with that id.",
+  "grievance-exists": "The register already holds a grievance with that id; it was left as it was.",
+  "grievance-answered": "The grievance has its signed response (or the response id is taken); a signed response is never replaced.",
+  "grievance-unanswered": "The grievance has no signed response yet, so there is nothing to export.",
+  "grievance-invalid": "The grievance or its response is not valid; the message names each field.",
+  "no-reply-recipient": "The addressee is not in the keyring with an age recipient, so nothing can be sealed to them; nothing was written.",
   // The review (electron/core/review).
   "review-item-unknown": "The checklist item is not in this review's template, or does not apply to the request; the message names it.",
   "review-answer-invalid": "An answer other than met, not-met, na or info; the message names it.",

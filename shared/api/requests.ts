@@ -5,7 +5,8 @@ import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
 import { INSTRUMENTS } from "../vocabulary/instruments.js";
 import { REFUSAL_CODES } from "../vocabulary/refusal-codes.js";
 import { URGENCY_LEVELS } from "../vocabulary/urgencies.js";
-import { CLOCK_KINDS } from "../vocabulary/clock-kinds.js";
+import { CLOCK_KINDS, CLOCK_STATES } from "../vocabulary/clock-kinds.js";
+import { GRIEVANCE_OUTCOMES } from "../vocabulary/grievance-outcomes.js";
 
 /**
  * A file's outcome: stored (or already stored) under a reference, or refused with a spec code.
@@ -117,6 +118,17 @@ export const requestDetail = z.strictObject({
   }),
   attachments: z.array(
     z.strictObject({ path: z.string(), title: z.string(), mediaType: z.string(), size: z.number(), sha256: z.string() }),
+  ),
+  /** The grievances about this case (the register's link back), oldest first. */
+  grievances: z.array(
+    z.strictObject({
+      id: z.string(),
+      received: z.string(),
+      respondBy: z.string(),
+      clock: z.enum(CLOCK_STATES),
+      /** The signed response's outcome; null while unanswered. */
+      outcome: z.enum(GRIEVANCE_OUTCOMES).nullable(),
+    }),
   ),
   revisions: z.array(
     z.strictObject({

@@ -117,7 +117,10 @@ export const scopeChange = z.discriminatedUnion("op", [
 ]);
 
 /** One open clock of the store, for the inbox and `counterseal clocks --json` (soonest first). */
-export const storeClock = reviewClock.extend({ authority: z.string(), id: z.string(), revision: z.number().int() });
+export const requestStoreClock = reviewClock.extend({ authority: z.string(), id: z.string(), revision: z.number().int() });
+/** A grievance's response deadline (the office's period from its receipt), named by the grievance's id. */
+export const grievanceStoreClock = reviewClock.extend({ kind: z.literal("grievance-response"), grievance: z.string() });
+export const storeClock = z.union([requestStoreClock, grievanceStoreClock]);
 
 const note = z.string().trim().min(1, "the note is empty");
 
@@ -141,6 +144,8 @@ export type ReviewItem = z.output<typeof reviewItem>;
 export type ReviewFinding = z.output<typeof reviewFinding>;
 export type ReviewClock = z.output<typeof reviewClock>;
 export type StoreClock = z.output<typeof storeClock>;
+export type RequestStoreClock = z.output<typeof requestStoreClock>;
+export type GrievanceStoreClock = z.output<typeof grievanceStoreClock>;
 export type ScopeChangeArgs = z.output<typeof scopeChange>;
 export type EvidenceRef = z.output<typeof evidenceRef>;
 export type RelatedRequest = z.output<typeof relatedRequest>;

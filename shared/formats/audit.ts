@@ -7,10 +7,13 @@
 // existing store's chain; a new kind of actor or a new action is added, never renamed.
 import { z } from "zod";
 import { AUDIT_OBJECT_TYPES, isAuditAction, type AuditAction } from "../vocabulary/audit-actions.js";
+import { GRIEVANCE_OUTCOMES } from "../vocabulary/grievance-outcomes.js";
+import { COMPLAINANT_KINDS, GRIEVANCE_GROUNDS, GRIEVANCE_REMEDIES } from "../vocabulary/grievance-vocabulary.js";
+import { REFUSAL_CODES } from "../vocabulary/refusal-codes.js";
+import { SIGNED_DOCUMENT_KINDS } from "../vocabulary/signed-document-kinds.js";
 import { CASE_STATES } from "../vocabulary/case-states.js";
 import { CHECKLIST_ANSWERS } from "../vocabulary/checklist-answers.js";
 import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
-import { REFUSAL_CODES } from "../vocabulary/refusal-codes.js";
 import { SCOPE_CONDITION_KINDS } from "../vocabulary/scope-conditions.js";
 import { TARGET_KINDS } from "../vocabulary/targets.js";
 
@@ -87,6 +90,8 @@ export const AUDIT_DETAILS = {
     timeZone: z.string().optional(),
     maxTargets: z.number().int().optional(),
     maxPeriodDays: z.number().int().optional(),
+    /** The office's response period for grievances, in days (electron/core/settings/grievance-settings.ts). */
+    grievanceResponseDays: z.number().int().optional(),
   }),
   "reviewer.created": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
   "reviewer.updated": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
@@ -127,6 +132,30 @@ export const AUDIT_DETAILS = {
   "bundle.refused": z.strictObject({ code: z.enum(REFUSAL_CODES), bytes: z.number().int().min(0) }),
   /** An attachment shown inline to the reviewer (opening it in the app, not saving it). */
   "attachment.viewed": z.strictObject({ path: z.string().min(1), sha256, bytes: z.number().int().min(0) }),
+  /** The words of the vocabulary only: never the complainant's name, contact or statement. */
+  "grievance.registered": z.strictObject({
+    source: z.enum(["letter", "bundle"]),
+    complainantKind: z.enum(COMPLAINANT_KINDS),
+    grounds: z.array(z.enum(GRIEVANCE_GROUNDS)).min(1),
+    received: z.iso.date(),
+    respondBy: storedTime,
+    caseId: z.string().min(1).nullable(),
+  }),
+  "grievance.responded": z.strictObject({
+    responseId: z.string().min(1),
+    outcome: z.enum(GRIEVANCE_OUTCOMES),
+    remedies: z.array(z.enum(GRIEVANCE_REMEDIES)),
+    /** SHA-256 of the signed bytes: what the verification copy's digest must be. */
+    sha256,
+  }),
+  /** A signed document written out: its verification copy, and the sealed reply when sealed. */
+  "document.exported": z.strictObject({
+    kind: z.enum(SIGNED_DOCUMENT_KINDS),
+    id: z.string().min(1),
+    sha256,
+    /** The keyring authority the reply was sealed to; null for a verification copy alone. */
+    sealedTo: z.string().min(1).nullable(),
+  }),
   /** The first change to a request revision's review: it records the template and starts the case. */
   "review.started": z.strictObject({
     requestId: z.string().min(1),
@@ -199,6 +228,9 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("blobs.orphans-deleted"),
   entryFor("bundle.refused"),
   entryFor("attachment.viewed"),
+  entryFor("grievance.registered"),
+  entryFor("grievance.responded"),
+  entryFor("document.exported"),
   entryFor("review.started"),
   entryFor("review.independence-declared"),
   entryFor("review.answer-set"),

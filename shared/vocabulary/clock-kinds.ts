@@ -11,6 +11,7 @@ export const CLOCK_KINDS = [
   "respond-by",
   "non-disclosure-end",
   "reassess",
+  "grievance-response",
 ] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 export const isClockKind = isOneOf(CLOCK_KINDS);

@@ -26,6 +26,7 @@ describe("the API contract", () => {
       "importBundles", "getImportProgress", "queryInbox", "getRequest", "readAttachment", "saveAttachment",
       "listAudit", "verifyAudit",
       "getReview", "declareIndependence", "setAnswer", "confirmCarriedOver", "reviewFinding", "changeScope", "listClocks",
+      "listGrievances", "getGrievance", "registerGrievance", "respondToGrievance",
     ]);
     expect(apiContract.getRequest).toBe(requestMethods.getRequest);
     expect(apiContract.listKeyring).toBe(keyringMethods.listKeyring);

@@ -1,9 +1,13 @@
 // Shared by the audit tests: a store filled by every operation that writes to the audit log,
 // and tampering with its audit_log behind the store's back through a second, raw connection.
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { importBundleFile } from "../../electron/core/bundles/import-bundle.js";
 import { generateAgeIdentity } from "../../electron/core/crypto/age.js";
 import { formatKeyId } from "../../electron/core/crypto/minisign.js";
+import { exportGrievanceResponse } from "../../electron/core/grievances/grievance-export.js";
+import { registerGrievance } from "../../electron/core/grievances/grievance-register.js";
+import { respondToGrievance } from "../../electron/core/grievances/grievance-response.js";
 import { addAgeIdentities } from "../../electron/core/identity/identity-service.js";
 import { addAuthorityKey, revokeAuthorityKey } from "../../electron/core/keyring/keyring-service.js";
 import { readAttachmentInline, saveAttachment } from "../../electron/core/requests/attachments-service.js";
@@ -24,7 +28,8 @@ const pdf = new TextEncoder().encode("%PDF-1.4\n% audit test\n%%EOF\n");
  * with an attachment, a refused import, the attachment viewed and saved, settings, another age
  * identity, a second key added and revoked, orphan blob clean-up, a review (independence, an
  * answer, a finding accepted, a scope narrowed) and a second revision's review confirming the
- * answer carried over, and a passphrase change (rekey). Its passphrase is then
+ * answer carried over, a grievance registered, answered and exported, and a passphrase change
+ * (rekey). Its passphrase is then
  * NEW_PASSPHRASE.
  */
 export async function busyOffice(): Promise<TestOffice> {
@@ -67,6 +72,8 @@ export async function busyOffice(): Promise<TestOffice> {
   step();
   await reviewBothRevisions(office, outcome);
   step();
+  await answerAGrievance(office);
+  step();
   changePassphrase(office.session, office.storeDir, STORE_PASSPHRASE, NEW_PASSPHRASE);
   return office;
 }
@@ -94,4 +101,22 @@ export function tamperAudit(storeDir: string, sql: string, passphrase = NEW_PASS
   } finally {
     db.close();
   }
+}
+
+/** A grievance registered from a letter, answered, and its response exported. */
+async function answerAGrievance(office: TestOffice): Promise<void> {
+  const { session } = office;
+  registerGrievance(session, {
+    id: "G-2026-0001",
+    complainant: { kind: "data-subject", name: "Anna Kowalska" },
+    concerns: { kind: "unknown" },
+    grounds: ["not-notified"],
+    statement: "Nobody told me.",
+    remedySought: "Tell me.",
+    received: "2026-11-18",
+  });
+  respondToGrievance(session, { id: "G-2026-0001", outcome: "dismissed", remedies: [], reasons: "The person was notified on time." });
+  const out = join(office.dir, "grievance-export");
+  mkdirSync(out);
+  await exportGrievanceResponse(session, "G-2026-0001", out, { seal: false });
 }

@@ -63,6 +63,9 @@ describe("the audit service", () => {
       "review.started",
       "review.independence-declared",
       "review.carried-over-confirmed",
+      "grievance.registered",
+      "grievance.responded",
+      "document.exported",
       "store.rekeyed",
     ]);
     // Every action the code can write, but a reviewer's profile change (no operation does it yet).
@@ -93,7 +96,7 @@ describe("the audit service", () => {
       after = page.at(-1)?.seq ?? after;
     }
     expect(paged).toEqual(whole);
-    expect(listAuditEntries(session, { afterSeq: 19 }).map((entry) => entry.seq)).toEqual([20, 21, 22, 23]);
+    expect(listAuditEntries(session, { afterSeq: 24 }).map((entry) => entry.seq)).toEqual([25, 26]);
     expect(() => listAuditEntries(session, { limit: 0 })).toThrow(AuditPageError);
     expect(() => listAuditEntries(session, { limit: 1001 })).toThrow(/from 1 to 1000/);
     expect(() => listAuditEntries(session, { afterSeq: -1 })).toThrow(/afterSeq -1/);
@@ -102,8 +105,8 @@ describe("the audit service", () => {
   it("verifies an intact chain and returns its head", async () => {
     const { session } = await filledStore();
     const last = session.store.audit.listAudit().at(-1);
-    expect(verifyAudit(session)).toEqual({ ok: true, count: 23, headSeq: 23, headHash: last?.rowHash });
-    expect(auditHead(session)).toEqual({ seq: 23, hash: last?.rowHash });
+    expect(verifyAudit(session)).toEqual({ ok: true, count: 26, headSeq: 26, headHash: last?.rowHash });
+    expect(auditHead(session)).toEqual({ seq: 26, hash: last?.rowHash });
   });
 
   it("names a row whose details were rewritten through a second connection", async () => {

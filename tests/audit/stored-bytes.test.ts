@@ -2,6 +2,8 @@
 // same details_json and the same row hashes. These hashes were computed by the previous code
 // (the hand-written canonical JSON and free-form actors) for exactly these appends.
 import { describe, expect, it } from "vitest";
+import { sha256Hex } from "../../electron/core/store/bytes.js";
+import { auditRowHash, GENESIS_HASH, LATEST_SCHEMA_VERSION } from "../../electron/core/store/index.js";
 import type { Actor } from "../../shared/formats/audit.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { newStore } from "../store/helpers.js";
@@ -73,10 +75,23 @@ describe("audit rows written by the typed log", () => {
     store.audit.appendAudit({ actor: { kind: "system" }, action: "store.rekeyed", objectId: "store", details: {} });
 
     const rows = store.audit.listAudit();
-    expect(rows.map((row) => row.rowHash)).toEqual(PINNED_ROW_HASHES);
+    // The pins were taken on a store at schema 2; its first row records the schema version, and
+    // every later row hashes the one before. So each row is hashed again as it was then: the first
+    // with schema 2's details, each later one on the pinned hash before it. Everything else of
+    // every row (seq, time, actor, action, object, details digest) is what this code wrote.
+    expect(rows[0]?.details).toEqual({ schemaVersion: LATEST_SCHEMA_VERSION });
+    const asPinned = rows.map((row, index) =>
+      auditRowHash({
+        ...row,
+        at: row.at.getTime(),
+        detailsDigest: index === 0 ? sha256Hex('{"schemaVersion":2}') : row.detailsDigest,
+        prevHash: index === 0 ? GENESIS_HASH : (PINNED_ROW_HASHES[index - 1] ?? ""),
+      }),
+    );
+    expect(asPinned).toEqual(PINNED_ROW_HASHES);
     expect(rows[1]?.detailsJson).toBe('{"idleLockMinutes":15,"locale":"fr-FR"}');
     expect(rows[2]?.detailsJson).toBe('{"keyId":"241f7e5d3b0a8f9c","name":"Zoë Ångström-Łukasiewicz 😀","office":"Office \\"du\\" Défenseur\\n\\t<&>"}');
     expect(rows.map((row) => row.actor)).toEqual(["system", ...Array<string>(4).fill("reviewer:9C8F0A3B5D7E1F24"), "system"]);
-    expect(store.audit.verifyAuditChain()).toMatchObject({ ok: true, count: 6, headHash: PINNED_ROW_HASHES[5] });
+    expect(store.audit.verifyAuditChain()).toMatchObject({ ok: true, count: 6, headHash: rows[5]?.rowHash });
   });
 });

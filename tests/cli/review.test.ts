@@ -6,7 +6,7 @@
 // whatever day the test runs; the reviewer's reassess date lies years ahead, so it is running.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReviewView, StoreClock } from "../../shared/api/review.js";
+import type { ReviewView, RequestStoreClock } from "../../shared/api/review.js";
 import type { InboxRow } from "../../shared/api/requests.js";
 import { cliOk, expectExit, identityOf, importJson, initStore, jsonLines, runCli, stockRequestBundle } from "../helpers/cli.js";
 import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
@@ -167,7 +167,7 @@ describe("counterseal review and clocks", () => {
 
   it("lists every open clock of the store, soonest first, one line each", async () => {
     const result = await cliOk([...store, "clocks", "--json"]);
-    const clocks = jsonLines(result.stdout) as StoreClock[];
+    const clocks = jsonLines(result.stdout) as RequestStoreClock[];
     expect(clocks.map(({ id, kind, due }) => [id, kind, due])).toEqual([
       [ORDER, "provider-deadline", "2026-08-30T07:15:00.000Z"],
       [ORDER, "objection-window", "2026-08-30T07:15:00.000Z"],
@@ -203,7 +203,7 @@ describe("counterseal review and clocks", () => {
     second = await review("--declare-independence", "--confirm", "all");
     expect(second.unanswered).toEqual([]);
     expect(second.items.every((item) => item.carriedOver === null)).toBe(true);
-    const clocks = jsonLines((await cliOk([...store, "clocks", "--json"])).stdout) as StoreClock[];
+    const clocks = jsonLines((await cliOk([...store, "clocks", "--json"])).stdout) as RequestStoreClock[];
     expect(clocks.filter((clock) => clock.id === ORDER).map((clock) => clock.revision)).toEqual([2, 2]);
   });
 });

@@ -8,6 +8,7 @@ import type { ApiHandlers } from "../dispatch.js";
 import type { FileDoor } from "../file-door.js";
 import { createImportFileRegistry, createImportTokens, type ImportFileRegistry } from "../import-tokens.js";
 import { auditHandlers } from "./audit.js";
+import { grievanceHandlers } from "./grievances.js";
 import { keyringHandlers } from "./keyring.js";
 import { requestHandlers } from "./requests.js";
 import { reviewHandlers } from "./review.js";
@@ -43,6 +44,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...requestHandlers({ sessions, files: options.files, tokens }),
     ...auditHandlers(sessions),
     ...reviewHandlers(sessions),
+    ...grievanceHandlers(sessions),
   };
   return {
     ...handlers,

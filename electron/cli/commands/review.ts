@@ -106,13 +106,13 @@ export function registerReviewCommands(program: Command): void {
     });
   program
     .command("clocks")
-    .description("list every open clock of the store, soonest first")
+    .description("list every open clock of the store (requests' and grievances' response deadlines), soonest first")
     .option("--json", "one JSON object per clock")
     .action(async (options: { json?: boolean }, command: Command) => {
       await withSession(command, (session) => {
         for (const clock of listStoreClocks(session)) {
           if (options.json) printJson(clock);
-          else process.stdout.write(`${clock.due}  ${clock.state.padEnd(8)}  ${clock.kind.padEnd(18)}  ${clock.authority}/${clock.id}/${clock.revision}  ${clock.source}\n`);
+          else process.stdout.write(`${clock.due}  ${clock.state.padEnd(8)}  ${clock.kind.padEnd(18)}  ${"grievance" in clock ? `grievance ${clock.grievance}` : `${clock.authority}/${clock.id}/${clock.revision}`}  ${clock.source}\n`);
         }
       });
     });

@@ -1,6 +1,7 @@
 // Reading stored requests: the full view behind the API's getRequest and `counterseal show`, and
 // every stored revision, in the inbox's shape, behind `counterseal requests`.
 import type { InboxRow, RequestDetail, RequestRef } from "../../../shared/api/requests.js";
+import { grievancesAboutCase } from "../grievances/grievance-register.js";
 import { isInstrument } from "../../../shared/vocabulary/instruments.js";
 import { isUrgencyLevel } from "../../../shared/vocabulary/urgencies.js";
 import { formatKeyId } from "../crypto/minisign.js";
@@ -71,6 +72,13 @@ export function getRequestDetail(session: Session, ref: RequestRef): RequestDeta
       receivedAt: stored.receivedAt.toISOString(),
     },
     attachments: stored.attachments.map(({ path, title, mediaType, size, sha256 }) => ({ path, title, mediaType, size, sha256 })),
+    grievances: grievancesAboutCase(session, stored.authorityId, stored.documentId).map(({ id, received, respondBy, clock, response }) => ({
+      id,
+      received,
+      respondBy,
+      clock,
+      outcome: response?.outcome ?? null,
+    })),
     revisions: revisionsWithChanges(session, stored),
   };
 }

@@ -19,6 +19,15 @@ export type {
   StoredRequest,
 } from "./repositories/requests.js";
 export type { Reviewer, ReviewerInput, ReviewerRepository } from "./repositories/reviewer.js";
+export {
+  GrievanceAnsweredError,
+  GrievanceIdTakenError,
+  type GrievanceInput,
+  type GrievanceRepository,
+  type GrievanceResponseInput,
+  type StoredGrievance,
+  type StoredGrievanceResponse,
+} from "./repositories/grievances.js";
 export type {
   AnswerInput,
   AnswerRecord,

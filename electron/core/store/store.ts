@@ -10,6 +10,7 @@ import { type Actor, SYSTEM_ACTOR } from "./repositories/actor.js";
 import { AgeIdentityRepository } from "./repositories/age-identities.js";
 import { AuditLog } from "./repositories/audit.js";
 import { BlobRepository } from "./repositories/blobs.js";
+import { GrievanceRepository } from "./repositories/grievances.js";
 import { InboxRepository } from "./repositories/inbox.js";
 import { KeyringRepository } from "./repositories/keyring.js";
 import { RequestRepository } from "./repositories/requests.js";
@@ -46,6 +47,7 @@ export class Store {
   readonly blobs: BlobRepository;
   readonly inbox: InboxRepository;
   readonly settings: SettingsRepository;
+  readonly grievances: GrievanceRepository;
   readonly review: ReviewRepository;
   readonly #db: Database.Database;
   readonly #runtime: Runtime;
@@ -68,6 +70,7 @@ export class Store {
     this.blobs = new BlobRepository(ctx, this.audit);
     this.inbox = new InboxRepository(ctx);
     this.settings = new SettingsRepository(ctx, this.audit);
+    this.grievances = new GrievanceRepository(ctx, this.audit);
     this.review = new ReviewRepository(ctx, this.audit);
   }
 

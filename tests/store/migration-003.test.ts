@@ -1,4 +1,4 @@
-// Migration 004 (review) from a version-2 store that already holds requests: each request gets
+// Migration 003 (review) from a version-2 store that already holds requests: each request gets
 // its next deadline and its normalised identifiers from its stored document, a document that no
 // longer reads as a request gets neither (and does not stop the migration), and the review
 // tables refuse what the review service would never write.
@@ -15,7 +15,7 @@ import { PASSPHRASE, tempDir } from "./helpers.js";
 
 const digest = (char: string) => char.repeat(64);
 
-describe("migration 004 (review, from version 2)", () => {
+describe("migration 003 (review, from version 2)", () => {
   it("indexes the deadlines and identifiers of requests stored before it", () => {
     const file = join(tempDir(), "v2.db");
     closeSync(openSync(file, "wx"));
@@ -36,7 +36,7 @@ describe("migration 004 (review, from version 2)", () => {
       insert(1, JSON.stringify(sampleRequest({ id: "DOC-1", targets: [{ kind: "phone", value: "06-12345678" }, { kind: "email", value: "x@Example.org" }] })));
       insert(2, JSON.stringify({ id: "DOC-2", dataCategories: ["subscriber"], facts: "An older document this version cannot read as a request." }));
 
-      expect(migrate(db)).toBe(MIGRATIONS.length);
+      expect(migrate(db, MIGRATIONS.slice(0, 3))).toBe(3);
       expect(readUserVersion(db)).toBe(3);
       const rows = db.prepare("SELECT id, next_due_at AS at, next_due_kind AS kind FROM requests ORDER BY id").all();
       expect(rows).toEqual([

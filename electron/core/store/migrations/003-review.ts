@@ -89,7 +89,7 @@ CREATE TABLE review_carried_over (
 ) STRICT, WITHOUT ROWID;
 `;
 
-export const migration004Review: Migration = {
+export const migration003Review: Migration = {
   version: 3,
   name: "review",
   up(db: Database.Database): void {
