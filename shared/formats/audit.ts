@@ -101,6 +101,19 @@ export const AUDIT_DETAILS = {
   }),
   "attachment.saved": z.strictObject({ path: z.string().min(1), sha256, bytes: z.number().int().min(0) }),
   "blobs.orphans-deleted": z.strictObject({ blobIds: z.array(z.string().min(1)).min(1) }),
+  /**
+   * The reviewer's key signed the head as it stood before this row (electron/core/audit/checkpoint.ts):
+   * the signed time and the .minisig text of the checkpoint statement, so the checkpoint can be
+   * handed out again later. Content-free: seqs, hashes and a signature.
+   */
+  "audit.checkpointed": z.strictObject({
+    headSeq: z.number().int().min(0),
+    headHash: sha256,
+    signedAt: storedTime,
+    signature: z.string().startsWith("untrusted comment: "),
+  }),
+  /** A content-free export of the chain was written; it holds every row to this one, which its signature covers. */
+  "audit.exported": z.strictObject({ headSeq: z.number().int().min(0), headHash: sha256 }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
@@ -144,6 +157,8 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("request.stored"),
   entryFor("attachment.saved"),
   entryFor("blobs.orphans-deleted"),
+  entryFor("audit.checkpointed"),
+  entryFor("audit.exported"),
 ]);
 
 export type AuditEntry = z.infer<typeof auditEntry>;

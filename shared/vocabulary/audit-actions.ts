@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   "request.stored",
   "attachment.saved",
   "blobs.orphans-deleted",
+  "audit.checkpointed",
+  "audit.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -30,6 +32,8 @@ export const AUDIT_OBJECT_TYPES = {
   "request.stored": "request",
   "attachment.saved": "attachment",
   "blobs.orphans-deleted": "blob",
+  "audit.checkpointed": "audit-log",
+  "audit.exported": "audit-log",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];
