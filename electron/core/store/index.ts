@@ -19,6 +19,7 @@ export type {
   StoredRequest,
 } from "./repositories/requests.js";
 export type { Reviewer, ReviewerInput, ReviewerRepository } from "./repositories/reviewer.js";
+export type { PopulationRepository, PopulationRow } from "./repositories/population.js";
 export type { InboxEntry, InboxFilter, InboxQueryInput, InboxSortField } from "./repositories/inbox.js";
 export { openKeyedConnection } from "./connection.js";
 export { AUDIT_HASH_VERSION, auditRowHash, GENESIS_HASH } from "./audit-chain.js";
