@@ -79,11 +79,14 @@ function parseObject(line: string, lineNumber: number, fields: readonly string[]
     throw new Broken(seq, lineNumber, `line ${lineNumber} is not JSON`);
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Broken(seq, lineNumber, `line ${lineNumber} is not a JSON object`);
-  const keys = Object.keys(value).sort();
-  if (keys.join(",") !== [...fields].sort().join(",")) {
-    throw new Broken(seq, lineNumber, `line ${lineNumber} has the fields ${keys.join(", ")}; expected ${fields.join(", ")}`);
+  const object = value as Record<string, unknown>;
+  // Exactly these fields: as many keys, and each of them present (JSON.parse keeps one of a repeated key).
+  let count = 0;
+  for (const key in object) if (Object.hasOwn(object, key)) count += 1;
+  if (count !== fields.length || !fields.every((field) => Object.hasOwn(object, field))) {
+    throw new Broken(seq, lineNumber, `line ${lineNumber} has the fields ${Object.keys(object).sort().join(", ")}; expected ${fields.join(", ")}`);
   }
-  return value as Record<string, unknown>;
+  return object;
 }
 
 function readHeader(lines: readonly string[]): AuditExportHeader {
