@@ -80,11 +80,10 @@ function parseObject(line: string, lineNumber: number, fields: readonly string[]
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Broken(seq, lineNumber, `line ${lineNumber} is not a JSON object`);
   const object = value as Record<string, unknown>;
-  // Exactly these fields: as many keys, and each of them present (JSON.parse keeps one of a repeated key).
-  let count = 0;
-  for (const key in object) if (Object.hasOwn(object, key)) count += 1;
-  if (count !== fields.length || !fields.every((field) => Object.hasOwn(object, field))) {
-    throw new Broken(seq, lineNumber, `line ${lineNumber} has the fields ${Object.keys(object).sort().join(", ")}; expected ${fields.join(", ")}`);
+  // Exactly these fields: as many keys, each of them there (JSON.parse gives no undefined values).
+  const keys = Object.keys(object);
+  if (keys.length !== fields.length || fields.some((field) => object[field] === undefined)) {
+    throw new Broken(seq, lineNumber, `line ${lineNumber} has the fields ${keys.sort().join(", ")}; expected ${fields.join(", ")}`);
   }
   return object;
 }
@@ -104,9 +103,10 @@ function readRow(line: string, lineNumber: number, expectedSeq: number): AuditEx
   const wrong = (field: string, what: string) => new Broken(expectedSeq, lineNumber, `line ${lineNumber}: ${field} is not ${what}`);
   for (const field of ["seq", "at"] as const) if (!Number.isSafeInteger(row[field])) throw wrong(field, "a whole number");
   for (const field of ["actor", "action", "objectType", "objectId"] as const) if (typeof row[field] !== "string") throw wrong(field, "a string");
-  for (const field of ["detailsDigest", "prevHash", "rowHash"] as const) {
-    if (typeof row[field] !== "string" || !HEX64.test(row[field])) throw wrong(field, "64 lower-case hex digits");
-  }
+  // prevHash and rowHash need no pattern: each is compared with a hash computed here, so anything
+  // but that hash's hex fails its link or its row.
+  if (typeof row["detailsDigest"] !== "string" || !HEX64.test(row["detailsDigest"])) throw wrong("detailsDigest", "64 lower-case hex digits");
+  for (const field of ["prevHash", "rowHash"] as const) if (typeof row[field] !== "string") throw wrong(field, "a string");
   return row as unknown as AuditExportRow;
 }
 

@@ -39,29 +39,22 @@ export function auditHashInput(fields: AuditHashFields): Buffer {
 
 /**
  * The netstrings as one string, whose UTF-8 bytes are the hash input: one string and one hash per
- * row, because verification walks a million rows. Only the four free texts can hold a lone
- * surrogate: the rest are digits, the version tag and hex digests, which the store's CHECK
- * constraints and the export's reader hold to hex. Joined with commas, a lone surrogate stays
- * alone, so one test finds it.
+ * row, because verification walks a million rows. The four free texts are tested for a lone
+ * surrogate (joined with commas, one stays alone, so one test finds it); the digests are hex
+ * wherever they come from (computed, the store's CHECK constraints, the export's reader).
  */
 function auditHashText(fields: AuditHashFields): string {
-  if (hasLoneSurrogate(`${fields.actor},${fields.action},${fields.objectType},${fields.objectId}`)) {
-    throw new StoreError("Audit fields must not contain lone surrogates");
-  }
-  return (
-    netstring(AUDIT_HASH_VERSION) +
-    netstring(integerText(fields.seq)) +
-    netstring(integerText(fields.at)) +
-    netstring(fields.actor) +
-    netstring(fields.action) +
-    netstring(fields.objectType) +
-    netstring(fields.objectId) +
-    netstring(fields.detailsDigest) +
-    netstring(fields.prevHash)
-  );
+  const { actor, action, objectType, objectId, detailsDigest, prevHash } = fields;
+  if (hasLoneSurrogate(`${actor},${action},${objectType},${objectId}`)) throw new StoreError("Audit fields must not contain lone surrogates");
+  const seq = integerText(fields.seq);
+  const at = integerText(fields.at);
+  // Digits are one byte a character, so their length is their byte length.
+  return `${VERSION_NETSTRING}${seq.length}:${seq},${at.length}:${at},${netstring(actor)}${netstring(action)}${netstring(objectType)}${netstring(objectId)}${netstring(detailsDigest)}${netstring(prevHash)}`;
 }
 
 const netstring = (text: string): string => `${Buffer.byteLength(text, "utf8")}:${text},`;
+
+const VERSION_NETSTRING = netstring(AUDIT_HASH_VERSION);
 
 function integerText(value: number): string {
   if (!Number.isSafeInteger(value)) throw new StoreError(`Audit field is not an integer: ${value}`);
