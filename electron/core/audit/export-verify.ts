@@ -61,14 +61,30 @@ function linesOf(file: Uint8Array): string[] {
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(file);
   } catch {
-    const bad = Buffer.from(file).toString("utf8").split("\n").findIndex((line) => line.includes("\uFFFD"));
-    throw new Broken(Math.max(1, bad), bad + 1, `line ${bad + 1} is not valid UTF-8`);
+    const bad = firstLineNotUtf8(file);
+    throw new Broken(Math.max(1, bad - 1), bad, `line ${bad} is not valid UTF-8`);
   }
   const lines = text.split("\n");
   if (lines.at(-1) !== "") {
     throw new Broken(Math.max(1, lines.length - 1), lines.length, `line ${lines.length} does not end in a newline: the file was cut short`);
   }
   return lines.slice(0, -1);
+}
+
+/** The number of the first line whose bytes are not UTF-8 (only called once the whole file is not). */
+function firstLineNotUtf8(file: Uint8Array): number {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for (let start = 0, line = 1; start <= file.length; line += 1) {
+    const end = file.indexOf(0x0a, start);
+    const stop = end < 0 ? file.length : end;
+    try {
+      decoder.decode(file.subarray(start, stop));
+    } catch {
+      return line;
+    }
+    start = stop + 1;
+  }
+  return 1;
 }
 
 function parseObject(line: string, lineNumber: number, fields: readonly string[], seq: number): Record<string, unknown> {
