@@ -40,6 +40,11 @@ describe("counterseal audit checkpoint, export and verify --file", () => {
     expect(last).toEqual([expect.objectContaining({ action: "audit.checkpointed", objectType: "audit-log", details: { headSeq: head.headSeq, headHash: head.headHash, signedAt: Date.parse(String(checkpoint["signedAt"])), signature: checkpoint["signature"] } })]);
     const text = await cliOk([...store, "audit", "checkpoint"]);
     expect(text.stdout).toMatch(new RegExp(`^checkpoint of entry ${head.headSeq + 1} \\([0-9a-f]{64}\\) signed by key [0-9A-F]+ at \\S+Z, recorded as entry ${head.headSeq + 2}\\n$`));
+    // A checkpoint whose file cannot be written is not recorded either.
+    const refused = await runCli([...store, "audit", "checkpoint", "--out", out]);
+    expectExit(refused, 2);
+    expect(refused.stderr).toMatch(/refusing to overwrite .*head\.json, .*head\.json\.minisig/);
+    expect(JSON.parse((await cliOk([...store, "audit", "verify", "--json"])).stdout)).toMatchObject({ headSeq: head.headSeq + 2 });
   });
 
   it("exports the chain signed, verifies it with no store and with minisign, and refuses to overwrite", async () => {

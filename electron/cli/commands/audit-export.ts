@@ -6,8 +6,6 @@ import { makeCheckpoint } from "../../core/audit/checkpoint.js";
 import { exportAudit } from "../../core/audit/export-audit.js";
 import { verifyAuditExport, type ExportCheck } from "../../core/audit/export-verify.js";
 import { MinisignFormatError, type MinisignPublicKey, parsePublicKey } from "../../core/crypto/minisign.js";
-import { writeNewFiles } from "../../core/decisions/write-files.js";
-import { basename, dirname } from "node:path";
 import { CliError, EXIT } from "../exit-codes.js";
 import { printJson, withSession } from "../context.js";
 
@@ -19,20 +17,12 @@ export function registerAuditExportCommands(audit: Command): void {
     .option("--json", "print one object: headSeq, headHash, signedAt, signer, recordedAt, signature (and file, signatureFile)")
     .action(async (options: { out?: string; json?: boolean }, command: Command) => {
       await withSession(command, (session) => {
-        const checkpoint = makeCheckpoint(session);
-        const files =
-          options.out === undefined
-            ? undefined
-            : writeNewFiles(dirname(options.out), [
-                { name: basename(options.out), bytes: checkpoint.bytes },
-                { name: `${basename(options.out)}.minisig`, bytes: Buffer.from(checkpoint.signature, "utf8") },
-              ]);
+        const checkpoint = makeCheckpoint(session, options.out);
+        const { files } = checkpoint;
         const { headSeq, headHash, signedAt, signer } = checkpoint.statement;
-        if (options.json) {
-          return printJson({ headSeq, headHash, signedAt, signer, recordedAt: checkpoint.recordedAt, signature: checkpoint.signature, ...(files && { file: files[0], signatureFile: files[1] }) });
-        }
+        if (options.json) return printJson({ headSeq, headHash, signedAt, signer, recordedAt: checkpoint.recordedAt, signature: checkpoint.signature, ...files });
         process.stdout.write(`checkpoint of entry ${headSeq} (${headHash}) signed by key ${signer} at ${signedAt}, recorded as entry ${checkpoint.recordedAt}\n`);
-        if (files) process.stdout.write(`wrote ${files.join(" and ")}\n`);
+        if (files) process.stdout.write(`wrote ${files.file} and ${files.signatureFile}\n`);
       });
     });
   audit

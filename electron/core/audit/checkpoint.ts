@@ -3,9 +3,11 @@
 // elsewhere (handed to an auditor, printed, mailed), a checkpoint is what catches a log that was
 // later cut short or rewritten from some row on: the row it names must still be in the chain with
 // that hash. Made on demand (`counterseal audit checkpoint`); every export is signed the same way.
+import { basename, dirname } from "node:path";
 import { canonicalJsonBytes } from "../crypto/canonical-json.js";
 import { signPrehashed } from "../crypto/minisign.js";
 import { reviewerSigner } from "../decisions/reviewer-key.js";
+import { writeNewFiles } from "../decisions/write-files.js";
 import type { Session } from "../session/session.js";
 import { AUDIT_CHECKPOINT_FORMAT, checkpointTrustedComment } from "./export-format.js";
 
@@ -27,9 +29,16 @@ export interface Checkpoint {
   signature: string;
   /** The seq of the audit row that records the checkpoint. */
   recordedAt: number;
+  /** The statement's file and its .minisig, when asked for. */
+  files?: { file: string; signatureFile: string };
 }
 
-export function makeCheckpoint(session: Session): Checkpoint {
+/**
+ * Signs the head and records it; with `outFile`, also writes the statement there and its
+ * signature beside it (`outFile.minisig`), never over a file, inside the same transaction: a
+ * failed write records no checkpoint.
+ */
+export function makeCheckpoint(session: Session, outFile?: string): Checkpoint {
   const { key, signer } = reviewerSigner(session);
   return session.store.transaction(() => {
     const head = session.store.audit.auditHead();
@@ -43,6 +52,12 @@ export function makeCheckpoint(session: Session): Checkpoint {
       objectId: "audit-log",
       details: { headSeq: head.seq, headHash: head.hash, signedAt: signedAt.getTime(), signature },
     });
-    return { statement, bytes, signature, recordedAt: row.seq };
+    if (outFile === undefined) return { statement, bytes, signature, recordedAt: row.seq };
+    const name = basename(outFile);
+    const [file = outFile, signatureFile = `${outFile}.minisig`] = writeNewFiles(dirname(outFile), [
+      { name, bytes },
+      { name: `${name}.minisig`, bytes: Buffer.from(signature, "utf8") },
+    ]);
+    return { statement, bytes, signature, recordedAt: row.seq, files: { file, signatureFile } };
   });
 }
