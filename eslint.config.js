@@ -32,8 +32,9 @@ const CORE_WHY = "core runs in plain Node under the shell, the CLI and the test 
 const RENDERER_WHY = "the renderer is a sandboxed page that reaches core only through window.counterseal (shared/api)";
 
 const importZones = [
-  // Pure JavaScript libraries only: zod, and zxcvbn-ts for the one passphrase rule (shared/passphrase).
-  { files: "shared/**", imports: [SHARED], packages: ["zod", "@zxcvbn-ts/core", "@zxcvbn-ts/language-common"], why: "shared/ is pure (no Node, Electron or DOM) and imports only shared/" },
+  // Pure JavaScript libraries only: zod, zxcvbn-ts for the one passphrase rule (shared/passphrase), and
+  // @noble/hashes for the audit sample's SHA-256 and HMAC (shared/sampling), which anyone must be able to re-run.
+  { files: "shared/**", imports: [SHARED], packages: ["zod", "@zxcvbn-ts/core", "@zxcvbn-ts/language-common", "@noble/hashes"], why: "shared/ is pure (no Node, Electron or DOM) and imports only shared/" },
 
   // The bottom of core: store/ and crypto/ import no other capability (store uses crypto and the runtime).
   // electron/core/errors.ts is the base of every deliberate core error; it imports only shared/.

@@ -10,6 +10,7 @@ import { registerKeygenCommand } from "./commands/keygen.js";
 import { registerPassphraseCommand } from "./commands/passphrase.js";
 import { registerRequestCommands } from "./commands/requests.js";
 import { registerReviewCommands } from "./commands/review.js";
+import { registerSampleCommands } from "./commands/sample.js";
 import { registerSealCommand } from "./commands/seal.js";
 import { registerKeyringCommands } from "./commands/keyring.js";
 import { registerVerifyCommand } from "./commands/verify.js";
@@ -46,6 +47,11 @@ Examples:
   counterseal clocks --json
   counterseal audit verify --json
   counterseal audit list --after 100 --limit 20
+  counterseal audit checkpoint --out head.json        # head.json + head.json.minisig
+  counterseal audit export --out audit.jsonl          # content-free, signed: audit.jsonl.minisig
+  counterseal audit verify --file audit.jsonl --pubkey reviewer.pub    # anywhere, no store
+  counterseal sample plan --confidence 95 --tolerable 5 --expected 0 --json
+  counterseal sample draw --seed <64 hex digits> --size 59 --from 2026-01-01 --to 2026-06-30 --json
   counterseal verify --pubkey reviewer.pub exports/D-2026-0001.json
   counterseal grievance add --id G-2026-0001 --complainant-kind data-subject --complainant "A. Person" \
     --concerns request:de-ag-muenchen/AG-2026-0412 --ground excessive-scope --statement "…" \
@@ -73,6 +79,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerAuditCommands(program);
   registerGrievanceCommands(program);
+  registerSampleCommands(program);
   registerVerifyCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -183,6 +183,19 @@ export const AUDIT_DETAILS = {
     retentionDays: z.number().int().min(0).optional(),
     conditionKind: z.enum(SCOPE_CONDITION_KINDS).optional(),
   }),
+  /**
+   * The reviewer's key signed the head as it stood before this row (electron/core/audit/checkpoint.ts):
+   * the signed time and the .minisig text of the checkpoint statement, so the checkpoint can be
+   * handed out again later. Content-free: seqs, hashes and a signature.
+   */
+  "audit.checkpointed": z.strictObject({
+    headSeq: z.number().int().min(0),
+    headHash: sha256,
+    signedAt: storedTime,
+    signature: z.string().startsWith("untrusted comment: "),
+  }),
+  /** A content-free export of the chain was written; it holds every row to this one, which its signature covers. */
+  "audit.exported": z.strictObject({ headSeq: z.number().int().min(0), headHash: sha256 }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
@@ -237,6 +250,8 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("review.carried-over-confirmed"),
   entryFor("review.finding-reviewed"),
   entryFor("review.scope-changed"),
+  entryFor("audit.checkpointed"),
+  entryFor("audit.exported"),
 ]);
 
 export type AuditEntry = z.infer<typeof auditEntry>;

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   "review.carried-over-confirmed",
   "review.finding-reviewed",
   "review.scope-changed",
+  "audit.checkpointed",
+  "audit.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -52,6 +54,8 @@ export const AUDIT_OBJECT_TYPES = {
   "review.carried-over-confirmed": "review",
   "review.finding-reviewed": "review",
   "review.scope-changed": "review",
+  "audit.checkpointed": "audit-log",
+  "audit.exported": "audit-log",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];

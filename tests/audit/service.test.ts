@@ -1,7 +1,10 @@
 // The audit service over a real encrypted store filled through the real services: every row
 // parses as its action's typed entry, pages add up, and tampering done with SQL behind the
 // store's back is found and named.
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { makeCheckpoint } from "../../electron/core/audit/checkpoint.js";
+import { exportAudit } from "../../electron/core/audit/export-audit.js";
 import {
   allAuditEntries,
   AuditPageError,
@@ -36,7 +39,9 @@ const reopen = (storeDir: string): Session => {
 
 describe("the audit service", () => {
   it("reads every row the real operations write as its action's schema, actor and object type", async () => {
-    const { session } = await filledStore();
+    const { session, storeDir } = await filledStore();
+    makeCheckpoint(session);
+    exportAudit(session, join(dirname(storeDir), "audit.jsonl"));
     const rows = session.store.audit.listAudit();
     const entries = [...allAuditEntries(session)];
 
@@ -67,6 +72,8 @@ describe("the audit service", () => {
       "grievance.responded",
       "document.exported",
       "store.rekeyed",
+      "audit.checkpointed",
+      "audit.exported",
     ]);
     // Every action the code can write, but a reviewer's profile change (no operation does it yet).
     const written = new Set<string>(entries.map((entry) => entry.action));

@@ -67,6 +67,22 @@ describe("appendAudit", () => {
     expect(auditHashInput({ ...entry, at: T0.getTime() }).toString("utf8")).toBe(encoded);
   });
 
+  it("verifies the chain with the row hash's input written by SQLite, for texts of every UTF-8 width", () => {
+    const { store } = newStore();
+    const ids = ["", "plain", "réglages", "✓ checked", "𝄞 clef", "a,b:c", "12:x,"];
+    for (const objectId of ids) store.audit.appendAudit({ actor: REVIEWER, action: "settings.changed", objectId, details: { idleLockMinutes: 5 } });
+    const rows = store.audit.listAudit();
+    // The walk reads SQLite's netstrings; each row's hash was made from auditHashInput's.
+    for (const row of rows) expect(row.rowHash).toBe(sha256(auditHashInput({ ...row, at: row.at.getTime() })));
+    expect(store.audit.verifyAuditChain()).toEqual({ ok: true, count: ids.length + 1, headSeq: ids.length + 1, headHash: rows.at(-1)?.rowHash });
+    // The same text at another byte width (é written as e and a combining accent) breaks the row.
+    withRawConnection(store.file, (db) => {
+      db.exec("DROP TRIGGER audit_log_no_update");
+      db.prepare("UPDATE audit_log SET object_id = ? WHERE seq = 4").run("re\u0301glages");
+    });
+    expect(store.audit.verifyAuditChain()).toEqual({ ok: false, seq: 4, reason: "row_hash does not match the row's contents" });
+  });
+
   it("refuses details outside the action's schema or without a canonical JSON form, and writes nothing", () => {
     const { store } = newStore();
     const valid = { path: "attachments/a.pdf", sha256: "ab".repeat(32), bytes: 3 };

@@ -1,9 +1,10 @@
-// `counterseal audit verify | list`: the store's hash-chained audit log.
+// `counterseal audit verify | list | checkpoint | export`: the store's hash-chained audit log.
 import type { Command } from "commander";
 import { allAuditEntries, AUDIT_PAGE_LIMIT, listAuditEntries, verifyAudit } from "../../core/audit/audit-service.js";
 import { formatActor, type AuditEntry } from "../../../shared/formats/audit.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import { printJson, withSession } from "../context.js";
+import { registerAuditExportCommands, verifyExportFile } from "./audit-export.js";
 
 interface ListOptions {
   after?: string;
@@ -15,9 +16,13 @@ export function registerAuditCommands(program: Command): void {
   const audit = program.command("audit").description("check and read the store's hash-chained audit log");
   audit
     .command("verify")
-    .description("walk the hash chain from its first entry; exit 1 naming the first broken link")
-    .option("--json", 'print one object: {"ok":true,"count","headSeq","headHash"} or {"ok":false,"seq","reason"}')
-    .action(async (options: { json?: boolean }, command: Command) => {
+    .description("walk the hash chain from its first entry (the store's, or an export's with --file); exit 1 naming the first broken link")
+    .option("--json", 'print one object: {"ok":true,"count","headSeq","headHash"} or {"ok":false,"seq","reason"}; with --file: {"file","ok","signature","chain"}')
+    .option("--file <export>", "verify a content-free export (FILE beside FILE.minisig) instead of the store; needs no store")
+    .option("--pubkey <key>", "with --file: the exporting reviewer's minisign public key (.pub file or base64 line)")
+    .action(async (options: { json?: boolean; file?: string; pubkey?: string }, command: Command) => {
+      if (options.file !== undefined) return verifyExportFile(options.file, options.pubkey, options.json === true);
+      if (options.pubkey !== undefined) throw new CliError("--pubkey goes with --file: it checks an export's signature");
       await withSession(command, (session) => {
         const result = verifyAudit(session);
         if (!result.ok) process.exitCode = EXIT.refused;
@@ -50,6 +55,7 @@ export function registerAuditCommands(program: Command): void {
         }
       });
     });
+  registerAuditExportCommands(audit);
 }
 
 const describeEntry = (entry: AuditEntry): string =>

@@ -29,6 +29,13 @@ declare module "sodium-native" {
   export function crypto_sign_detached(signature: Uint8Array, message: Uint8Array, secretKey: Uint8Array): void;
   /** False for a bad signature, a malformed or small-order key, or a non-canonical signature. */
   export function crypto_sign_verify_detached(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
+  /** One-shot BLAKE2b with the output's length (16 to 64 bytes) and an optional key. */
+  export function crypto_generichash(output: Uint8Array, input: Uint8Array, key?: Uint8Array | null): void;
+  /** The size of a BLAKE2b state for crypto_generichash_init/update/final. */
+  export const crypto_generichash_STATEBYTES: number;
+  export function crypto_generichash_init(state: Uint8Array, key: Uint8Array | null, outputLength: number): void;
+  export function crypto_generichash_update(state: Uint8Array, input: Uint8Array): void;
+  export function crypto_generichash_final(state: Uint8Array, output: Uint8Array): void;
   /** Overwrites the buffer with zeros in a way the compiler cannot optimise away. */
   export function sodium_memzero(buffer: Uint8Array): void;
 }

@@ -1,8 +1,9 @@
 // Digests and byte conversions shared by the repositories. SHA-256 comes from node:crypto,
 // which both OpenSSL (Node) and BoringSSL (Electron) provide.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
-export const sha256Hex = (data: Uint8Array | string): string => createHash("sha256").update(data).digest("hex");
+/** One-shot crypto.hash: no Hash object per call, which counts when verification hashes a million rows twice. */
+export const sha256Hex = (data: Uint8Array | string): string => hash("sha256", data, "hex");
 
 export const toHex = (bytes: Uint8Array): string => asBuffer(bytes).toString("hex");
 

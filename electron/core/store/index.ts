@@ -41,6 +41,7 @@ export type {
 } from "./repositories/review.js";
 export type { ClockedRequest } from "./repositories/review-reads.js";
 export { identifierKeysOf, type NextDue } from "./request-index.js";
+export type { PopulationRepository, PopulationRow } from "./repositories/population.js";
 export type { InboxEntry, InboxFilter, InboxQueryInput, InboxSortField } from "./repositories/inbox.js";
 export { openKeyedConnection } from "./connection.js";
 export { AUDIT_HASH_VERSION, auditRowHash, GENESIS_HASH } from "./audit-chain.js";

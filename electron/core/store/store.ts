@@ -13,6 +13,7 @@ import { BlobRepository } from "./repositories/blobs.js";
 import { GrievanceRepository } from "./repositories/grievances.js";
 import { InboxRepository } from "./repositories/inbox.js";
 import { KeyringRepository } from "./repositories/keyring.js";
+import { PopulationRepository } from "./repositories/population.js";
 import { RequestRepository } from "./repositories/requests.js";
 import { ReviewRepository } from "./repositories/review.js";
 import { ReviewerRepository } from "./repositories/reviewer.js";
@@ -49,6 +50,7 @@ export class Store {
   readonly settings: SettingsRepository;
   readonly grievances: GrievanceRepository;
   readonly review: ReviewRepository;
+  readonly population: PopulationRepository;
   readonly #db: Database.Database;
   readonly #runtime: Runtime;
   readonly #transactions: TransactionRunner;
@@ -72,6 +74,7 @@ export class Store {
     this.settings = new SettingsRepository(ctx, this.audit);
     this.grievances = new GrievanceRepository(ctx, this.audit);
     this.review = new ReviewRepository(ctx, this.audit);
+    this.population = new PopulationRepository(ctx);
   }
 
   /** Synchronous and atomic (better-sqlite3's db.transaction, BEGIN IMMEDIATE); nests as a savepoint. */
