@@ -171,7 +171,7 @@ const characterSets = new WeakMap<PDFFont, Set<number>>();
 /**
  * The text as the font can show it. A letter the font has no glyph for would print as nothing,
  * and an invisible control or format character (a zero-width space, a direction mark) could
- * hide in a name, so both are written as [U+XXXX]: the paper then shows that the signed file
+ * hide in a name, so both are written as [U+ followed by the code point in hex], e.g. [U+6771]: the paper then shows that the signed file
  * holds a character it cannot draw. Line ends and tabs stay layout.
  */
 export function printable(text: string, font: PDFFont): string {
