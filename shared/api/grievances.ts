@@ -21,26 +21,6 @@ export const grievanceResponseSummary = z.strictObject({
   reviewerKeyId: z.string(),
 });
 
-export const grievanceView = z.strictObject({
-  id: z.string(),
-  source: z.enum(GRIEVANCE_SOURCES),
-  complainant: complainantSchema,
-  concerns: grievanceConcernSchema,
-  grounds: z.array(z.enum(GRIEVANCE_GROUNDS)),
-  statement: z.string(),
-  remedySought: z.string(),
-  received: z.string(),
-  /** The response deadline: the end of the last day of the office's response period. */
-  respondBy: z.string(),
-  /** The deadline's clock: met once the response is signed. */
-  clock: z.enum(CLOCK_STATES),
-  /** The stored case the grievance names, when the store has it. */
-  linkedCase: z.strictObject({ authority: z.string(), id: z.string() }).nullable(),
-  /** The keyring authority a sealed response goes to; null when only a verification copy can go. */
-  replyTo: z.string().nullable(),
-  response: grievanceResponseSummary.nullable(),
-});
-
 /** A grievance as entered from a letter: the document's fields but its schema line. */
 export const grievanceEntry = z.strictObject({
   id: z.string(),
@@ -50,6 +30,20 @@ export const grievanceEntry = z.strictObject({
   statement: z.string(),
   remedySought: z.string(),
   received: z.string(),
+});
+
+/** A grievance of the register: what was entered, with its deadline, links and response. */
+export const grievanceView = grievanceEntry.extend({
+  source: z.enum(GRIEVANCE_SOURCES),
+  /** The response deadline: the end of the last day of the office's response period. */
+  respondBy: z.string(),
+  /** The deadline's clock: met once the response is signed. */
+  clock: z.enum(CLOCK_STATES),
+  /** The stored case the grievance names, when the store has it. */
+  linkedCase: z.strictObject({ authority: z.string(), id: z.string() }).nullable(),
+  /** The keyring authority a sealed response goes to; null when only a verification copy can go. */
+  replyTo: z.string().nullable(),
+  response: grievanceResponseSummary.nullable(),
 });
 
 export const grievanceMethods = {
