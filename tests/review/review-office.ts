@@ -1,6 +1,8 @@
 // A test office with requests imported for real, for the review service, API and crash tests:
 // the store, the session and a ReviewRef per imported revision.
+import { afterEach } from "vitest";
 import { importBundleFile } from "../../electron/core/bundles/import-bundle.js";
+import type { CoreError } from "../../electron/core/errors.js";
 import type { ReviewRef } from "../../shared/api/review.js";
 import { openTestOffice, type TestOffice } from "../helpers/office.js";
 import { sampleRequest } from "../helpers/sample-request.js";
@@ -20,4 +22,27 @@ export function openReviewOffice(office: TestOffice = openTestOffice()): ReviewO
       return { authority: outcome.authority, id: outcome.id, revision: outcome.revision };
     },
   };
+}
+
+/** A factory of review offices for one test file, each closed after its test. */
+export function reviewOffices(): () => ReviewOffice {
+  const open: ReviewOffice[] = [];
+  afterEach(() => {
+    for (const office of open.splice(0)) if (office.session.store.isOpen) office.session.store.close();
+  });
+  return () => {
+    const opened = openReviewOffice();
+    open.push(opened);
+    return opened;
+  };
+}
+
+/** The error's API code, or a failure naming what was thrown instead. */
+export function codeOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as CoreError).code ?? `uncoded: ${String(error)}`;
+  }
+  return "no error";
 }

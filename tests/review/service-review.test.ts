@@ -2,35 +2,15 @@
 // recorded, case in review) in the same transaction as its audit row; answers, findings and
 // evidence are checked before anything is stored; every refusal carries its API code and leaves
 // the store as it was.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { confirmCarriedOver, declareIndependence, getReview, reviewFinding, setAnswer } from "../../electron/core/review/review-service.js";
-import type { CoreError } from "../../electron/core/errors.js";
 import type { Session } from "../../electron/core/session/session.js";
 import { withRawConnection } from "../store/helpers.js";
 import { storeFile } from "../../electron/core/store/index.js";
 import { STORE_PASSPHRASE } from "../helpers/office.js";
-import { openReviewOffice, type ReviewOffice } from "./review-office.js";
+import { codeOf, reviewOffices } from "./review-office.js";
 
-const offices: ReviewOffice[] = [];
-afterEach(() => {
-  for (const office of offices.splice(0)) if (office.session.store.isOpen) office.session.store.close();
-});
-
-function office(): ReviewOffice {
-  const opened = openReviewOffice();
-  offices.push(opened);
-  return opened;
-}
-
-/** The error's API code, or a failure naming what was thrown instead. */
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as CoreError).code ?? `uncoded: ${String(error)}`;
-  }
-  return "no error";
-}
+const office = reviewOffices();
 
 const reviewRows = (session: Session) => ({
   audit: session.store.audit.listAudit().length,

@@ -2,35 +2,16 @@
 // runtime's clock: narrowing stays inside the request, a reassess date moves the inbox's next
 // deadline (sortable, requests without a clock last), the store's clocks change state as time
 // passes, in the office's time zone, and related requests match however an identifier is written.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { queryInbox } from "../../electron/core/requests/inbox-service.js";
 import { listStoreClocks } from "../../electron/core/review/review-clocks.js";
 import { changeScope, declareIndependence, getReview } from "../../electron/core/review/review-service.js";
 import { getReviewSettings, updateReviewSettings } from "../../electron/core/settings/review-settings.js";
-import type { CoreError } from "../../electron/core/errors.js";
 import type { Session } from "../../electron/core/session/session.js";
-import { openReviewOffice, type ReviewOffice } from "./review-office.js";
+import { codeOf, reviewOffices } from "./review-office.js";
 
 const HOUR = 3_600_000;
-const offices: ReviewOffice[] = [];
-afterEach(() => {
-  for (const office of offices.splice(0)) if (office.session.store.isOpen) office.session.store.close();
-});
-
-function office(): ReviewOffice {
-  const opened = openReviewOffice();
-  offices.push(opened);
-  return opened;
-}
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as CoreError).code ?? `uncoded: ${String(error)}`;
-  }
-  return "no error";
-}
+const office = reviewOffices();
 
 const inboxIds = (session: Session, direction: "asc" | "desc") =>
   queryInbox(session, { offset: 0, limit: 50, sort: { field: "nextDeadline", direction }, filter: {} }).rows.map((row) => [row.id, row.nextDeadline?.kind ?? null, row.nextDeadline?.due ?? null]);
