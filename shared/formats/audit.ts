@@ -101,6 +101,16 @@ export const AUDIT_DETAILS = {
   }),
   "attachment.saved": z.strictObject({ path: z.string().min(1), sha256, bytes: z.number().int().min(0) }),
   "blobs.orphans-deleted": z.strictObject({ blobIds: z.array(z.string().min(1)).min(1) }),
+  // Content-free on purpose: which stored bundle went, by its digests, and nothing of what it said.
+  "request.deleted": z.strictObject({
+    caseId: z.string().min(1),
+    revision: z.number().int().min(1),
+    bundleDigest: sha256,
+    sealedSha256: sha256,
+    caseDeleted: z.boolean(),
+  }),
+  "request.original-exported": z.strictObject({ sealedSha256: sha256, bytes: z.number().int().min(0) }),
+  "evidence.orphans-removed": z.strictObject({ files: z.number().int().min(1), unfinished: z.number().int().min(0) }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
@@ -144,6 +154,9 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("request.stored"),
   entryFor("attachment.saved"),
   entryFor("blobs.orphans-deleted"),
+  entryFor("request.deleted"),
+  entryFor("request.original-exported"),
+  entryFor("evidence.orphans-removed"),
 ]);
 
 export type AuditEntry = z.infer<typeof auditEntry>;

@@ -13,6 +13,9 @@ export const AUDIT_ACTIONS = [
   "request.stored",
   "attachment.saved",
   "blobs.orphans-deleted",
+  "request.deleted",
+  "request.original-exported",
+  "evidence.orphans-removed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -30,6 +33,9 @@ export const AUDIT_OBJECT_TYPES = {
   "request.stored": "request",
   "attachment.saved": "attachment",
   "blobs.orphans-deleted": "blob",
+  "request.deleted": "request",
+  "request.original-exported": "request",
+  "evidence.orphans-removed": "evidence",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];

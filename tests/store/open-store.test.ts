@@ -172,7 +172,7 @@ describe("connection settings", () => {
   it("enforces foreign keys", () => {
     const { store } = newStore();
     // The keyring is empty: the case and signer foreign keys refuse the request.
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput())).toThrow(/FOREIGN KEY/);
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store))).toThrow(/FOREIGN KEY/);
   });
 });
 

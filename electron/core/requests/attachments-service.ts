@@ -1,6 +1,6 @@
 // Attachments leave the store two ways: inline for the app to show (PDF, text, images; bounded),
 // or streamed to a file the reviewer chose in main's save dialog (the page names no path).
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { constants, createWriteStream } from "node:fs";
 import { copyFile, link, rename, rm } from "node:fs/promises";
 import { once } from "node:events";
@@ -8,7 +8,7 @@ import path from "node:path";
 import type { AttachmentContent, AttachmentRef } from "../../../shared/api/requests.js";
 import { CoreError } from "../errors.js";
 import type { Session } from "../session/session.js";
-import type { StoredAttachment } from "../store/index.js";
+import { EvidenceDamagedError, type StoredAttachment } from "../store/index.js";
 import { RequestNotFoundError } from "./requests-service.js";
 
 /** Larger files are saved, not shown: the renderer holds what it shows in memory. */
@@ -19,11 +19,36 @@ export class AttachmentTooLargeError extends CoreError {
   override readonly code = "attachment-too-large";
 }
 
-function findAttachment(session: Session, ref: AttachmentRef): StoredAttachment {
+interface FoundAttachment extends StoredAttachment {
+  requestId: string;
+}
+
+function findAttachment(session: Session, ref: AttachmentRef): FoundAttachment {
   const request = session.store.requests.getRequest(ref.authority, ref.id, ref.revision);
   const attachment = request?.attachments.find((candidate) => candidate.path === ref.path);
-  if (!attachment) throw new RequestNotFoundError(`no attachment ${ref.path} in ${ref.authority}/${ref.id}/${ref.revision}`);
-  return attachment;
+  if (!request || !attachment) throw new RequestNotFoundError(`no attachment ${ref.path} in ${ref.authority}/${ref.id}/${ref.revision}`);
+  return { ...attachment, requestId: request.id };
+}
+
+/**
+ * An attachment's bytes, read from its place in the kept bundle: only the age chunks that hold
+ * it are decrypted, one batch at a time. Each chunk authenticates before it is yielded; the
+ * SHA-256 the manifest vouched for is checked at the end, and a mismatch is damage.
+ */
+export function* readAttachmentBytes(session: Session, attachment: FoundAttachment): Generator<Uint8Array, void, undefined> {
+  const kept = session.store.evidence.open(attachment.requestId);
+  try {
+    const hash = createHash("sha256");
+    for (const piece of kept.range(attachment.offset, attachment.size)) {
+      hash.update(piece);
+      yield piece;
+    }
+    if (hash.digest("hex") !== attachment.sha256) {
+      throw new EvidenceDamagedError(`The store is damaged: attachment ${attachment.path} does not match the SHA-256 its bundle's manifest gave.`);
+    }
+  } finally {
+    kept.close();
+  }
 }
 
 export function readAttachmentInline(session: Session, ref: AttachmentRef): AttachmentContent {
@@ -31,7 +56,7 @@ export function readAttachmentInline(session: Session, ref: AttachmentRef): Atta
   if (attachment.size > INLINE_LIMIT_BYTES) {
     throw new AttachmentTooLargeError(`${attachment.path} is ${attachment.size} bytes: save it to a file to open it`);
   }
-  const bytes = Buffer.concat([...session.store.blobs.readBlob(attachment.blobId)]);
+  const bytes = Buffer.concat([...readAttachmentBytes(session, attachment)]);
   return { mediaType: attachment.mediaType, size: attachment.size, base64: bytes.toString("base64") };
 }
 
@@ -71,7 +96,7 @@ export async function saveAttachment(session: Session, ref: AttachmentRef, targe
   const out = createWriteStream(partial, { flags: "wx", mode: 0o600 });
   try {
     let bytes = 0;
-    for (const chunk of session.store.blobs.readBlob(attachment.blobId)) {
+    for (const chunk of readAttachmentBytes(session, attachment)) {
       bytes += chunk.byteLength;
       if (!out.write(chunk)) await once(out, "drain");
     }

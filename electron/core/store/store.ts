@@ -9,7 +9,7 @@ import { readUserVersion } from "./migrate.js";
 import { type Actor, SYSTEM_ACTOR } from "./repositories/actor.js";
 import { AgeIdentityRepository } from "./repositories/age-identities.js";
 import { AuditLog } from "./repositories/audit.js";
-import { BlobRepository } from "./repositories/blobs.js";
+import { EvidenceRepository } from "./repositories/evidence.js";
 import { InboxRepository } from "./repositories/inbox.js";
 import { KeyringRepository } from "./repositories/keyring.js";
 import { RequestRepository } from "./repositories/requests.js";
@@ -42,7 +42,7 @@ export class Store {
   readonly ageIdentities: AgeIdentityRepository;
   readonly keyring: KeyringRepository;
   readonly requests: RequestRepository;
-  readonly blobs: BlobRepository;
+  readonly evidence: EvidenceRepository;
   readonly inbox: InboxRepository;
   readonly settings: SettingsRepository;
   readonly #db: Database.Database;
@@ -62,8 +62,8 @@ export class Store {
     this.reviewer = new ReviewerRepository(ctx, this.audit);
     this.ageIdentities = new AgeIdentityRepository(ctx, this.audit);
     this.keyring = new KeyringRepository(ctx, this.audit);
-    this.requests = new RequestRepository(ctx, this.audit);
-    this.blobs = new BlobRepository(ctx, this.audit);
+    this.evidence = new EvidenceRepository(ctx, this.audit, dirname(file));
+    this.requests = new RequestRepository(ctx, this.audit, this.evidence);
     this.inbox = new InboxRepository(ctx);
     this.settings = new SettingsRepository(ctx, this.audit);
   }

@@ -7,14 +7,19 @@ import { fromNullableStoredTime, fromStoredTime, toNullableStoredTime, toStoredT
 import type { Actor } from "./actor.js";
 import type { AuditLog } from "./audit.js";
 import { searchTextOf } from "../search-text.js";
+import type { PendingEvidence } from "../evidence-writer.js";
+import type { EvidenceRepository } from "./evidence.js";
 
 export interface AttachmentInput {
   /** Relative to the bag's data/, as the document lists it. */
   path: string;
   title: string;
   mediaType: string;
-  /** A blob finished earlier in the same transaction; its size and SHA-256 are copied from it. */
-  blobId: string;
+  /** Where its bytes start in the bundle's decrypted tar stream, and how many there are. */
+  offset: number;
+  size: number;
+  /** SHA-256 (hex) of its bytes, as checked against the bag's manifest. */
+  sha256: string;
 }
 
 export interface RequestRevisionInput {
@@ -36,6 +41,8 @@ export interface RequestRevisionInput {
   sourceOrganization: string;
   /** bag-info's Bagging-Date, `YYYY-MM-DD`. */
   baggingDate: string;
+  /** The sealed bundle as kept (EvidenceRepository.createWriter, finished); stored with the request. */
+  evidence: PendingEvidence;
   attachments: readonly AttachmentInput[];
 }
 
@@ -67,7 +74,8 @@ export interface StoredAttachment {
   mediaType: string;
   size: number;
   sha256: string;
-  blobId: string;
+  /** Where its bytes start in the kept bundle's decrypted tar stream. */
+  offset: number;
 }
 
 export interface StoredRequest extends RequestSummary {
@@ -105,10 +113,17 @@ export class RequestRepository {
   readonly #insertAttachment;
   readonly #insertCategory;
   readonly #indexText;
+  readonly #evidence: EvidenceRepository;
+  readonly #deleteRequestRows: readonly { run(id: string): unknown }[];
+  readonly #unindexText;
+  readonly #requestsOfCase;
+  readonly #deleteCase;
+  readonly #deleteRequest;
 
-  constructor(ctx: StoreContext, audit: AuditLog) {
+  constructor(ctx: StoreContext, audit: AuditLog, evidence: EvidenceRepository) {
     this.#ctx = ctx;
     this.#audit = audit;
+    this.#evidence = evidence;
     const { db } = ctx;
     const summaries = (where: string): string => `SELECT ${SUMMARY_COLUMNS} FROM requests r ${where}`;
     this.#byDigest = db.prepare<[string], SummaryRow>(summaries("WHERE r.bundle_digest = ?"));
@@ -125,7 +140,7 @@ export class RequestRepository {
       summaries("ORDER BY r.received_at DESC, r.rowid DESC LIMIT ? OFFSET ?"),
     );
     this.#attachmentsOf = db.prepare<[string], StoredAttachment>(
-      `SELECT id, position, path, title, media_type AS mediaType, size, sha256, blob_id AS blobId
+      `SELECT id, position, path, title, media_type AS mediaType, size, sha256, tar_offset AS offset
          FROM attachments WHERE request_id = ? ORDER BY position`,
     );
     this.#caseFor = db.prepare<[string, string], string>(
@@ -142,13 +157,21 @@ export class RequestRepository {
                @submittedAt, @receivedAt, @document, @bundleDigest, @sealedSha256, @signerKeyId,
                @signerTrustedComment, @sourceOrganization, @baggingDate)`,
     );
-    // Size and digest come from the blob row itself, so an attachment cannot disagree with its content.
     this.#insertCategory = db.prepare<[string, string]>("INSERT OR IGNORE INTO request_categories (request_id, category) VALUES (?, ?)");
     this.#indexText = db.prepare<[string, string]>("INSERT INTO request_search (rowid, body) SELECT rowid, ? FROM requests WHERE id = ?");
     this.#insertAttachment = db.prepare<[Record<string, unknown>]>(
-      `INSERT INTO attachments (id, request_id, position, path, title, media_type, size, sha256, blob_id)
-       SELECT @id, @requestId, @position, @path, @title, @mediaType, size, sha256, id FROM blobs WHERE id = @blobId`,
+      `INSERT INTO attachments (id, request_id, position, path, title, media_type, tar_offset, size, sha256)
+       VALUES (@id, @requestId, @position, @path, @title, @mediaType, @offset, @size, @sha256)`,
     );
+    this.#unindexText = db.prepare<[string]>("DELETE FROM request_search WHERE rowid = (SELECT rowid FROM requests WHERE id = ?)");
+    // Children first: each statement removes one request's rows from one table.
+    this.#deleteRequestRows = [
+      db.prepare<[string]>("DELETE FROM attachments WHERE request_id = ?"),
+      db.prepare<[string]>("DELETE FROM request_categories WHERE request_id = ?"),
+    ];
+    this.#requestsOfCase = db.prepare<[string], SummaryRow>(summaries("WHERE r.case_id = ? ORDER BY r.revision DESC"));
+    this.#deleteCase = db.prepare<[string]>("DELETE FROM cases WHERE id = ?");
+    this.#deleteRequest = db.prepare<[string]>("DELETE FROM requests WHERE id = ?");
   }
 
   /**
@@ -199,19 +222,25 @@ export class RequestRepository {
         baggingDate: input.baggingDate,
       });
       this.#indexForInbox(id, input.document);
+      if (input.evidence.sealed.sha256 !== input.sealedSha256) {
+        throw new StoreError(`Request ${id}: its sealed SHA-256 differs from the kept bundle's (${input.evidence.sealed.sha256}).`);
+      }
+      this.#evidence.keep(id, input.evidence);
       input.attachments.forEach((attachment, position) => {
-        const inserted = this.#insertAttachment.run({
+        if (attachment.offset + attachment.size > input.evidence.plaintextSize) {
+          throw new StoreError(`Attachment ${attachment.path} lies outside its bundle's ${input.evidence.plaintextSize} bytes of tar stream.`);
+        }
+        this.#insertAttachment.run({
           id: runtime.ids.newId(),
           requestId: id,
           position,
           path: attachment.path,
           title: attachment.title,
           mediaType: attachment.mediaType,
-          blobId: attachment.blobId,
+          offset: attachment.offset,
+          size: attachment.size,
+          sha256: attachment.sha256,
         });
-        if (inserted.changes !== 1) {
-          throw new StoreError(`Attachment ${attachment.path}: blob ${attachment.blobId} does not exist (finish its writer first).`);
-        }
       });
       const stored = this.#getById(id);
       this.#audit.appendAudit({
@@ -231,6 +260,39 @@ export class RequestRepository {
         },
       });
       return stored;
+    });
+  }
+
+  /**
+   * Deletes a case: every stored revision with its kept bundle (rows now, files once the
+   * deletion commits), its inbox rows and search words, and the case itself. The connection's
+   * secure_delete overwrites the freed pages. Each revision leaves a content-free audit row.
+   * Returns the deleted revisions, newest first.
+   */
+  deleteCase(actor: Actor, caseId: string): RequestSummary[] {
+    return this.#ctx.transactions.run(() => {
+      const revisions = this.#requestsOfCase.all(caseId).map(toSummary);
+      if (revisions.length === 0) throw new StoreError(`Case ${caseId} holds no stored request.`);
+      revisions.forEach((revision, index) => {
+        for (const statement of this.#deleteRequestRows) statement.run(revision.id);
+        this.#evidence.remove(revision.id);
+        this.#unindexText.run(revision.id);
+        this.#deleteRequest.run(revision.id);
+        if (index === revisions.length - 1) this.#deleteCase.run(caseId);
+        this.#audit.appendAudit({
+          actor,
+          action: "request.deleted",
+          objectId: revision.id,
+          details: {
+            caseId,
+            revision: revision.revision,
+            bundleDigest: revision.bundleDigest,
+            sealedSha256: revision.sealedSha256,
+            caseDeleted: index === revisions.length - 1,
+          },
+        });
+      });
+      return revisions;
     });
   }
 
