@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerAuditCommands } from "./commands/audit.js";
 import { registerDemoCommand } from "./commands/demo.js";
+import { registerEvidenceCommands } from "./commands/evidence.js";
 import { registerIdentityCommands } from "./commands/identity.js";
 import { registerImportCommand } from "./commands/import.js";
 import { registerInitCommand } from "./commands/init.js";
@@ -34,6 +35,8 @@ Examples:
   counterseal import --json inbox/*.sealed
   counterseal requests --json
   counterseal show de-ag-muenchen/AG-2026-0412 --json
+  counterseal export-original de-ag-muenchen/AG-2026-0412 --out AG-2026-0412.sealed
+  counterseal delete de-ag-muenchen/AG-2026-0412 --yes
   counterseal audit verify --json
   counterseal audit list --after 100 --limit 20
   counterseal verify --pubkey reviewer.pub exports/D-2026-0001.json`;
@@ -52,6 +55,7 @@ export function buildProgram(): Command {
   registerKeyringCommands(program);
   registerImportCommand(program);
   registerRequestCommands(program);
+  registerEvidenceCommands(program);
   registerSealCommand(program);
   registerKeygenCommand(program);
   registerDemoCommand(program);

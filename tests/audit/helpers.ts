@@ -7,6 +7,7 @@ import { formatKeyId } from "../../electron/core/crypto/minisign.js";
 import { addAgeIdentities } from "../../electron/core/identity/identity-service.js";
 import { addAuthorityKey, revokeAuthorityKey } from "../../electron/core/keyring/keyring-service.js";
 import { saveAttachment } from "../../electron/core/requests/attachments-service.js";
+import { deleteCase, exportOriginal } from "../../electron/core/requests/evidence-service.js";
 import { changePassphrase } from "../../electron/core/session/create-store.js";
 import { updateSettings } from "../../electron/core/settings/settings-service.js";
 import { openKeyedConnection, storeFile } from "../../electron/core/store/index.js";
@@ -21,7 +22,7 @@ const pdf = new TextEncoder().encode("%PDF-1.4\n% audit test\n%%EOF\n");
 /**
  * A store through the real services: init (store, reviewer, age identity), keyring add, import
  * with an attachment, attachment save, settings, another age identity, a second key added and
- * revoked, orphan blob clean-up, and a passphrase change (rekey). Its passphrase is then
+ * revoked, the sealed original exported, a second request imported and its case deleted, and a passphrase change (rekey). Its passphrase is then
  * NEW_PASSPHRASE.
  */
 export async function busyOffice(): Promise<TestOffice> {
@@ -47,13 +48,11 @@ export async function busyOffice(): Promise<TestOffice> {
   step();
   revokeAuthorityKey(office.session, formatKeyId(second.keyId));
   step();
-  const { store } = office.session;
-  store.transaction(() => {
-    const writer = store.blobs.createBlobWriter();
-    writer.write(new Uint8Array([1, 2, 3]));
-    writer.finish();
-  });
-  store.blobs.deleteOrphanBlobs(office.session.actor);
+  await exportOriginal(office.session, { authority: outcome.authority, id: outcome.id }, { path: join(office.dir, "original.sealed"), replaceExisting: false });
+  step();
+  const deletable = await importBundleFile(office.session, await office.seal({ document: sampleRequest({ id: "TO-DELETE-1" }) }));
+  if (deletable.status !== "imported") throw new Error(`fixture import: ${JSON.stringify(deletable)}`);
+  deleteCase(office.session, { authority: deletable.authority, id: deletable.id });
   step();
   changePassphrase(office.session, office.storeDir, STORE_PASSPHRASE, NEW_PASSPHRASE);
   return office;

@@ -121,6 +121,15 @@ export class Store {
     return rows.map((row) => String(Object.values(row)[0]));
   }
 
+  /**
+   * Copies the WAL into the database and empties it (a deletion's old pages leave the WAL file,
+   * not only the database); waits for readers to finish, up to the busy timeout.
+   */
+  checkpoint(): void {
+    this.#transactions.assertIdle("checkpoint the store");
+    this.#db.pragma("wal_checkpoint(TRUNCATE)");
+  }
+
   get isOpen(): boolean {
     return this.#db.open;
   }
