@@ -8,7 +8,7 @@ import { storeHeaderFor } from "../crypto/age-store-stanza.js";
 import type { AgeKeeper } from "../crypto/age.js";
 import { createSha256 } from "../crypto/digest.js";
 import { EvidenceDamagedError, StoreError } from "./errors.js";
-import { PartialEvidenceFile } from "./evidence-files.js";
+import type { PartialEvidenceFile } from "./evidence-files.js";
 
 /** What the import knows of the sealed file once it has read all of it. */
 export interface SealedFacts {
