@@ -12,7 +12,10 @@
 // Files beside the database (kept evidence) cannot join a transaction, so a repository that
 // writes or removes one registers what to do when the transaction it is in ends: afterRollback
 // (remove a file a rolled-back row named) and afterCommit (remove a file a deleted row named).
-// A nested scope hands its hooks to its parent when it succeeds, so they run at the real end.
+// beforeCommit runs work once per transaction, inside it, just before COMMIT (the search index:
+// FTS5 flushes what it holds at every savepoint, so rows indexed one bundle at a time would
+// cost a segment each). A nested scope hands its hooks to its parent when it succeeds, so they
+// run at the real end.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3-multiple-ciphers";
 import { NestedTransactionError, StoreError, TransactionBusyError } from "./errors.js";
@@ -38,7 +41,28 @@ export class TransactionRunner {
    */
   run<T>(fn: () => T): T {
     this.#assertNotShutOut();
-    return this.#hooked(() => this.#db.transaction(fn).immediate());
+    return this.#hooked(() =>
+      this.#db
+        .transaction(() => {
+          const result = fn();
+          // At the top level, better-sqlite3 commits as this function returns.
+          if (this.#scopes.length === 1) this.#runBeforeCommit();
+          return result;
+        })
+        .immediate(),
+    );
+  }
+
+  /** Runs `hook` inside the transaction this call is in, just before it commits (once it is known to succeed). */
+  beforeCommit(hook: () => void): void {
+    this.#innermostScope("beforeCommit").beforeCommit.push(hook);
+  }
+
+  #runBeforeCommit(): void {
+    const top = this.#scopes[0];
+    if (top === undefined) return;
+    // A hook may register more (it runs inside the transaction); run until none is left.
+    while (top.beforeCommit.length > 0) top.beforeCommit.splice(0).forEach((hook) => hook());
   }
 
   /** Runs `hook` if the transaction (or savepoint) this call is in rolls back. */
@@ -86,7 +110,7 @@ export class TransactionRunner {
   }
 
   #openScope(): HookScope {
-    const scope: HookScope = { commit: [], rollback: [] };
+    const scope: HookScope = { beforeCommit: [], commit: [], rollback: [] };
     this.#scopes.push(scope);
     return scope;
   }
@@ -103,6 +127,7 @@ export class TransactionRunner {
       for (const hook of scope.commit) hook();
       return;
     }
+    parent.beforeCommit.push(...scope.beforeCommit);
     parent.commit.push(...scope.commit);
     parent.rollback.push(...scope.rollback);
   }
@@ -128,6 +153,7 @@ export class TransactionRunner {
     this.#openAsync = token;
     try {
       const result = await this.#insideAsync.run(token, fn);
+      this.#insideAsync.run(token, () => this.#runBeforeCommit());
       this.#db.exec("COMMIT");
       return result;
     } catch (error) {
@@ -193,6 +219,7 @@ export class TransactionRunner {
 }
 
 interface HookScope {
+  beforeCommit: (() => void)[];
   commit: (() => void)[];
   rollback: (() => void)[];
 }

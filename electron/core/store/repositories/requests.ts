@@ -119,6 +119,8 @@ export class RequestRepository {
   readonly #requestsOfCase;
   readonly #deleteCase;
   readonly #deleteRequest;
+  /** Words of revisions stored in the open transaction, indexed just before it commits. */
+  readonly #pendingSearch = new Map<string, string>();
 
   constructor(ctx: StoreContext, audit: AuditLog, evidence: EvidenceRepository) {
     this.#ctx = ctx;
@@ -296,12 +298,26 @@ export class RequestRepository {
     });
   }
 
-  /** The inbox's view of a new revision: its data categories as rows, its words in the search index. */
+  /**
+   * The inbox's view of a new revision: its data categories as rows, its words in the search
+   * index. The words go in once per transaction, just before it commits: FTS5 writes a segment
+   * of its index at every savepoint, and an import makes two per bundle. A revision rolled back
+   * before then is never indexed.
+   */
   #indexForInbox(id: string, documentText: string): void {
     const document = JSON.parse(documentText) as { dataCategories?: unknown };
     const categories = Array.isArray(document.dataCategories) ? document.dataCategories : [];
     for (const category of categories) if (typeof category === "string") this.#insertCategory.run(id, category);
-    this.#indexText.run(searchTextOf(document), id);
+    const { transactions } = this.#ctx;
+    if (this.#pendingSearch.size === 0) transactions.beforeCommit(() => this.#flushSearchIndex());
+    this.#pendingSearch.set(id, searchTextOf(document));
+    transactions.afterRollback(() => this.#pendingSearch.delete(id));
+  }
+
+  #flushSearchIndex(): void {
+    const pending = [...this.#pendingSearch];
+    this.#pendingSearch.clear();
+    for (const [id, text] of pending) this.#indexText.run(text, id);
   }
 
   /** Every stored revision of every case, most recently received first. */
