@@ -5,6 +5,8 @@
 import { armorLayoutOf, armorWithLayout, formatArmorLayout } from "../crypto/age-armor-layout.js";
 import { openKeptAgeFile, type RandomAccessBytes } from "../crypto/age-chunk-reader.js";
 import { storeHeaderFor } from "../crypto/age-store-stanza.js";
+import { CHUNK_SIZE, PAYLOAD_NONCE_LENGTH } from "../crypto/age-stream.js";
+import { POLY1305_TAG_LENGTH } from "../crypto/chacha20-poly1305.js";
 import type { AgeKeeper } from "../crypto/age.js";
 import { createSha256 } from "../crypto/digest.js";
 import { EvidenceDamagedError, StoreError } from "./errors.js";
@@ -31,6 +33,8 @@ export interface PendingEvidence {
   readonly content: Buffer | null;
   readonly partial: PartialEvidenceFile | null;
 }
+
+const SEALED_CHUNK_SIZE = CHUNK_SIZE + POLY1305_TAG_LENGTH;
 
 export class EvidenceWriter implements AgeKeeper {
   #original: Uint8Array | undefined;
@@ -97,9 +101,7 @@ export class EvidenceWriter implements AgeKeeper {
     const original = this.#original;
     if (original === undefined) throw new StoreError("the evidence writer saw no age header");
     const source = this.#source();
-    const kept = openKeptAgeFile(source, this.storeKey);
-    const plaintextSize = kept.plaintextSize;
-    kept.close();
+    const plaintextSize = keptPlaintextSize(source.size, this.#keptHeaderLength);
     this.#done = true;
     let armor: string | null = null;
     if (this.#armored) armor = this.#armorOf(sealed, original, source);
@@ -136,6 +138,12 @@ export class EvidenceWriter implements AgeKeeper {
     this.#pieces.length = 0;
     this.#partial?.discard();
   }
+}
+
+/** Bytes of plaintext in a kept file of `size` bytes: its payload less the nonce and a tag per 64 KiB chunk. */
+export function keptPlaintextSize(size: number, headerLength: number): number {
+  const sealedBytes = size - headerLength - PAYLOAD_NONCE_LENGTH;
+  return sealedBytes - Math.max(1, Math.ceil(sealedBytes / SEALED_CHUNK_SIZE)) * POLY1305_TAG_LENGTH;
 }
 
 /** The original binary age file: its own header, then the kept payload. */
