@@ -82,6 +82,22 @@ describe("evidence files at open", () => {
   });
 });
 
+describe("reading kept bundles", () => {
+  it("opens an attachment while an import holds the store, in a session that has not yet used the store key", async () => {
+    const office = openTestOffice();
+    const { ref, bytes } = await importOne(office, "READ-1", 20_000);
+    const session = reopen(office);
+    let release!: () => void;
+    const held = session.store.asyncTransaction(() => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setImmediate(resolve));
+    const content = readAttachmentInline(session, { ...ref, path: "attachments/a.bin" });
+    expect(Buffer.from(content.base64, "base64").equals(Buffer.from(bytes))).toBe(true);
+    release();
+    await held;
+    session.store.close();
+  });
+});
+
 describe("deleting a case", () => {
   /** The database file decrypted in place (a copy), to look for what its pages still hold. */
   function decryptedCopy(storeDir: string): Buffer {

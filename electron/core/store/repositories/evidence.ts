@@ -84,6 +84,14 @@ export class EvidenceRepository {
   /** The store's evidence key, made (in the caller's transaction, if any) with the first kept bundle. */
   #storeKey(): Uint8Array {
     if (this.#key) return this.#key;
+    // A plain read first: a reader (an attachment opened while an import holds the store) must
+    // not need a write transaction. A key seen in a transaction that then rolls back is
+    // forgotten by the hook set where it was made.
+    const existing = this.#selectKey.get();
+    if (existing !== undefined) {
+      this.#key = new Uint8Array(existing);
+      return this.#key;
+    }
     const key = this.#ctx.transactions.run(() => {
       const stored = this.#selectKey.get();
       if (stored !== undefined) return stored;
