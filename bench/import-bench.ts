@@ -21,7 +21,7 @@ import { systemRuntime } from "../electron/core/runtime.js";
 import type { Session } from "../electron/core/session/session.js";
 import { addAuthorityKey } from "../electron/core/keyring/keyring-service.js";
 import { importBundleFiles } from "../electron/core/bundles/import-bundle.js";
-import { readAttachmentInline } from "../electron/core/requests/attachments-service.js";
+import { readAttachmentInline, saveAttachment } from "../electron/core/requests/attachments-service.js";
 import { openSession } from "../electron/core/session/session.js";
 import { largeFloorSeconds, smallFloorSecondsPerBundle, startUpSeconds } from "./floors.js";
 
@@ -195,6 +195,28 @@ function measureResident(
   };
 }
 
+/**
+ * `import-bench.js --save-attachment STORE OUT`: saves the large bundle's 1 GiB attachment from
+ * the store to OUT, as the app's Save does; prints the seconds and the save's own peak RSS.
+ */
+async function saveLargeAttachment(storeDir: string, out: string): Promise<void> {
+  const session = openSession(storeDir, PASSPHRASE, systemRuntime);
+  const resettable = resetPeakRss();
+  const started = process.hrtime.bigint();
+  const ref = { authority: AUTHORITY.id, id: "BENCH-000000", revision: 1, path: "attachments/extraction.bin" };
+  const saved = await saveAttachment(session, ref, { path: out, replaceExisting: false });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  session.store.close();
+  process.stdout.write(`${JSON.stringify({ seconds, bytes: saved.bytes, peakMb: resettable ? peakRssMb() : null })}\n`);
+}
+
+function measureSave(storeDir: string, out: string, env: NodeJS.ProcessEnv): { seconds: number; bytes: number; peakMb: number | null } {
+  const result = spawnSync(process.execPath, [process.argv[1] ?? "", "--save-attachment", storeDir, out], { env, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`saving the attachment failed: ${result.stderr}`);
+  rmSync(out, { force: true });
+  return JSON.parse(result.stdout.trim().split("\n").pop() ?? "{}") as { seconds: number; bytes: number; peakMb: number | null };
+}
+
 /** Milliseconds to open a 20 KB attachment of the stored large bundle: the first time, and the median of five more. */
 function attachmentOpenMs(storeDir: string): { first: number; median: number } {
   const session = openSession(storeDir, PASSPHRASE, systemRuntime);
@@ -282,6 +304,7 @@ async function main(): Promise<void> {
   const oursLarge = measure(process.execPath, [cli, "--store", largeStore, "import", largeFile], env);
   const residentLarge = measureResident(prepareOffice("store-large-resident", identity, signer), warmFiles.slice(0, 20), [largeFile], env);
   const opening = attachmentOpenMs(largeStore);
+  const saving = measureSave(largeStore, join(work, "saved-extraction.bin"), env);
 
   const startUp = startUpSeconds(cli, prepareOffice("store-empty", identity, signer), env);
   await smallFloorSecondsPerBundle(warmFiles, identity); // warmed up like the resident import
@@ -307,6 +330,8 @@ async function main(): Promise<void> {
     ["large bundle, peak RSS (cold / resident)", rss(stockLarge), `${rss(oursLarge)} / ${rss(residentLarge)}`, "", "", "< 256 MB"],
     ["  of which the import itself (after unlock)", "", importPeak(residentLarge), "", "", "< 256 MB"],
     ["20 KB attachment of the stored 1 GiB bundle, ms", "", `${opening.first.toFixed(1)} (then ${opening.median.toFixed(1)})`, "", "", "< 50 ms"],
+    [`saving its ${(LARGE_ATTACHMENT / 2 ** 20).toFixed(0)} MiB attachment to a file, MB/s`, "", (mb(saving.bytes) / saving.seconds).toFixed(0), "", "", ""],
+    ["  peak RSS of the save (after unlock)", "", saving.peakMb === null ? "n/a (Linux only)" : `${saving.peakMb.toFixed(0)} MB`, "", "", "bounded"],
     ["start-up and unlock (CLI), s", "", startUp.toFixed(2), "", "", ""],
   ];
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
@@ -324,4 +349,5 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === "--resident") await residentImport(process.argv[3] ?? "", Number(process.argv[4]), process.argv.slice(5));
+else if (process.argv[2] === "--save-attachment") await saveLargeAttachment(process.argv[3] ?? "", process.argv[4] ?? "");
 else await main();
