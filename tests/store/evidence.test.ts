@@ -49,6 +49,27 @@ describe("evidence files at open", () => {
     again.store.close();
   });
 
+  it("leaves files alone while another process holds the write lock (its import's files are not orphans), and opens at once", async () => {
+    const office = openTestOffice();
+    await importOne(office, "KEPT-1", LARGE);
+    const dir = evidenceDir(office.storeDir);
+    office.session.store.close();
+    const other = openKeyedConnection(join(office.storeDir, "counterseal.db"), STORE_PASSPHRASE);
+    other.exec("BEGIN IMMEDIATE");
+    writeFileSync(join(dir, ".partial-another-process"), "being written by the other process's import");
+    const started = Date.now();
+    const session = openSession(office.storeDir, STORE_PASSPHRASE, office.runtime);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(readdirSync(dir)).toContain(".partial-another-process");
+    session.store.close();
+    other.exec("ROLLBACK");
+    other.close();
+    // The other process is gone and its file is an orphan now: the next open removes it.
+    const next = openSession(office.storeDir, STORE_PASSPHRASE, office.runtime);
+    expect(readdirSync(dir)).not.toContain(".partial-another-process");
+    next.store.close();
+  });
+
   it("refuses to open, naming the file, when a row's kept file is missing; the folder is left as it was", async () => {
     const office = openTestOffice();
     await importOne(office, "KEPT-1", LARGE);

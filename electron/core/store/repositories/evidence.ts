@@ -19,6 +19,7 @@ import {
   type OpenEvidenceFile,
 } from "../evidence-files.js";
 import { EvidenceWriter, originalPieces, type PendingEvidence } from "../evidence-writer.js";
+import { isSqliteError } from "../sqlite-errors.js";
 import { toStoredTime } from "../time.js";
 import type { Actor } from "./actor.js";
 import type { AuditLog } from "./audit.js";
@@ -212,30 +213,51 @@ export class EvidenceRepository {
    * never committed, a deletion cut off before its file went), then refuses if a row names a
    * file that is missing. A first look takes no lock; only when it finds something does the
    * check run again in a write transaction, where no other process can be between writing its
-   * files and committing their rows (its import holds the write lock all that time).
+   * files and committing their rows (its import holds the write lock all that time). If another
+   * process holds the lock, the sweep waits for the next open rather than for that process.
    */
   reconcile(actor: Actor): { removed: number } {
     const first = this.#mismatch();
     if (first.orphans.length === 0 && first.missing.length === 0) return { removed: 0 };
-    return this.#ctx.transactions.run(() => {
-      const { orphans, missing } = this.#mismatch();
-      if (missing.length > 0) {
-        throw new EvidenceDamagedError(
-          `The store is damaged: ${missing.length} kept bundle file(s) named by its rows are missing from ${this.#dir} ` +
-            `(${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""}). Restore the folder from a backup; nothing was changed.`,
-        );
-      }
-      for (const name of orphans) removeEvidenceFile(this.#dir, name);
-      if (orphans.length > 0) {
-        this.#audit.appendAudit({
-          actor,
-          action: "evidence.orphans-removed",
-          objectId: "evidence",
-          details: { files: orphans.length, unfinished: orphans.filter(isPartialEvidenceName).length },
-        });
-      }
-      return { removed: orphans.length };
-    });
+    const { db } = this.#ctx;
+    const patience = Number(db.pragma("busy_timeout", { simple: true }));
+    // Another process holding the write lock is importing (its files are not orphans) or
+    // deleting; waiting for it could take as long as its batch. Try once, without waiting.
+    db.pragma("busy_timeout = 0");
+    try {
+      return this.#ctx.transactions.run(() => this.#settle(actor));
+    } catch (error) {
+      if (!isSqliteError(error, "SQLITE_BUSY")) throw error;
+      // Orphans wait for the next open. A file that looked missing may have gone with a
+      // deletion that has committed since the first look: look again.
+      this.#throwIfMissing(this.#mismatch().missing);
+      return { removed: 0 };
+    } finally {
+      db.pragma(`busy_timeout = ${patience}`);
+    }
+  }
+
+  #settle(actor: Actor): { removed: number } {
+    const { orphans, missing } = this.#mismatch();
+    this.#throwIfMissing(missing);
+    for (const name of orphans) removeEvidenceFile(this.#dir, name);
+    if (orphans.length > 0) {
+      this.#audit.appendAudit({
+        actor,
+        action: "evidence.orphans-removed",
+        objectId: "evidence",
+        details: { files: orphans.length, unfinished: orphans.filter(isPartialEvidenceName).length },
+      });
+    }
+    return { removed: orphans.length };
+  }
+
+  #throwIfMissing(missing: readonly string[]): void {
+    if (missing.length === 0) return;
+    throw new EvidenceDamagedError(
+      `The store is damaged: ${missing.length} kept bundle file(s) named by its rows are missing from ${this.#dir} ` +
+        `(${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""}). Restore the folder from a backup; nothing was changed.`,
+    );
   }
 
   #mismatch(): { orphans: string[]; missing: string[] } {
