@@ -1,34 +1,25 @@
-// What the targets leave room for, measured in the same run: the cost of parts that any
-// Counterseal import must pay whatever the pipeline does before them. They show how far the
-// import itself can still improve, and when a target is out of reach on the machine at hand.
-import { createHash, randomBytes } from "node:crypto";
+// The crypto floor, measured in the same run: the work no import of a sealed bundle can skip,
+// done with the same primitives (native libsodium, node's SHA-256) and none of the pipeline
+// around them. Per small bundle: read the file, one X25519 (the file key's stanza), two Ed25519
+// verifications (minisign's signature and its trusted comment), SHA-256 over the sealed bytes
+// and over the plaintext, and decrypting every payload chunk. For the large bundle the same,
+// plus writing the sealed bytes once to a file with its fsync, as the store keeps them.
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { BATCH_MAX_FILES } from "../electron/core/bundles/import-bundle.js";
-import { initializeStore } from "../electron/core/session/create-store.js";
-import { systemRuntime } from "../electron/core/runtime.js";
-import type { Session } from "../electron/core/session/session.js";
+import { readAgeHeader } from "../electron/core/crypto/age-header.js";
+import { encodeParsedHeader } from "../electron/core/crypto/age-store-stanza.js";
+import { CHUNK_SIZE, PAYLOAD_NONCE_LENGTH } from "../electron/core/crypto/age-stream.js";
+import { unwrapX25519Stanza } from "../electron/core/crypto/age-x25519.js";
+import { deriveKey } from "../electron/core/crypto/age-header.js";
+import { ByteReader } from "../electron/core/crypto/byte-reader.js";
+import { ChaCha20Poly1305Session, POLY1305_TAG_LENGTH } from "../electron/core/crypto/chacha20-poly1305.js";
+import { ed25519PublicKeyFromSeed, ed25519Sign, ed25519Verify } from "../electron/core/crypto/ed25519.js";
+import { decodeAgeIdentity } from "../electron/core/crypto/age-keys.js";
+import { x25519PrivateKey } from "../electron/core/crypto/x25519.js";
 
-const PIECE = 1 << 20;
-/** Any well-formed digest: the floors skip hashing, so blob rows get a stand-in. */
-const STAND_IN_SHA256 = "0".repeat(64);
-
-/**
- * Seconds to write `bytes` into a fresh store as one attachment, exactly as an import stores
- * one (1 MiB pieces, one transaction, a WAL commit, then the checkpoint and fsyncs of closing),
- * with nothing read, decrypted, parsed or hashed. Key derivation is not timed.
- */
-export async function storeWriteSeconds(dir: string, passphrase: string, bytes: number): Promise<number> {
-  const session = initializeStore(dir, passphrase, { reviewerName: "Bench", office: "Bench Office" }, systemRuntime);
-  const piece = new Uint8Array(randomBytes(PIECE));
-  const started = process.hrtime.bigint();
-  await session.store.asyncTransaction(async () => {
-    const writer = session.store.blobs.createBlobWriter({ givenSha256: true });
-    for (let left = bytes; left > 0; left -= PIECE) writer.write(left >= PIECE ? piece : piece.subarray(0, left));
-    writer.finish(STAND_IN_SHA256);
-  });
-  session.store.close();
-  return Number(process.hrtime.bigint() - started) / 1e9;
-}
+const SEALED_CHUNK = CHUNK_SIZE + POLY1305_TAG_LENGTH;
+const READ_BLOCK = 16 * SEALED_CHUNK;
 
 /** Seconds for the CLI to start, unlock a store (its Argon2id key derivation) and answer one query. */
 export function startUpSeconds(cli: string, storeDir: string, env: NodeJS.ProcessEnv): number {
@@ -37,73 +28,97 @@ export function startUpSeconds(cli: string, storeDir: string, env: NodeJS.Proces
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-export interface SmallBundleRows {
-  authorityId: string;
-  documentId: string;
-  /** The request.json text; the instrument and urgency are read from it as an import would. */
-  document: string;
-  attachmentPath: string;
-  attachmentBytes: number;
+/** Two Ed25519 verifications of a tag manifest's size, as minisign's signature needs. */
+function signatureWork(): () => void {
+  const seed = new Uint8Array(32).fill(7);
+  const publicKey = ed25519PublicKeyFromSeed(seed);
+  const message = new Uint8Array(64).fill(1); // minisign signs the BLAKE2b-512 of the manifest
+  const comment = new Uint8Array(64 + 60).fill(2); // and the signature with its trusted comment
+  const first = ed25519Sign(seed, message);
+  const second = ed25519Sign(seed, comment);
+  return () => {
+    if (!ed25519Verify(publicKey, message, first) || !ed25519Verify(publicKey, comment, second)) throw new Error("floor: verification failed");
+  };
 }
 
-/**
- * Seconds per bundle to store `count` small bundles' rows, exactly as an import stores them (a
- * transaction per BATCH_MAX_FILES bundles, a savepoint each, the attachment's blob, the request
- * with its duplicate and revision checks, its search and category rows, the audit row), with
- * nothing read, decrypted or verified. Key derivation is not timed.
- */
-export async function storeRowsSecondsPerBundle(
-  dir: string,
-  passphrase: string,
-  count: number,
-  trustSigner: (session: Session) => Uint8Array,
-  bundleOf: (index: number) => SmallBundleRows,
-): Promise<number> {
-  const session = initializeStore(dir, passphrase, { reviewerName: "Bench", office: "Bench Office" }, systemRuntime);
-  const { store } = session;
-  // A request names its signer's key, which must be in the keyring.
-  const signerKeyId = trustSigner(session);
-  const started = process.hrtime.bigint();
-  for (let first = 0; first < count; first += BATCH_MAX_FILES) {
-    await store.asyncTransaction(async () => {
-      for (let index = first; index < Math.min(count, first + BATCH_MAX_FILES); index++) {
-        const bundle = bundleOf(index);
-        const bytes = attachmentOf(bundle.attachmentBytes);
-        // Stands in for the bundle digest, the sealed file's and the blob's: unique per bundle, not hashed from the bytes.
-        const digest = createHash("sha256").update(String(index)).digest("hex");
-        await store.savepoint(async () => {
-          const writer = store.blobs.createBlobWriter({ givenSha256: true });
-          writer.write(bytes);
-          const blob = writer.finish(digest);
-          const document = JSON.parse(bundle.document) as { instrument: string; urgency: { level: string }; submittedAt: string };
-          store.requests.insertRequestRevision(session.actor, {
-            authorityId: bundle.authorityId,
-            documentId: bundle.documentId,
-            revision: 1,
-            instrument: document.instrument,
-            urgencyLevel: document.urgency.level,
-            submittedAt: new Date(document.submittedAt),
-            document: bundle.document,
-            bundleDigest: digest,
-            sealedSha256: digest,
-            signerKeyId,
-            signerTrustedComment: "bench",
-            sourceOrganization: "Bench",
-            baggingDate: "2026-11-20",
-            attachments: [{ path: bundle.attachmentPath, title: "Attachment", mediaType: "application/octet-stream", blobId: blob.blobId }],
-          });
-        });
-      }
-    });
+interface Opened {
+  payloadKey: Uint8Array;
+  payloadStart: number;
+}
+
+/** Reads the header from the first bytes: the one X25519 (and its HKDF and wrap) of the floor. */
+async function openHeader(first: Uint8Array, identity: string): Promise<Opened> {
+  const header = await readAgeHeader(new ByteReader([first]));
+  const key = x25519PrivateKey(decodeAgeIdentity(identity));
+  const stanza = header.stanzas[0];
+  const fileKey = stanza ? unwrapX25519Stanza(key, stanza) : null;
+  if (!fileKey) throw new Error("floor: the identity does not open the bundle");
+  const headerLength = encodeParsedHeader(header).length;
+  const nonce = first.subarray(headerLength, headerLength + PAYLOAD_NONCE_LENGTH);
+  return { payloadKey: deriveKey(fileKey, nonce, "payload"), payloadStart: headerLength + PAYLOAD_NONCE_LENGTH };
+}
+
+function decryptChunks(session: ChaCha20Poly1305Session, sealed: Uint8Array, firstCounter: number, lastCounter: number, plain: ReturnType<typeof createHash>): void {
+  const nonce = new Uint8Array(12);
+  for (let at = 0, counter = firstCounter; at < sealed.length; at += SEALED_CHUNK, counter++) {
+    new DataView(nonce.buffer).setUint32(7, counter);
+    nonce[11] = counter === lastCounter ? 1 : 0;
+    const opened = session.open(nonce, sealed.subarray(at, at + SEALED_CHUNK));
+    if (opened === null) throw new Error("floor: a chunk failed authentication");
+    plain.update(opened);
   }
-  store.close();
-  return Number(process.hrtime.bigint() - started) / 1e9 / count;
 }
 
-const attachments = new Map<number, Uint8Array>();
-/** One random attachment per size, made once, outside the timed part. */
-function attachmentOf(size: number): Uint8Array {
-  let bytes = attachments.get(size);
-  if (bytes === undefined) attachments.set(size, (bytes = new Uint8Array(randomBytes(size))));
-  return bytes;
+/** Seconds per small bundle of the crypto floor over `files` (read from disk each time). */
+export async function smallFloorSecondsPerBundle(files: readonly string[], identity: string): Promise<number> {
+  const verify = signatureWork();
+  const started = process.hrtime.bigint();
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    createHash("sha256").update(bytes).digest();
+    const { payloadKey, payloadStart } = await openHeader(bytes.subarray(0, 4096), identity);
+    const session = new ChaCha20Poly1305Session(payloadKey);
+    const sealed = bytes.subarray(payloadStart);
+    const plain = createHash("sha256");
+    decryptChunks(session, sealed, 0, Math.ceil(sealed.length / SEALED_CHUNK) - 1, plain);
+    plain.digest();
+    session.dispose();
+    verify();
+  }
+  return Number(process.hrtime.bigint() - started) / 1e9 / files.length;
+}
+
+/** Seconds of the floor for one large bundle: read, hash, decrypt, hash the plaintext, write the file once and fsync it. */
+export async function largeFloorSeconds(file: string, identity: string, copy: string): Promise<number> {
+  const started = process.hrtime.bigint();
+  const input = openSync(file, "r");
+  const output = openSync(copy, "w", 0o600);
+  try {
+    const block = Buffer.allocUnsafe(READ_BLOCK);
+    let read = readSync(input, block, 0, 4096, 0);
+    const { payloadKey, payloadStart } = await openHeader(block.subarray(0, read), identity);
+    const size = fstatSync(input).size;
+    const lastCounter = Math.ceil((size - payloadStart) / SEALED_CHUNK) - 1;
+    const sealedHash = createHash("sha256").update(block.subarray(0, payloadStart));
+    writeSync(output, block, 0, payloadStart);
+    const plain = createHash("sha256");
+    const session = new ChaCha20Poly1305Session(payloadKey);
+    let counter = 0;
+    for (let position = payloadStart; position < size; position += read) {
+      read = readSync(input, block, 0, Math.min(READ_BLOCK, size - position), position);
+      const sealed = block.subarray(0, read);
+      sealedHash.update(sealed);
+      decryptChunks(session, sealed, counter, lastCounter, plain);
+      counter += Math.ceil(read / SEALED_CHUNK);
+      writeSync(output, sealed);
+    }
+    session.dispose();
+    sealedHash.digest();
+    plain.digest();
+    fsyncSync(output);
+  } finally {
+    closeSync(input);
+    closeSync(output);
+  }
+  return Number(process.hrtime.bigint() - started) / 1e9;
 }

@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { registerAuditCommands } from "./commands/audit.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerGrievanceCommands } from "./commands/grievance.js";
+import { registerEvidenceCommands } from "./commands/evidence.js";
 import { registerIdentityCommands } from "./commands/identity.js";
 import { registerImportCommand } from "./commands/import.js";
 import { registerInitCommand } from "./commands/init.js";
@@ -45,6 +46,8 @@ Examples:
   counterseal review de-ag-muenchen/AG-2026-0412 --strike-category content --period 2026-09-01T00:00:00+02:00..2026-09-30T23:59:59+02:00
   counterseal review de-ag-muenchen/AG-2026-0412 --condition reassess-by=2027-01-31:"Reassess after the provider answers" --json
   counterseal clocks --json
+  counterseal export-original de-ag-muenchen/AG-2026-0412 --out AG-2026-0412.sealed
+  counterseal delete de-ag-muenchen/AG-2026-0412 --yes
   counterseal audit verify --json
   counterseal audit list --after 100 --limit 20
   counterseal audit checkpoint --out head.json        # head.json + head.json.minisig
@@ -74,6 +77,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerRequestCommands(program);
   registerReviewCommands(program);
+  registerEvidenceCommands(program);
   registerSealCommand(program);
   registerKeygenCommand(program);
   registerDemoCommand(program);

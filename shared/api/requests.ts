@@ -78,6 +78,13 @@ export const requestRef = z.strictObject({
   revision: z.number().int().min(1).optional(),
 });
 
+/** One stored revision, named exactly (its sealed original is one file). */
+export const revisionRef = z.strictObject({
+  authority: z.string().min(1),
+  id: z.string().min(1),
+  revision: z.number().int().min(1),
+});
+
 export const attachmentRef = z.strictObject({
   authority: z.string().min(1),
   id: z.string().min(1),
@@ -172,6 +179,8 @@ export const requestMethods = {
   readAttachment: method(attachmentRef, attachmentContent),
   // No destination: main asks the reviewer where (its save dialog) and writes in the same call.
   saveAttachment: method(attachmentRef, attachmentSaved),
+  // The sealed bundle exactly as it arrived, saved the same way (main's dialog, no path from the page).
+  saveOriginal: method(revisionRef, attachmentSaved),
 } as const;
 
 export type ImportOutcome = z.output<typeof importOutcome>;
@@ -182,6 +191,7 @@ export type InboxPage = z.output<typeof inboxPage>;
 export type InboxSortField = (typeof INBOX_SORT_FIELDS)[number];
 export type RequestRef = z.output<typeof requestRef>;
 export type AttachmentRef = z.output<typeof attachmentRef>;
+export type RevisionRef = z.output<typeof revisionRef>;
 export type RequestDetail = z.output<typeof requestDetail>;
 export type RevisionChange = z.output<typeof revisionChange>;
 export type AttachmentContent = z.output<typeof attachmentContent>;

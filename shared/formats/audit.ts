@@ -196,6 +196,16 @@ export const AUDIT_DETAILS = {
   }),
   /** A content-free export of the chain was written; it holds every row to this one, which its signature covers. */
   "audit.exported": z.strictObject({ headSeq: z.number().int().min(0), headHash: sha256 }),
+  // Content-free on purpose: which stored bundle went, by its digests, and nothing of what it said.
+  "request.deleted": z.strictObject({
+    caseId: z.string().min(1),
+    revision: z.number().int().min(1),
+    bundleDigest: sha256,
+    sealedSha256: sha256,
+    caseDeleted: z.boolean(),
+  }),
+  "request.original-exported": z.strictObject({ sealedSha256: sha256, bytes: z.number().int().min(0) }),
+  "evidence.orphans-removed": z.strictObject({ files: z.number().int().min(1), unfinished: z.number().int().min(0) }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
@@ -252,6 +262,9 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("review.scope-changed"),
   entryFor("audit.checkpointed"),
   entryFor("audit.exported"),
+  entryFor("request.deleted"),
+  entryFor("request.original-exported"),
+  entryFor("evidence.orphans-removed"),
 ]);
 
 export type AuditEntry = z.infer<typeof auditEntry>;

@@ -26,6 +26,9 @@ export const AUDIT_ACTIONS = [
   "review.scope-changed",
   "audit.checkpointed",
   "audit.exported",
+  "request.deleted",
+  "request.original-exported",
+  "evidence.orphans-removed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -56,6 +59,9 @@ export const AUDIT_OBJECT_TYPES = {
   "review.scope-changed": "review",
   "audit.checkpointed": "audit-log",
   "audit.exported": "audit-log",
+  "request.deleted": "request",
+  "request.original-exported": "request",
+  "evidence.orphans-removed": "evidence",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];

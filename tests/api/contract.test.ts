@@ -24,7 +24,7 @@ describe("the API contract", () => {
       "getStoreStatus", "createStore", "unlock", "lock", "changePassphrase", "getSettings", "updateSettings",
       "getIdentity", "addAgeIdentities", "listKeyring", "addAuthorityKey", "revokeKey",
       "importBundles", "getImportProgress", "queryInbox", "getRequest", "readAttachment", "saveAttachment",
-      "listAudit", "verifyAudit",
+      "saveOriginal", "listAudit", "verifyAudit",
       "getReview", "declareIndependence", "setAnswer", "confirmCarriedOver", "reviewFinding", "changeScope", "listClocks",
       "listGrievances", "getGrievance", "registerGrievance", "respondToGrievance",
     ]);

@@ -185,3 +185,20 @@ describe("saveAttachment through the door", () => {
     opened.table.close();
   });
 });
+
+describe("saveOriginal through the door", () => {
+  it("writes the sealed bundle exactly as it arrived where the door says, named after the request", async () => {
+    const downloads = tempFolder();
+    const door = savingInto(downloads);
+    const opened = await openTable(door);
+    await importByToken(opened);
+    const { path: _attachment, ...revision } = opened.ref;
+    const original = readFileSync(opened.bundle);
+    expect(await opened.call("saveOriginal", revision)).toEqual({ saved: true, bytes: original.length, name: "OM-RTM-2026-0117-r1.sealed" });
+    expect(door.asked).toEqual(["OM-RTM-2026-0117-r1.sealed"]);
+    expect(readFileSync(path.join(downloads, "OM-RTM-2026-0117-r1.sealed")).equals(original)).toBe(true);
+    expect(await opened.dispatch("saveOriginal", { ...revision, revision: 2 })).toMatchObject({ ok: false, error: { code: "request-not-found" } });
+    expect(door.asked).toHaveLength(1);
+    opened.table.close();
+  });
+});

@@ -12,6 +12,7 @@ import { addAgeIdentities } from "../../electron/core/identity/identity-service.
 import { addAuthorityKey, revokeAuthorityKey } from "../../electron/core/keyring/keyring-service.js";
 import { readAttachmentInline, saveAttachment } from "../../electron/core/requests/attachments-service.js";
 import { changeScope, confirmCarriedOver, declareIndependence, reviewFinding, setAnswer } from "../../electron/core/review/review-service.js";
+import { deleteCase, exportOriginal } from "../../electron/core/requests/evidence-service.js";
 import { changePassphrase } from "../../electron/core/session/create-store.js";
 import { updateSettings } from "../../electron/core/settings/settings-service.js";
 import { openKeyedConnection, storeFile } from "../../electron/core/store/index.js";
@@ -26,10 +27,10 @@ const pdf = new TextEncoder().encode("%PDF-1.4\n% audit test\n%%EOF\n");
 /**
  * A store through the real services: init (store, reviewer, age identity), keyring add, import
  * with an attachment, a refused import, the attachment viewed and saved, settings, another age
- * identity, a second key added and revoked, orphan blob clean-up, a review (independence, an
- * answer, a finding accepted, a scope narrowed) and a second revision's review confirming the
- * answer carried over, a grievance registered, answered and exported, and a passphrase change
- * (rekey). Its passphrase is then
+ * identity, a second key added and revoked, the sealed original exported, a second request
+ * imported and its case deleted, a review (independence, an answer, a finding accepted, a scope
+ * narrowed) and a second revision's review confirming the answer carried over, a grievance
+ * registered, answered and exported, and a passphrase change (rekey). Its passphrase is then
  * NEW_PASSPHRASE.
  */
 export async function busyOffice(): Promise<TestOffice> {
@@ -62,13 +63,11 @@ export async function busyOffice(): Promise<TestOffice> {
   step();
   revokeAuthorityKey(office.session, formatKeyId(second.keyId));
   step();
-  const { store } = office.session;
-  store.transaction(() => {
-    const writer = store.blobs.createBlobWriter();
-    writer.write(new Uint8Array([1, 2, 3]));
-    writer.finish();
-  });
-  store.blobs.deleteOrphanBlobs(office.session.actor);
+  await exportOriginal(office.session, { authority: outcome.authority, id: outcome.id }, { path: join(office.dir, "original.sealed"), replaceExisting: false });
+  step();
+  const deletable = await importBundleFile(office.session, await office.seal({ document: sampleRequest({ id: "TO-DELETE-1" }) }));
+  if (deletable.status !== "imported") throw new Error(`fixture import: ${JSON.stringify(deletable)}`);
+  deleteCase(office.session, { authority: deletable.authority, id: deletable.id });
   step();
   await reviewBothRevisions(office, outcome);
   step();

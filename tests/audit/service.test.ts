@@ -58,7 +58,9 @@ describe("the audit service", () => {
       "age-identity.added",
       "authority-key.added",
       "authority-key.revoked",
-      "blobs.orphans-deleted",
+      "request.original-exported",
+      "request.stored",
+      "request.deleted",
       "review.started",
       "review.independence-declared",
       "review.answer-set",
@@ -75,9 +77,11 @@ describe("the audit service", () => {
       "audit.checkpointed",
       "audit.exported",
     ]);
-    // Every action the code can write, but a reviewer's profile change (no operation does it yet).
+    // Every action the code can write, but a reviewer's profile change (no operation does it
+    // yet), the removal of chunk blobs (the layout before kept evidence: readable in old logs)
+    // and the sweep of orphan evidence files at open (tests/store/evidence.test.ts).
     const written = new Set<string>(entries.map((entry) => entry.action));
-    expect(AUDIT_ACTIONS.filter((action) => !written.has(action))).toEqual(["reviewer.updated"]);
+    expect(AUDIT_ACTIONS.filter((action) => !written.has(action))).toEqual(["reviewer.updated", "blobs.orphans-deleted", "evidence.orphans-removed"]);
     for (const [index, entry] of entries.entries()) {
       const row = rows[index];
       expect(AUDIT_DETAILS[entry.action].safeParse(row?.details).success, entry.action).toBe(true);
@@ -103,7 +107,7 @@ describe("the audit service", () => {
       after = page.at(-1)?.seq ?? after;
     }
     expect(paged).toEqual(whole);
-    expect(listAuditEntries(session, { afterSeq: 24 }).map((entry) => entry.seq)).toEqual([25, 26]);
+    expect(listAuditEntries(session, { afterSeq: 26 }).map((entry) => entry.seq)).toEqual([27, 28]);
     expect(() => listAuditEntries(session, { limit: 0 })).toThrow(AuditPageError);
     expect(() => listAuditEntries(session, { limit: 1001 })).toThrow(/from 1 to 1000/);
     expect(() => listAuditEntries(session, { afterSeq: -1 })).toThrow(/afterSeq -1/);
@@ -112,8 +116,8 @@ describe("the audit service", () => {
   it("verifies an intact chain and returns its head", async () => {
     const { session } = await filledStore();
     const last = session.store.audit.listAudit().at(-1);
-    expect(verifyAudit(session)).toEqual({ ok: true, count: 26, headSeq: 26, headHash: last?.rowHash });
-    expect(auditHead(session)).toEqual({ seq: 26, hash: last?.rowHash });
+    expect(verifyAudit(session)).toEqual({ ok: true, count: 28, headSeq: 28, headHash: last?.rowHash });
+    expect(auditHead(session)).toEqual({ seq: 28, hash: last?.rowHash });
   });
 
   it("names a row whose details were rewritten through a second connection", async () => {

@@ -1,25 +1,29 @@
-// Crash safety: `kill -9` the CLI at many moments while it imports a large bundle. Each time the
-// store must open, pass SQLite's integrity check, hold nothing half-stored, and a re-import
-// must then succeed. Half the kills follow a fixed schedule spread over a measured import; the
-// other half come when the write-ahead log has grown to a given size, so that some surely land
-// while the import writes, however fast this machine runs its other phases.
+// Crash safety: `kill -9` the CLI at many moments while it imports, a large bundle (kept as a file
+// in evidence/) and many small ones (kept in their rows). Each time the store must pass SQLite's
+// integrity check and hold nothing half-stored (a request with its kept bundle and attachment,
+// or none of them; a file for every row that names one), the next open must leave no file that
+// no row names, and a re-import must then succeed. Half the large-bundle kills follow a fixed
+// schedule spread over a measured import; the other half come when the kept file being written
+// has reached a given size, so that some surely land while the import writes, however fast this
+// machine runs its other phases.
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BATCH_MAX_FILES } from "../../electron/core/bundles/import-bundle.js";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
-import { storeFile } from "../../electron/core/store/index.js";
+import { evidenceDir, storeFile } from "../../electron/core/store/index.js";
 import { openSession } from "../../electron/core/session/session.js";
 import { CLI_ENTRY, assertCliBuilt, jsonLines, runCli, type ImportLine } from "../helpers/cli.js";
 import { openTestOffice, STORE_PASSPHRASE } from "../helpers/office.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { sampleRequest } from "../helpers/sample-request.js";
 
-const TRIALS = 20;
+const LARGE_TRIALS = 12;
+const SMALL_TRIALS = 8;
 /** More than one batch, so kills land between commits as well as inside one. */
-const MANY_FILES = 400;
-const ATTACHMENT_BYTES = 48 * 1024 * 1024;
+const MANY_FILES = 300;
+const ATTACHMENT_BYTES = 32 * 1024 * 1024;
 const env = { COUNTERSEAL_PASSPHRASE: STORE_PASSPHRASE };
 
 function bigAttachment(): Uint8Array {
@@ -38,14 +42,23 @@ function bigAttachment(): Uint8Array {
   return bytes;
 }
 
-/** Bytes in the write-ahead log: pages of a transaction that was under way when the kill came. */
-const walBytes = (storeDir: string): number => {
-  const wal = `${storeFile(storeDir)}-wal`;
-  return existsSync(wal) ? statSync(wal).size : 0;
+const keptFiles = (storeDir: string): string[] => (existsSync(evidenceDir(storeDir)) ? readdirSync(evidenceDir(storeDir)).sort() : []);
+
+/** Bytes in evidence/: the kept file of an import under way (or of one that finished). */
+const keptBytes = (storeDir: string): number => {
+  let total = 0;
+  for (const name of keptFiles(storeDir)) {
+    try {
+      total += statSync(join(evidenceDir(storeDir), name)).size;
+    } catch {
+      // Renamed between the listing and the stat: counted at the next look.
+    }
+  }
+  return total;
 };
 
-/** When to kill: after a delay, or as soon as the store's write-ahead log holds this many bytes. */
-type KillAt = { afterMs: number } | { walBytes: number };
+/** When to kill: after a delay, or as soon as evidence/ holds this many bytes. */
+type KillAt = { afterMs: number } | { keptBytes: number };
 
 /**
  * Starts an import and SIGKILLs it at `at`; resolves with whether it finished first and the
@@ -63,7 +76,7 @@ function importAndKill(storeDir: string, files: readonly string[], at: KillAt): 
     "afterMs" in at
       ? setTimeout(kill, at.afterMs)
       : setInterval(() => {
-          if (walBytes(storeDir) >= at.walBytes) kill();
+          if (keptBytes(storeDir) >= at.keptBytes) kill();
         }, 1);
   return new Promise((resolve) => {
     child.on("close", (_code, signal) => {
@@ -75,25 +88,47 @@ function importAndKill(storeDir: string, files: readonly string[], at: KillAt): 
   });
 }
 
+/** What a raw connection finds on disk, before anything opens the store (which would sweep). */
 function inspect(storeDir: string) {
   const db = openKeyedConnection(storeFile(storeDir), STORE_PASSPHRASE);
   try {
-    const count = (table: string) => Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+    const count = (sql: string) => Number(db.prepare(sql).pluck().get());
+    const named = db.prepare("SELECT file_name FROM evidence WHERE file_name IS NOT NULL").pluck().all() as string[];
+    const present = new Set(keptFiles(storeDir));
     return {
       integrity: db.pragma("integrity_check", { simple: true }),
-      requests: count("requests"),
-      attachments: count("attachments"),
-      blobs: count("blobs"),
-      orphanChunks: Number(db.prepare("SELECT count(*) FROM blob_chunks WHERE blob_id NOT IN (SELECT id FROM blobs)").pluck().get()),
-      chunkBytes: Number(db.prepare("SELECT coalesce(sum(length(data)), 0) FROM blob_chunks").pluck().get()),
+      requests: count("SELECT count(*) FROM requests"),
+      attachments: count("SELECT count(*) FROM attachments"),
+      evidence: count("SELECT count(*) FROM evidence"),
+      /** Requests without their kept bundle, or the reverse: half-stored. */
+      unmatched: count("SELECT count(*) FROM requests r FULL JOIN evidence e ON e.request_id = r.id WHERE r.id IS NULL OR e.request_id IS NULL"),
+      /** Rows naming a file that is not there (or not whole). */
+      missingFiles: named.filter((name) => !present.has(name)).length,
+      keptBytesInRows: count("SELECT coalesce(sum(length(content)), 0) FROM evidence"),
     };
   } finally {
     db.close();
   }
 }
 
+/** Opens the store as the app does (which sweeps what no row names); returns the files left and the chain's state. */
+function openAndSweep(storeDir: string): { files: number; named: number; auditOk: boolean; integrity: string[] } {
+  const session = openSession(storeDir, STORE_PASSPHRASE, testRuntime());
+  try {
+    const rows = session.store.requests.listAllRevisions({ limit: 10_000, offset: 0 });
+    return {
+      files: keptFiles(storeDir).length,
+      named: rows.length,
+      auditOk: session.store.audit.verifyAuditChain().ok,
+      integrity: session.store.integrityCheck(),
+    };
+  } finally {
+    session.store.close();
+  }
+}
+
 describe("kill -9 during import", () => {
-  it(`leaves the store before or after the import, never between (${TRIALS} kills)`, async () => {
+  it(`leaves a large bundle stored whole or not at all, and no orphan file after the next open (${LARGE_TRIALS} kills)`, async () => {
     const office = openTestOffice(testRuntime());
     const document = sampleRequest({ attachments: [{ path: "attachments/extraction.bin", title: "Device extraction", mediaType: "application/octet-stream" }] });
     const file = await office.seal({ document, attachments: [{ name: "extraction.bin", bytes: bigAttachment() }] });
@@ -117,51 +152,46 @@ describe("kill -9 during import", () => {
     const startupMs = Math.min(Date.now() - opening, fullMs / 2);
 
     // Even trials: moments spread from the end of start-up to the end of the import. Odd trials:
-    // the log at 1 MiB to about 34 MiB (the attachment is 48 MiB; pages reach the log once the
-    // 32 MiB page cache spills, and the rest at the commit).
-    const scheduled = Math.ceil(TRIALS / 2);
+    // the kept file at 1 MiB to about 31 MiB of the bundle's 32.
+    const scheduled = Math.ceil(LARGE_TRIALS / 2);
     const killAt = (trial: number): KillAt =>
       trial % 2 === 0
         ? { afterMs: Math.round(startupMs + ((trial / 2 + 1) / (scheduled + 1)) * (fullMs - startupMs)) }
-        : { walBytes: (1 + ((trial - 1) / 2) * 3.7) * 1024 * 1024 };
+        : { keptBytes: (1 + ((trial - 1) / 2) * 5.5) * 1024 * 1024 };
     const outcomes: string[] = [];
     let killedMidWrite = 0;
-    for (let trial = 0; trial < TRIALS; trial++) {
+    for (let trial = 0; trial < LARGE_TRIALS; trial++) {
       outcomes.push((await importAndKill(office.storeDir, [file], killAt(trial))).end);
-      // Counted before anything opens the store again, which would roll the log back.
-      if (walBytes(office.storeDir) > 1024 * 1024) killedMidWrite += 1;
       const state = inspect(office.storeDir);
       expect(state.integrity).toBe("ok");
-      expect(state.orphanChunks).toBe(0);
+      expect(state).toMatchObject({ unmatched: 0, missingFiles: 0, keptBytesInRows: 0 });
       if (state.requests === 0) {
-        expect(state).toMatchObject({ attachments: 0, blobs: 0, chunkBytes: 0 });
+        expect(state).toMatchObject({ attachments: 0, evidence: 0 });
+        // A kept file with no row: the kill came while the import wrote.
+        if (keptFiles(office.storeDir).length > 0) killedMidWrite += 1;
       } else {
-        expect(state).toMatchObject({ requests: 1, attachments: 1, blobs: 1, chunkBytes: ATTACHMENT_BYTES });
+        expect(state).toMatchObject({ requests: 1, attachments: 1, evidence: 1 });
+      }
+      const opened = openAndSweep(office.storeDir);
+      expect(opened).toEqual({ files: state.requests, named: state.requests, auditOk: true, integrity: ["ok"] });
+      if (state.requests === 1) {
         // The import got through before the kill: start the next trial from the empty store again.
         rmSync(office.storeDir, { recursive: true, force: true });
         cpSync(pristine, office.storeDir, { recursive: true });
       }
     }
-    expect(outcomes).toHaveLength(TRIALS);
-    expect(outcomes.filter((outcome) => outcome === "killed").length).toBeGreaterThanOrEqual(15);
-    console.info(`kill -9: ${outcomes.length} trials, ${killedMidWrite} during writes; import ${fullMs} ms, start-up ${startupMs} ms`);
+    expect(outcomes.filter((outcome) => outcome === "killed").length).toBeGreaterThanOrEqual(8);
+    console.info(`kill -9: ${outcomes.length} trials, ${killedMidWrite} while the kept file was written; import ${fullMs} ms, start-up ${startupMs} ms`);
     // The schedule must actually hit the import while it writes, or the test proves nothing.
-    expect(killedMidWrite).toBeGreaterThanOrEqual(5);
+    expect(killedMidWrite).toBeGreaterThanOrEqual(4);
 
     const again = await runCli(["--store", office.storeDir, "import", "--json", file], { env });
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ status: expect.stringMatching(/^(imported|duplicate)$/) });
-    const session = openSession(office.storeDir, STORE_PASSPHRASE, testRuntime());
-    try {
-      expect(session.store.integrityCheck()).toEqual(["ok"]);
-      expect(session.store.audit.verifyAuditChain()).toMatchObject({ ok: true });
-    } finally {
-      session.store.close();
-    }
-    expect(inspect(office.storeDir)).toMatchObject({ requests: 1, blobs: 1, chunkBytes: ATTACHMENT_BYTES });
-  }, 240_000);
+    expect(openAndSweep(office.storeDir)).toEqual({ files: 1, named: 1, auditOk: true, integrity: ["ok"] });
+  }, 60_000);
 
-  it("keeps every bundle it reported imported when killed during a many-file import (10 kills)", async () => {
+  it(`keeps every small bundle it reported imported, in whole batches (${SMALL_TRIALS} kills)`, async () => {
     const office = openTestOffice(testRuntime());
     const files: string[] = [];
     for (let n = 0; n < MANY_FILES; n++) {
@@ -179,19 +209,26 @@ describe("kill -9 during import", () => {
     const fullMs = Date.now() - started;
 
     let reportedBeforeKill = 0;
-    for (let trial = 0; trial < 10; trial++) {
+    for (let trial = 0; trial < SMALL_TRIALS; trial++) {
       rmSync(office.storeDir, { recursive: true, force: true });
       cpSync(pristine, office.storeDir, { recursive: true });
-      const { printed } = await importAndKill(office.storeDir, files, { afterMs: Math.round(((trial + 1) / 11) * fullMs) });
+      const { printed } = await importAndKill(office.storeDir, files, { afterMs: Math.round(((trial + 1) / (SMALL_TRIALS + 1)) * fullMs) });
       const state = inspect(office.storeDir);
       expect(state.integrity).toBe("ok");
-      expect(state.orphanChunks).toBe(0);
-      // Whole batches only (as many blobs as requests), and at least every one it reported.
+      expect(state).toMatchObject({ unmatched: 0, missingFiles: 0 });
+      // Whole batches only (a kept bundle and an attachment per request), and at least every one it reported.
       expect([0, BATCH_MAX_FILES, MANY_FILES]).toContain(state.requests);
-      expect(state.blobs).toBe(state.requests);
+      expect(state).toMatchObject({ evidence: state.requests, attachments: state.requests });
       expect(state.requests).toBeGreaterThanOrEqual(printed.filter((line) => line.status === "imported").length);
+      // Small bundles are kept in their rows: nothing in evidence/, before or after the next open.
+      expect(keptFiles(office.storeDir)).toEqual([]);
+      expect(openAndSweep(office.storeDir)).toEqual({ files: 0, named: state.requests, auditOk: true, integrity: ["ok"] });
       reportedBeforeKill += printed.length;
     }
-    console.info(`kill -9 during ${MANY_FILES}-file imports: 10 trials, ${reportedBeforeKill} outcomes printed before the kills; import ${fullMs} ms`);
-  }, 120_000);
+    const again = await runCli(["--store", office.storeDir, "import", "--json", ...files], { env });
+    expect(again.code).toBe(0);
+    expect(jsonLines(again.stdout).every((line) => ["imported", "duplicate"].includes(String((line as ImportLine).status)))).toBe(true);
+    expect(openAndSweep(office.storeDir)).toMatchObject({ named: MANY_FILES, auditOk: true });
+    console.info(`kill -9 during ${MANY_FILES}-file imports: ${SMALL_TRIALS} trials, ${reportedBeforeKill} outcomes printed before the kills; import ${fullMs} ms`);
+  }, 60_000);
 });

@@ -1,20 +1,25 @@
 // What a store holds, counted two ways, to prove that a refused import left nothing behind:
 // through the session's own repositories (which would also see rows of a transaction left
 // open on that connection) and through a second, raw connection to the encrypted file (which
-// sees only what was committed to disk, including blobs, which no repository lists).
+// sees only what was committed to disk, including kept bundles, which no repository lists).
+import { existsSync, readdirSync } from "node:fs";
+import { dirname } from "node:path";
 import type Database from "better-sqlite3-multiple-ciphers";
+import { evidenceDir } from "../../electron/core/store/index.js";
 import type { Session } from "../../electron/core/session/session.js";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
 import { STORE_PASSPHRASE } from "./office.js";
 
 /** Every table an import writes to, and the keyring, which an import must never touch. */
-export const STORE_TABLES = ["requests", "cases", "attachments", "blobs", "blob_chunks", "audit_log", "authority_keys"] as const;
+export const STORE_TABLES = ["requests", "cases", "attachments", "evidence", "audit_log", "authority_keys"] as const;
 
 export interface StoreSnapshot {
   /** Row counts read from the file. */
   rows: Record<(typeof STORE_TABLES)[number], number>;
-  /** Bytes of all blob chunks on disk: a chunk rewritten in place would not change a count. */
-  blobBytes: number;
+  /** Bytes of every kept bundle the rows name: a row rewritten in place would not change a count. */
+  keptBytes: number;
+  /** The files in the store's evidence/ folder: a refusal must leave none behind. */
+  keptFiles: string[];
   /** The last audit row's hash on disk: the chain's head moves with any appended row. */
   auditHead: string | null;
   /** Through the session: every stored revision's digest, and the verified audit chain. */
@@ -57,7 +62,8 @@ function readSnapshot(session: Session, db: Database.Database): StoreSnapshot {
   const chain = session.store.audit.verifyAuditChain();
   return {
     rows,
-    blobBytes: db.prepare("SELECT coalesce(sum(length(data)), 0) FROM blob_chunks").pluck().get() as number,
+    keptBytes: db.prepare("SELECT coalesce(sum(kept_size), 0) FROM evidence").pluck().get() as number,
+    keptFiles: existsSync(evidenceDir(dirname(session.store.file))) ? readdirSync(evidenceDir(dirname(session.store.file))).sort() : [],
     auditHead: (db.prepare("SELECT row_hash FROM audit_log ORDER BY seq DESC LIMIT 1").pluck().get() as string | undefined) ?? null,
     revisions: session.store.requests.listAllRevisions({ limit: 10_000, offset: 0 }).map((revision) => revision.bundleDigest),
     audit: chain.ok ? { ok: true, count: chain.count, headHash: chain.headHash } : { ok: false, count: chain.seq, headHash: null },

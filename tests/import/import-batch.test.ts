@@ -15,11 +15,11 @@ const sealCase = (office: TestOffice, n: number) =>
   office.seal({ document: sampleRequest({ id: `CASE-${n}`, attachments: listing }), attachments: [evidence(n)] });
 
 /** What another program reading the file sees: committed rows only (WAL isolation). */
-function committed(office: TestOffice): { requests: number; blobs: number; chunks: number } {
+function committed(office: TestOffice): { requests: number; evidence: number; attachments: number } {
   const db = openKeyedConnection(storeFile(office.storeDir), STORE_PASSPHRASE);
   try {
     const count = (table: string) => Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
-    return { requests: count("requests"), blobs: count("blobs"), chunks: count("blob_chunks") };
+    return { requests: count("requests"), evidence: count("evidence"), attachments: count("attachments") };
   } finally {
     db.close();
   }
@@ -38,7 +38,7 @@ describe("importBundleFiles", () => {
     expect(outcomes.map((outcome) => outcome.status)).toEqual(["imported", "refused", "imported", "imported"]);
     expect(outcomes[1]).toMatchObject({ file: unlisted, code: "document-invalid" });
     expect(outcomes.map((outcome) => outcome.status === "imported" && outcome.id)).toEqual(["CASE-1", false, "CASE-2", "CASE-3"]);
-    expect(committed(office)).toEqual({ requests: 3, blobs: 3, chunks: 3 });
+    expect(committed(office)).toEqual({ requests: 3, evidence: 3, attachments: 3 });
     // The refused bundle's rows rolled back with its savepoint; the record of its refusal did not.
     const actions = office.session.store.audit.listAudit().map((row) => row.action);
     expect(actions.filter((action) => action === "request.stored" || action === "bundle.refused")).toEqual([
@@ -61,7 +61,7 @@ describe("importBundleFiles", () => {
     const outcomes = await importBundleFiles(office.session, [file, file, armored]);
 
     expect(outcomes.map((outcome) => outcome.status)).toEqual(["imported", "duplicate", "duplicate"]);
-    expect(committed(office)).toEqual({ requests: 1, blobs: 1, chunks: 1 });
+    expect(committed(office)).toEqual({ requests: 1, evidence: 1, attachments: 1 });
   });
 
   it(`commits every ${BATCH_MAX_FILES} files and reports each outcome only after its commit`, async () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { importBundleFile } from "../../electron/core/bundles/import-bundle.js";
 import { getRequestDetail } from "../../electron/core/requests/requests-service.js";
+import { readAttachmentInline } from "../../electron/core/requests/attachments-service.js";
 import { openTestOffice } from "../helpers/office.js";
 import { sampleRequest } from "../helpers/sample-request.js";
 
@@ -23,9 +24,8 @@ describe("importBundleFile", () => {
     ]);
     expect(view.provenance.signerKeyId).toMatch(/^[0-9A-F]{1,16}$/);
     expect(view.provenance.sealedSha256).toMatch(/^[0-9a-f]{64}$/);
-    const stored = office.session.store.requests.getRequest("nl-om-rotterdam", "OM-RTM-2026-0117");
-    const blob = [...office.session.store.blobs.readBlob(stored?.attachments[0]?.blobId ?? "")];
-    expect(Buffer.concat(blob)).toEqual(Buffer.from(pdf));
+    const content = readAttachmentInline(office.session, { authority: "nl-om-rotterdam", id: "OM-RTM-2026-0117", revision: 1, path: "attachments/order.pdf" });
+    expect(Buffer.from(content.base64, "base64")).toEqual(Buffer.from(pdf));
   });
 
   it("reports the same bag sealed again (or armored) as a duplicate, storing nothing more", async () => {

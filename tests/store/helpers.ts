@@ -10,6 +10,7 @@ import type { Runtime } from "../../electron/core/runtime.js";
 import type { Actor } from "../../electron/core/store/index.js";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
 import { createStore, type AuthorityKeyInput, type RequestRevisionInput, type Store } from "../../electron/core/store/index.js";
+import { keptEvidence } from "../helpers/kept-evidence.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { sampleRequest } from "../helpers/sample-request.js";
 import { tempFolder } from "../helpers/temp.js";
@@ -88,8 +89,12 @@ export function sampleKey(n: number, overrides: Partial<AuthorityKeyInput> = {})
 
 export const hex64 = (n: number): string => n.toString(16).padStart(2, "0").repeat(32);
 
-/** The repository input an import makes from the sample request document (tests/helpers). */
-export function sampleRevisionInput(overrides: Partial<RequestRevisionInput> = {}): RequestRevisionInput {
+/**
+ * The repository input an import makes from the sample request document (tests/helpers), with a
+ * kept bundle of its own (tests/helpers/kept-evidence.ts) unless `overrides.evidence` gives one.
+ */
+export function sampleRevisionInput(store: Store, overrides: Partial<RequestRevisionInput> = {}): RequestRevisionInput {
+  const evidence = overrides.evidence ?? keptEvidence(store);
   const revision = overrides.revision ?? 1;
   const documentId = overrides.documentId ?? "PNF-2025-0042";
   const document = sampleRequest({ id: documentId, revision, issuingAuthority: PNF, submittedAt: "2025-02-27T10:00:00+01:00" });
@@ -102,12 +107,13 @@ export function sampleRevisionInput(overrides: Partial<RequestRevisionInput> = {
     submittedAt: new Date(String(document["submittedAt"])),
     document: JSON.stringify(document),
     bundleDigest: hex64(revision),
-    sealedSha256: hex64(0xa0 + revision),
+    sealedSha256: evidence.sealed.sha256,
     signerKeyId: filled(8, 1),
     signerTrustedComment: "timestamp:1740646800\tfile:tagmanifest-sha256.txt",
     sourceOrganization: PNF.name,
     baggingDate: "2025-02-27",
     attachments: [],
     ...overrides,
+    evidence,
   };
 }

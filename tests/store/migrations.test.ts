@@ -128,7 +128,7 @@ describe("STRICT tables and named constraints", () => {
     store.close();
     const db = openKeyedConnection(join(dir, "counterseal.db"), PASSPHRASE);
     try {
-      expect(() => db.prepare("INSERT INTO blobs (id, size, sha256) VALUES ('b', 'large', ?)").run("0".repeat(64))).toThrow(
+      expect(() => db.prepare("INSERT INTO store_keys (id, evidence_key, created_at) VALUES (1, ?, 'now')").run(Buffer.alloc(32))).toThrow(
         expect.objectContaining({ code: "SQLITE_CONSTRAINT_DATATYPE" }),
       );
       expect(() =>
@@ -156,13 +156,13 @@ describe("STRICT tables and named constraints", () => {
       /authority_country_is_alpha2/,
     );
     store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ documentId: "PNF/2025" }))).toThrow(
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store, { documentId: "PNF/2025" }))).toThrow(
       /case_document_id_format/,
     );
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ baggingDate: "27.02.2025" }))).toThrow(
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store, { baggingDate: "27.02.2025" }))).toThrow(
       /request_bagging_date_format/,
     );
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ bundleDigest: "ABC" }))).toThrow(
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store, { bundleDigest: "ABC" }))).toThrow(
       /request_bundle_digest_is_sha256/,
     );
     // A failed call leaves nothing behind, audit row included.
@@ -174,6 +174,6 @@ describe("STRICT tables and named constraints", () => {
     const { store } = newStore();
     store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     const id = "Az09._:-";
-    expect(store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ documentId: id })).documentId).toBe(id);
+    expect(store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store, { documentId: id })).documentId).toBe(id);
   });
 });

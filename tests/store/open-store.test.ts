@@ -153,7 +153,7 @@ describe("connection settings", () => {
       schemaVersion: LATEST_SCHEMA_VERSION,
       cipher: "aegis",
       kdf: TEST_KDF, // the test runtime's; tests/store/kdf.test.ts checks the default
-      pageSize: 65536,
+      pageSize: 4096,
       journalMode: "wal",
       synchronous: 1,
       foreignKeys: true,
@@ -172,7 +172,7 @@ describe("connection settings", () => {
   it("enforces foreign keys", () => {
     const { store } = newStore();
     // The keyring is empty: the case and signer foreign keys refuse the request.
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput())).toThrow(/FOREIGN KEY/);
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store))).toThrow(/FOREIGN KEY/);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   UnknownKeyError,
 } from "../../electron/core/store/index.js";
 import { deterministicBytes, T0, testRuntime } from "../helpers/runtime.js";
+import { attachmentIn, keptEvidence } from "../helpers/kept-evidence.js";
 import { filled, newStore, sampleKey, sampleRevisionInput, REVIEWER } from "./helpers.js";
 
 const actions = (store: ReturnType<typeof newStore>["store"]): string[] => store.audit.listAudit().map((e) => e.action);
@@ -150,26 +151,19 @@ describe("requests", () => {
     return opened;
   }
 
-  function attachBlob(store: ReturnType<typeof newStore>["store"], bytes: Uint8Array) {
-    return store.transaction(() => {
-      const writer = store.blobs.createBlobWriter();
-      writer.write(bytes);
-      return writer.finish();
-    });
-  }
-
   it("stores a revision with its attachments and opens a case for it", () => {
     const { store } = storeWithKeyring();
-    const pdf = attachBlob(store, deterministicBytes("blob", 5000));
-    const empty = attachBlob(store, new Uint8Array(0));
-    const input = sampleRevisionInput({
+    const stream = deterministicBytes("tar stream", 9000);
+    const pdf = attachmentIn(stream, "attachments/order.pdf", 1024, 5000);
+    const empty = attachmentIn(stream, "attachments/empty.txt", 6144, 0);
+    const input = sampleRevisionInput(store, {
       respondBy: new Date("2025-03-15T17:00:00Z"),
+      evidence: keptEvidence(store, stream),
       attachments: [
-        { path: "attachments/order.pdf", title: "Order", mediaType: "application/pdf", blobId: pdf.blobId },
-        { path: "attachments/empty.txt", title: "Empty", mediaType: "text/plain", blobId: empty.blobId },
+        { ...pdf, title: "Order", mediaType: "application/pdf" },
+        { ...empty, title: "Empty", mediaType: "text/plain" },
       ],
     });
-
     const stored = store.requests.insertRequestRevision(REVIEWER, input);
 
     expect(stored).toMatchObject({
@@ -185,8 +179,8 @@ describe("requests", () => {
       status: "received",
     });
     expect(stored.attachments).toEqual([
-      { id: expect.any(String), position: 0, path: "attachments/order.pdf", title: "Order", mediaType: "application/pdf", size: 5000, sha256: pdf.sha256, blobId: pdf.blobId },
-      { id: expect.any(String), position: 1, path: "attachments/empty.txt", title: "Empty", mediaType: "text/plain", size: 0, sha256: empty.sha256, blobId: empty.blobId },
+      { id: expect.any(String), position: 0, path: "attachments/order.pdf", title: "Order", mediaType: "application/pdf", size: 5000, sha256: pdf.sha256, offset: 1024 },
+      { id: expect.any(String), position: 1, path: "attachments/empty.txt", title: "Empty", mediaType: "text/plain", size: 0, sha256: empty.sha256, offset: 6144 },
     ]);
     expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042")).toEqual(stored);
     expect(store.audit.listAudit().at(-1)).toMatchObject({
@@ -198,8 +192,8 @@ describe("requests", () => {
 
   it("links a later revision to the same case and returns the latest by default", () => {
     const { store } = storeWithKeyring();
-    const first = store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ revision: 1 }));
-    const second = store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ revision: 2, urgencyLevel: "expedited" }));
+    const first = store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store, { revision: 1 }));
+    const second = store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store, { revision: 2, urgencyLevel: "expedited" }));
 
     expect(second.caseId).toBe(first.caseId);
     expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042")?.revision).toBe(2);
@@ -212,10 +206,10 @@ describe("requests", () => {
 
   it("refuses the same digest again (duplicate) and another digest for a stored revision (conflict)", () => {
     const { store } = storeWithKeyring();
-    store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput());
+    store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store));
 
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput())).toThrow(DuplicateBundleError);
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ bundleDigest: "e".repeat(64) }))).toThrow(
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store))).toThrow(DuplicateBundleError);
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store, { bundleDigest: "e".repeat(64) }))).toThrow(
       RevisionConflictError,
     );
     expect(store.requests.listAllRevisions({ limit: 10, offset: 0 })).toHaveLength(1);
@@ -224,13 +218,17 @@ describe("requests", () => {
   it("refuses a signer key registered for another authority", () => {
     const { store } = storeWithKeyring();
     // Key 02… belongs to de-bka; the request claims fr-pnf.
-    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ signerKeyId: filled(8, 2) }))).toThrow(/FOREIGN KEY/);
+    expect(() => store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store, { signerKeyId: filled(8, 2) }))).toThrow(/FOREIGN KEY/);
   });
 
-  it("refuses an attachment whose blob was never finished", () => {
+  it("refuses an attachment that lies outside its kept bundle's tar stream, storing nothing", () => {
     const { store } = storeWithKeyring();
-    const input = sampleRevisionInput({ attachments: [{ path: "a.pdf", title: "A", mediaType: "application/pdf", blobId: "missing" }] });
-    expect(() => store.requests.insertRequestRevision(REVIEWER, input)).toThrow(/finish its writer first/);
+    const stream = deterministicBytes("short stream", 3000);
+    const input = sampleRevisionInput(store, {
+      evidence: keptEvidence(store, stream),
+      attachments: [{ ...attachmentIn(stream, "a.pdf", 0, 3000), size: 3001 }],
+    });
+    expect(() => store.requests.insertRequestRevision(REVIEWER, input)).toThrow(/lies outside its bundle's 3000 bytes/);
     expect(store.requests.listAllRevisions({ limit: 10, offset: 0 })).toEqual([]);
   });
 
@@ -240,7 +238,7 @@ describe("requests", () => {
     store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     const receive = (documentId: string, revision: number, digest: number): void => {
       runtime.advance(1000);
-      store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput({ documentId, revision, bundleDigest: "0".repeat(62) + digest.toString(16).padStart(2, "0") }));
+      store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store, { documentId, revision, bundleDigest: "0".repeat(62) + digest.toString(16).padStart(2, "0") }));
     };
     receive("A", 1, 1);
     receive("B", 1, 2);

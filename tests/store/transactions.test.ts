@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { NestedTransactionError, StoreError, TransactionBusyError } from "../../electron/core/store/index.js";
+import { readdirSync } from "node:fs";
+import { evidenceDir } from "../../electron/core/store/index.js";
+import { keptEvidence } from "../helpers/kept-evidence.js";
 import { deterministicBytes } from "../helpers/runtime.js";
 import { countRows, countRowsOf, newStore, sampleKey, sampleRevisionInput, REVIEWER, reviewerActor } from "./helpers.js";
 
@@ -14,66 +17,54 @@ function gate(): { opened: Promise<void>; open: () => void } {
   return { opened, open };
 }
 
-const TABLES = ["blobs", "blob_chunks", "requests", "cases", "attachments", "audit_log"] as const;
+const TABLES = ["evidence", "requests", "cases", "attachments", "audit_log"] as const;
+/** The kept bundle files of a store (what no transaction may leave behind when it rolls back). */
+const keptFiles = (dir: string): string[] => {
+  try {
+    return readdirSync(evidenceDir(dir));
+  } catch {
+    return [];
+  }
+};
+/** A kept bundle large enough to be a file in evidence/. */
+const LARGE = 300_000;
 const counts = (file: string): Record<string, number> => countRowsOf(file, TABLES);
 
 describe("asyncTransaction", () => {
   it("commits everything written across awaits", async () => {
-    const { store } = newStore();
+    const { store, dir } = newStore();
     store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
 
     const stored = await store.asyncTransaction(async () => {
-      const writer = store.blobs.createBlobWriter();
-      writer.write(deterministicBytes("blob", 1000));
+      const evidence = keptEvidence(store, deterministicBytes("stream", LARGE));
       await tick();
-      const blob = writer.finish();
-      await tick();
-      return store.requests.insertRequestRevision(
-        REVIEWER,
-        sampleRevisionInput({ attachments: [{ path: "attachments/a.pdf", title: "A", mediaType: "application/pdf", blobId: blob.blobId }] }),
-      );
+      return store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store, { evidence }));
     });
 
-    expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042")?.attachments).toEqual(stored.attachments);
-    expect(countRows(store.file, "blob_chunks")).toBe(1);
+    expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042")?.id).toEqual(stored.id);
+    expect(countRows(store.file, "evidence")).toBe(1);
+    expect(keptFiles(dir)).toHaveLength(1);
   });
 
-  it("rolls back everything when it throws half-way through a blob", async () => {
-    const { store } = newStore();
+  it("rolls back everything when it throws after a kept file was published, and removes the file", async () => {
+    const { store, dir } = newStore();
     store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     const before = counts(store.file);
 
     const importing = store.asyncTransaction(async () => {
-      const done = store.blobs.createBlobWriter();
-      done.write(deterministicBytes("blob", 300_000));
-      const first = done.finish();
-      store.requests.insertRequestRevision(
-        REVIEWER,
-        sampleRevisionInput({ attachments: [{ path: "attachments/a.bin", title: "A", mediaType: "application/octet-stream", blobId: first.blobId }] }),
-      );
-      const writer = store.blobs.createBlobWriter();
-      writer.write(deterministicBytes("blob", 2.5 * 1024 * 1024)); // two full chunks already inserted
+      const evidence = keptEvidence(store, deterministicBytes("stream", LARGE));
+      store.requests.insertRequestRevision(REVIEWER, sampleRevisionInput(store, { evidence }));
+      expect(keptFiles(dir)).toHaveLength(1);
+      keptEvidence(store, deterministicBytes("second", LARGE)); // a partial file, never stored
       await tick();
       throw new Error("tar stream truncated");
     });
 
     await expect(importing).rejects.toThrow("tar stream truncated");
     expect(counts(store.file)).toEqual(before);
-    expect(store.requests.getRequest(sampleRevisionInput().authorityId, sampleRevisionInput().documentId)).toBeUndefined();
+    expect(keptFiles(dir)).toEqual([]);
+    expect(store.requests.getRequest("fr-pnf", "PNF-2025-0042")).toBeUndefined();
     expect(store.audit.verifyAuditChain()).toMatchObject({ ok: true });
-  });
-
-  it("fails the commit, and keeps nothing, when a blob writer was never finished", async () => {
-    const { store } = newStore();
-    const before = counts(store.file);
-
-    const forgetful = store.asyncTransaction(async () => {
-      // More than one chunk, so a chunk row reaches the database before the writer is dropped.
-      store.blobs.createBlobWriter().write(deterministicBytes("blob", 1.5 * 1024 * 1024));
-    });
-
-    await expect(forgetful).rejects.toThrow(/FOREIGN KEY/);
-    expect(counts(store.file)).toEqual(before);
   });
 
   it("runs two concurrent transactions one after the other", async () => {
@@ -177,28 +168,24 @@ describe("transaction (synchronous)", () => {
   });
 });
 
-describe("blob writer outside a transaction", () => {
-  it("is refused", () => {
+describe("transaction hooks", () => {
+  it("are refused outside a transaction", () => {
     const { store } = newStore();
-    expect(() => store.blobs.createBlobWriter()).toThrow(StoreError);
-    expect(() => store.blobs.createBlobWriter()).toThrow(/inside store.transaction or store.asyncTransaction/);
+    expect(() => store.transaction(() => undefined)).not.toThrow();
+    expect(() => (store as unknown as { evidence: { remove(id: string): void } }).evidence.remove("x")).toThrow(StoreError);
   });
 });
 
 describe("savepoint inside an asyncTransaction", () => {
-  const withBlob = (store: ReturnType<typeof newStore>["store"], documentId: string) => {
-    const writer = store.blobs.createBlobWriter();
-    writer.write(deterministicBytes("blob", 1.5 * 1024 * 1024)); // a chunk row reaches the database
-    const { blobId } = writer.finish();
-    return sampleRevisionInput({
+  const withKeptFile = (store: ReturnType<typeof newStore>["store"], documentId: string) =>
+    sampleRevisionInput(store, {
       documentId,
       bundleDigest: documentId.padEnd(64, "0").slice(0, 64).replace(/[^0-9a-f]/g, "a"),
-      attachments: [{ path: "attachments/a.bin", title: "A", mediaType: "application/octet-stream", blobId }],
+      evidence: keptEvidence(store, deterministicBytes(documentId, LARGE)),
     });
-  };
 
   it("rolls back only the failed savepoint's rows; the others commit together", async () => {
-    const { store } = newStore();
+    const { store, dir } = newStore();
     store.keyring.addAuthorityKey(REVIEWER, sampleKey(1));
     const before = counts(store.file);
 
@@ -207,7 +194,7 @@ describe("savepoint inside an asyncTransaction", () => {
       for (const documentId of ["first", "broken", "third"]) {
         try {
           await store.savepoint(async () => {
-            const input = withBlob(store, documentId);
+            const input = withKeptFile(store, documentId);
             await tick();
             store.requests.insertRequestRevision(REVIEWER, input);
             if (documentId === "broken") throw new Error("signature does not verify");
@@ -223,8 +210,8 @@ describe("savepoint inside an asyncTransaction", () => {
     expect(outcomes).toEqual(["first: stored", "broken: signature does not verify", "third: stored"]);
     const after = counts(store.file);
     expect(after["requests"]).toBe((before["requests"] ?? 0) + 2);
-    expect(after["blobs"]).toBe((before["blobs"] ?? 0) + 2);
-    expect(after["blob_chunks"]).toBe((before["blob_chunks"] ?? 0) + 4);
+    expect(after["evidence"]).toBe((before["evidence"] ?? 0) + 2);
+    expect(keptFiles(dir)).toHaveLength(2);
     expect(store.requests.getRequest("fr-pnf", "broken", 1)).toBeUndefined();
     expect(store.audit.verifyAuditChain()).toMatchObject({ ok: true });
   });

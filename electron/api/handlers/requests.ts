@@ -1,6 +1,7 @@
 // Importing sealed bundles, the inbox, a request's detail and its attachments.
 import { checkAttachment, readAttachmentInline, saveAttachment, suggestedSaveName } from "../../core/requests/attachments-service.js";
 import { queryInbox } from "../../core/requests/inbox-service.js";
+import { exportOriginal, suggestedOriginalName } from "../../core/requests/evidence-service.js";
 import { getRequestDetail } from "../../core/requests/requests-service.js";
 import { LockedError } from "../../core/session/session-errors.js";
 import type { SessionState } from "../../core/session/session-state.js";
@@ -11,7 +12,7 @@ import type { ImportTokens, RegisteredFile } from "../import-tokens.js";
 
 type RequestHandlers = Pick<
   ApiHandlers,
-  "importBundles" | "getImportProgress" | "queryInbox" | "getRequest" | "readAttachment" | "saveAttachment"
+  "importBundles" | "getImportProgress" | "queryInbox" | "getRequest" | "readAttachment" | "saveAttachment" | "saveOriginal"
 >;
 
 export interface RequestHandlerDeps {
@@ -40,6 +41,13 @@ export function requestHandlers({ sessions, files, tokens }: RequestHandlerDeps)
       if (target === null) return { saved: false };
       // Asked again: the store may have been locked while the dialog was open.
       return { saved: true, ...(await saveAttachment(sessions.current(), ref, target)) };
+    },
+    saveOriginal: async (ref) => {
+      getRequestDetail(sessions.current(), ref);
+      const target = await files.chooseSavePath(suggestedOriginalName(ref));
+      if (target === null) return { saved: false };
+      const { bytes, name } = await exportOriginal(sessions.current(), ref, target);
+      return { saved: true, bytes, name };
     },
   };
 }

@@ -1,6 +1,7 @@
 // Reads the tar layer of a bundle into what the BagIt check needs: tag files and the document
-// buffered (they are small and bounded), every other payload file streamed into a payload sink
-// (towards the store's blob writer, inside the import's transaction), each file hashed as it passes.
+// buffered (they are small and bounded), every payload file hashed as it passes and located in
+// the tar stream. Attachments are not copied anywhere: the store keeps the sealed bundle itself
+// and reads them back from their place in it.
 import { createHash } from "node:crypto";
 import { createSha256, sha256Hex } from "../crypto/digest.js";
 import { BUNDLE_TYPES } from "./bagit-tags.js";
@@ -10,27 +11,25 @@ import type { BundleLimits } from "./limits.js";
 import { refuse } from "./refusal.js";
 import { readTarEntries } from "./tar-reader.js";
 
-/**
- * Where a streamed payload file goes. `finish` takes the SHA-256 (hex) of everything written,
- * which the reader computes anyway, and returns the file's handle.
- */
-export interface PayloadSink {
-  write(chunk: Uint8Array): void;
-  finish(sha256: string): string;
+/** Where a payload file's bytes are in the decrypted tar stream, which the store keeps. */
+export interface PayloadLocation {
+  offset: number;
+  size: number;
+  /** SHA-256 (hex) of its bytes, computed as they passed. */
+  sha256: string;
 }
 
 export interface PayloadStore {
-  createSink(): PayloadSink;
-  /** A finished sink's digest (hex) under another algorithm than SHA-256, read back from the store. */
-  digest(handle: string, algorithm: DigestAlgorithm): string;
+  /** A payload file's digest (hex) under another algorithm than SHA-256, read back from what the store keeps. */
+  digest(location: PayloadLocation, algorithm: DigestAlgorithm): string;
 }
 
 export interface ReadBag {
   inventory: BagInventory;
   /** Payload files kept in memory: the candidates for data/<Bundle-Type>.json. */
   buffered: ReadonlyMap<string, Uint8Array>;
-  /** Payload files streamed into the payload store, with their handles. */
-  streamed: ReadonlyMap<string, string>;
+  /** Every payload file, by where it lies in the tar stream. */
+  located: ReadonlyMap<string, PayloadLocation>;
 }
 
 const DOCUMENT_PATHS = new Set(BUNDLE_TYPES.map((type) => `data/${type}.json`));
@@ -39,7 +38,7 @@ export async function readBag(plaintext: AsyncIterable<Uint8Array>, limits: Bund
   const files = new Map<string, BagFile>();
   const tagFiles = new Map<string, Uint8Array>();
   const buffered = new Map<string, Uint8Array>();
-  const streamed = new Map<string, string>();
+  const located = new Map<string, PayloadLocation>();
   // Tag files are manifests and short declarations, buffered and hashed before the signature
   // can be checked: each file and all of them together are capped, so a bag from anyone holding
   // the office's recipient cannot make us buffer gigabytes.
@@ -58,11 +57,11 @@ export async function readBag(plaintext: AsyncIterable<Uint8Array>, limits: Bund
       files.set(path, { size: bytes.byteLength, sha256: sha256Hex(bytes) });
     } else {
       // A file named like a document is kept in memory while it fits the document limit; past
-      // that it is streamed like any attachment (the limit is checked once Bundle-Type is known).
+      // that it is only hashed like any attachment (the limit is checked once Bundle-Type is known).
       const limit = DOCUMENT_PATHS.has(path) ? limits.documentBytes : 0;
-      const read = await bufferOrStream(entry.body, limit, payloads);
-      if (read.kind === "buffered") buffered.set(path, read.bytes);
-      else streamed.set(path, read.handle);
+      const read = await hashAndHold(entry.body, limit);
+      if (read.bytes) buffered.set(path, read.bytes);
+      located.set(path, { offset: entry.dataOffset, size: read.size, sha256: read.sha256 });
       files.set(path, { size: read.size, sha256: read.sha256 });
     }
   }
@@ -70,38 +69,26 @@ export async function readBag(plaintext: AsyncIterable<Uint8Array>, limits: Bund
   const digestOf = (path: string, algorithm: DigestAlgorithm): string => {
     const inMemory = tagFiles.get(path) ?? buffered.get(path);
     if (inMemory) return createHash(algorithm).update(inMemory).digest("hex");
-    const handle = streamed.get(path);
-    if (handle === undefined) throw new Error(`no file ${path} in the bag to digest`);
-    return payloads.digest(handle, algorithm);
+    const location = located.get(path);
+    if (location === undefined) throw new Error(`no file ${path} in the bag to digest`);
+    return payloads.digest(location, algorithm);
   };
-  return { inventory: { files, tagFiles, digestOf }, buffered, streamed };
+  return { inventory: { files, tagFiles, digestOf }, buffered, located };
 }
 
-type ReadFile = { size: number; sha256: string } & ({ kind: "buffered"; bytes: Uint8Array } | { kind: "streamed"; handle: string });
-
-/** Keeps up to `limit` bytes in memory; a larger file goes to the payload store as it arrives. */
-async function bufferOrStream(body: AsyncIterable<Uint8Array>, limit: number, payloads: PayloadStore): Promise<ReadFile> {
+/** Hashes a payload file as it passes, holding it in memory only while it fits `limit` (a document candidate). */
+async function hashAndHold(body: AsyncIterable<Uint8Array>, limit: number): Promise<{ size: number; sha256: string; bytes?: Uint8Array }> {
   const hash = createSha256();
-  const held: Uint8Array[] = [];
-  let sink: PayloadSink | undefined;
+  let held: Uint8Array[] | undefined = limit > 0 ? [] : undefined;
   let size = 0;
   for await (const chunk of body) {
     hash.update(chunk);
     size += chunk.byteLength;
-    if (!sink && size <= limit) {
-      held.push(chunk);
-      continue;
-    }
-    if (!sink) {
-      sink = payloads.createSink();
-      for (const earlier of held.splice(0)) sink.write(earlier);
-    }
-    sink.write(chunk);
+    if (held && size <= limit) held.push(chunk);
+    else held = undefined;
   }
   const sha256 = hash.digest("hex");
-  if (sink) return { kind: "streamed", handle: sink.finish(sha256), size, sha256 };
-  if (limit === 0 && size === 0) return { kind: "streamed", handle: payloads.createSink().finish(sha256), size, sha256 };
-  return { kind: "buffered", bytes: Buffer.concat(held, size), size, sha256 };
+  return held ? { size, sha256, bytes: Buffer.concat(held, size) } : { size, sha256 };
 }
 
 async function collect(body: AsyncIterable<Uint8Array>, limit: number, what: string): Promise<Uint8Array> {

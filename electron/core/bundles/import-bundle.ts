@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { officeIdentities } from "../identity/identity-service.js";
 import type { Session } from "../session/session.js";
-import { DuplicateBundleError, RevisionConflictError } from "../store/index.js";
+import { DuplicateBundleError, EvidenceDamagedError, RevisionConflictError, type EvidenceWriter } from "../store/index.js";
 import { openSealedBundle, type OpenedBundle } from "./open-bundle.js";
 import type { PayloadStore } from "./bag-reader.js";
 import { BundleRefusal } from "./refusal.js";
@@ -80,26 +80,19 @@ interface ImportContext {
   session: Session;
   /** Read once per import: the same array lets the age layer reuse its parsed keys. */
   identities: readonly string[];
-  payloads: PayloadStore;
 }
 
 function importContext(session: Session): ImportContext {
-  const { store } = session;
+  return { session, identities: officeIdentities(session) };
+}
+
+/** A manifest's other digests (sha512, …) are taken from the bundle as it is being kept. */
+function payloadsOf(writer: EvidenceWriter): PayloadStore {
   return {
-    session,
-    identities: officeIdentities(session),
-    payloads: {
-      createSink: () => {
-        // The bag reader hashes every payload file as it passes (for the manifest check) and
-        // hands that digest over, so the blob writer does not hash the same bytes again.
-        const writer = store.blobs.createBlobWriter({ givenSha256: true });
-        return { write: (chunk) => writer.write(chunk), finish: (sha256) => writer.finish(sha256).blobId };
-      },
-      digest: (blobId, algorithm) => {
-        const hash = createHash(algorithm);
-        for (const chunk of store.blobs.readBlob(blobId)) hash.update(chunk);
-        return hash.digest("hex");
-      },
+    digest: (location, algorithm) => {
+      const hash = createHash(algorithm);
+      for (const piece of writer.readPlaintext(location.offset, location.size)) hash.update(piece);
+      return hash.digest("hex");
     },
   };
 }
@@ -109,22 +102,26 @@ async function importOne(
   file: string,
   onProgress?: (read: number, total: number) => void,
 ): Promise<{ outcome: ImportOutcome; size: number }> {
-  const { session, identities, payloads } = context;
+  const { session, identities } = context;
   const { store, limits } = session;
   let size = 0;
   try {
     const sealed = openBundleFile(file, limits.sealedBytes);
     size = sealed.size;
     const opened = await store.savepoint(async () => {
+      // The sealed bytes are kept as they are read; a refusal rolls the savepoint back, which
+      // removes whatever the writer wrote.
+      const writer = store.evidence.createWriter(size);
       const bundle = await openSealedBundle(sealed.chunks, {
         identities,
         limits,
-        payloads,
+        payloads: payloadsOf(writer),
+        keep: writer,
         findSignerKey: (keyId) => store.keyring.findKeyById(keyId),
         now: session.runtime.clock.now(),
         ...(onProgress && { onBytes: (read: number) => onProgress(read, size) }),
       });
-      storeOpenedBundle(session, bundle);
+      storeOpenedBundle(session, bundle, writer);
       return bundle;
     });
     return { outcome: { file, status: "imported", ...identifierOf(opened) }, size };
@@ -146,10 +143,11 @@ function refusalOf(error: unknown, file: string): { code: RefusalCode; message: 
   return undefined;
 }
 
-function storeOpenedBundle(session: Session, bundle: OpenedBundle): void {
+function storeOpenedBundle(session: Session, bundle: OpenedBundle, writer: EvidenceWriter): void {
   const { authorityId, documentId, revision } = bundle.bag.info.externalIdentifier;
   const { document } = bundle;
   try {
+    const evidence = keptEvidence(writer, bundle);
     session.store.requests.insertRequestRevision(session.actor, {
       authorityId,
       documentId,
@@ -165,7 +163,8 @@ function storeOpenedBundle(session: Session, bundle: OpenedBundle): void {
       signerTrustedComment: bundle.signer.trustedComment,
       sourceOrganization: bundle.bag.info.sourceOrganization,
       baggingDate: bundle.bag.info.baggingDate,
-      attachments: bundle.attachments.map(({ handle, ...attachment }) => ({ ...attachment, blobId: handle })),
+      evidence,
+      attachments: bundle.attachments,
     });
   } catch (error) {
     if (error instanceof DuplicateBundleError) throw new AlreadyStored(bundle);
@@ -176,6 +175,16 @@ function storeOpenedBundle(session: Session, bundle: OpenedBundle): void {
           "a changed request must come as a new revision",
       );
     }
+    throw error;
+  }
+}
+
+/** Finishes keeping the sealed file; one that cannot be rebuilt byte for byte is refused, not half kept. */
+function keptEvidence(writer: EvidenceWriter, bundle: OpenedBundle) {
+  try {
+    return writer.finish({ sha256: bundle.sealedSha256, ...bundle.sealed });
+  } catch (error) {
+    if (error instanceof EvidenceDamagedError) throw new BundleRefusal("age-invalid", error.message);
     throw error;
   }
 }

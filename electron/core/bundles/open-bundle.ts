@@ -1,11 +1,12 @@
 // Opens a sealed bundle layer by layer (age → tar → BagIt → signature → trust → document) and
-// returns it verified, or throws exactly one BundleRefusal. Payload files are streamed into the
-// payload store as they arrive; the caller runs all of this inside one store transaction, so a
-// refusal (or a crash) anywhere leaves nothing behind.
+// returns it verified, or throws exactly one BundleRefusal. The sealed bytes go to the keeper
+// (the store's evidence writer) as they are read, and each payload file is located in the tar
+// stream; the caller runs all of this inside one store transaction, so a refusal (or a crash)
+// anywhere leaves nothing behind.
 import type { RequestDocument } from "../../../shared/formats/request.js";
-import { AgeDecryptError, decryptAge } from "../crypto/age.js";
+import { AgeDecryptError, decryptAge, type AgeKeeper } from "../crypto/age.js";
 import { decodeUtf8Strict } from "../crypto/bytes.js";
-import { createSha256, sha256Hex } from "../crypto/digest.js";
+import { createSha256 } from "../crypto/digest.js";
 import {
   formatKeyId,
   MinisignFormatError,
@@ -17,7 +18,7 @@ import {
 import type { AuthorityKey } from "../store/index.js";
 import { decideSignerTrust } from "../keyring/signer-trust.js";
 import { checkBag, SIGNATURE_FILE, TAG_MANIFEST, type CheckedBag } from "./bag-check.js";
-import { readBag, type PayloadStore } from "./bag-reader.js";
+import { readBag, type PayloadLocation, type PayloadStore } from "./bag-reader.js";
 import type { BundleLimits } from "./limits.js";
 import { BundleRefusal, refuse } from "./refusal.js";
 import { readRequestDocument } from "./request-document.js";
@@ -26,20 +27,23 @@ export interface OpenBundleDeps {
   identities: readonly string[];
   limits: BundleLimits;
   payloads: PayloadStore;
+  /** Sees the sealed file as it is decrypted, to keep it. */
+  keep?: AgeKeeper;
   findSignerKey(keyId: Uint8Array): AuthorityKey | undefined;
   /** Import time: the moment the signer's key must be valid at. */
   now: Date;
   onBytes?: (sealedBytesRead: number) => void;
 }
 
-export interface OpenedAttachment {
+export interface OpenedAttachment extends PayloadLocation {
   /** Relative to data/, as the document lists it. */
   path: string;
   title: string;
   mediaType: string;
-  /** The payload sink its bytes went to. */
-  handle: string;
 }
+
+/** Bytes kept of each end of the sealed file: enough to see an armor's surrounding whitespace (at most 1 KiB). */
+const EDGE_BYTES = 2048;
 
 export interface OpenedBundle {
   bag: CheckedBag;
@@ -50,13 +54,16 @@ export interface OpenedBundle {
   attachments: OpenedAttachment[];
   /** SHA-256 (hex) of the sealed file as received. */
   sealedSha256: string;
+  /** Its size, and its first and last bytes. */
+  sealed: { size: number; head: Uint8Array; tail: Uint8Array };
 }
 
 export async function openSealedBundle(sealed: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, deps: OpenBundleDeps): Promise<OpenedBundle> {
   const raw = measureSealed(sealed, deps.limits.sealedBytes, deps.onBytes);
   let read;
   try {
-    read = await readBag(decryptAge(raw, deps.identities, { maxStanzas: deps.limits.ageStanzas }), deps.limits, deps.payloads);
+    const options = { maxStanzas: deps.limits.ageStanzas, ...(deps.keep && { keep: deps.keep }) };
+    read = await readBag(decryptAge(raw, deps.identities, options), deps.limits, deps.payloads);
   } catch (error) {
     if (error instanceof AgeDecryptError) throw new BundleRefusal(error.code, error.message);
     throw error;
@@ -72,14 +79,14 @@ export async function openSealedBundle(sealed: AsyncIterable<Uint8Array> | Itera
   }
   const documentBytes = read.buffered.get(bag.documentPath);
   if (!documentBytes) {
-    if (read.streamed.has(bag.documentPath)) {
+    if (read.located.has(bag.documentPath)) {
       refuse("limit-exceeded", `${bag.documentPath} is larger than the document limit of ${deps.limits.documentBytes} bytes`);
     }
     throw new Error(`checkBag passed a bag without ${bag.documentPath}`);
   }
   const document = readRequestDocument(documentBytes, deps.limits, bag.documentPath);
   checkIdentifierMatches(bag, document);
-  const attachments = matchAttachments(document, bag, read.streamed, read.buffered, deps.payloads);
+  const attachments = matchAttachments(document, bag, read.located);
 
   return {
     bag,
@@ -88,27 +95,40 @@ export async function openSealedBundle(sealed: AsyncIterable<Uint8Array> | Itera
     signer: { key, trustedComment },
     attachments,
     sealedSha256: raw.sha256(),
+    sealed: raw.facts(),
   };
 }
 
-type MeasuredStream = AsyncIterable<Uint8Array> & { sha256(): string };
+type MeasuredStream = AsyncIterable<Uint8Array> & { sha256(): string; facts(): { size: number; head: Uint8Array; tail: Uint8Array } };
 
 /** Counts and hashes the sealed bytes as they are read, refusing past the size limit. */
 function measureSealed(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, limit: number, onBytes?: (read: number) => void): MeasuredStream {
   const hash = createSha256();
   let read = 0;
   let digest: string | undefined;
+  let head = new Uint8Array(0);
+  // The last chunks, enough to hold EDGE_BYTES: references only, the chunks are not reused.
+  const last: Uint8Array[] = [];
+  let lastBytes = 0;
   return {
     async *[Symbol.asyncIterator]() {
       for await (const chunk of source) {
         read += chunk.byteLength;
         if (read > limit) refuse("limit-exceeded", `the sealed file is larger than ${limit} bytes`);
         hash.update(chunk);
+        if (head.length < EDGE_BYTES) head = Buffer.concat([head, chunk.subarray(0, EDGE_BYTES - head.length)]);
+        last.push(chunk);
+        lastBytes += chunk.byteLength;
+        while (last.length > 1 && lastBytes - (last[0]?.byteLength ?? 0) >= EDGE_BYTES) lastBytes -= last.shift()?.byteLength ?? 0;
         onBytes?.(read);
         yield chunk;
       }
     },
     sha256: () => (digest ??= hash.digest("hex")),
+    facts: () => {
+      const joined = Buffer.concat(last, lastBytes);
+      return { size: read, head, tail: joined.subarray(Math.max(0, joined.length - EDGE_BYTES)) };
+    },
   };
 }
 
@@ -158,35 +178,21 @@ function checkIdentifierMatches(bag: CheckedBag, document: RequestDocument): voi
 }
 
 /** Every attachment the document lists is in the bag, and every payload file is listed once. */
-function matchAttachments(
-  document: RequestDocument,
-  bag: CheckedBag,
-  streamed: ReadonlyMap<string, string>,
-  buffered: ReadonlyMap<string, Uint8Array>,
-  payloads: PayloadStore,
-): OpenedAttachment[] {
+function matchAttachments(document: RequestDocument, bag: CheckedBag, located: ReadonlyMap<string, PayloadLocation>): OpenedAttachment[] {
   const inBag = new Set(bag.attachmentPaths);
   const listed = new Set<string>();
   const attachments = document.attachments.map((attachment, index) => {
     const bagPath = `data/${attachment.path}`;
-    if (bagPath === bag.documentPath || !inBag.has(bagPath)) {
+    const location = located.get(bagPath);
+    if (bagPath === bag.documentPath || !inBag.has(bagPath) || location === undefined) {
       refuse("document-invalid", `${bag.documentPath} $.attachments[${index}].path: "${attachment.path}" is not an attachment in the bag`);
     }
     listed.add(bagPath);
-    const handle = streamed.get(bagPath) ?? storeBuffered(buffered.get(bagPath), payloads);
-    return { path: attachment.path, title: attachment.title, mediaType: attachment.mediaType, handle };
+    return { path: attachment.path, title: attachment.title, mediaType: attachment.mediaType, ...location };
   });
   const unlisted = bag.attachmentPaths.find((path) => !listed.has(path));
   if (unlisted !== undefined) refuse("document-invalid", `${unlisted} is in the bag but ${bag.documentPath} does not list it in $.attachments`);
   return attachments;
-}
-
-/** A payload file that was buffered as a possible document but is an attachment after all. */
-function storeBuffered(bytes: Uint8Array | undefined, payloads: PayloadStore): string {
-  if (!bytes) throw new Error("an attachment of the bag was neither streamed nor buffered");
-  const sink = payloads.createSink();
-  sink.write(bytes);
-  return sink.finish(sha256Hex(bytes));
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -22,6 +22,8 @@ export interface TarArchiveEntry {
   type: TarEntryType;
   /** Bytes of data; 0 for a directory. */
   size: number;
+  /** Where the data starts in the archive (just after its header block): kept attachments are read from there. */
+  dataOffset: number;
   /**
    * The entry's data, streamed. Read it (or not) before asking for the next entry: the reader
    * drains whatever is left when the next entry is requested. Breaking out of a loop over the
@@ -61,7 +63,7 @@ export async function* readTarArchive(input: AsyncIterable<Uint8Array>, limits: 
       checkEntryLimits(path, type, size, ++count, limits);
       duplicates.add(path, type);
       const body = new EntryBody(stream as AsyncIterable<Uint8Array>, pump);
-      yield { path, type, size, body };
+      yield { path, type, size, dataOffset: header.byteOffset, body };
       await body.drain();
     }
     await pump.finished();

@@ -21,7 +21,11 @@ function setChunkNonce(nonce: Uint8Array, counter: number, last: boolean): Uint8
  * Releases each chunk's plaintext only once that chunk has authenticated. A failure after
  * some chunks were released means the file is damaged: callers must discard what they got.
  */
-export async function* decryptPayload(payloadKey: Uint8Array, reader: ByteReader): AsyncGenerator<Uint8Array> {
+export async function* decryptPayload(
+  payloadKey: Uint8Array,
+  reader: ByteReader,
+  keep?: (sealedPiece: Uint8Array) => void,
+): AsyncGenerator<Uint8Array> {
   const session = new ChaCha20Poly1305Session(payloadKey);
   const nonce = new Uint8Array(CHACHA_NONCE_LENGTH);
   try {
@@ -29,7 +33,10 @@ export async function* decryptPayload(payloadKey: Uint8Array, reader: ByteReader
       // Pieces, not one buffer: a chunk that straddles two reads is joined once, in the session.
       const sealed = await reader.readPieces(SEALED_CHUNK_SIZE);
       let sealedLength = 0;
-      for (const piece of sealed) sealedLength += piece.length;
+      for (const piece of sealed) {
+        sealedLength += piece.length;
+        keep?.(piece);
+      }
       if (sealedLength === 0) {
         throw ageCorrupt(counter === 0 ? "the age file has no payload: it was cut after the header" : "the age payload is truncated: its final chunk is missing");
       }

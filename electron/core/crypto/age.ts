@@ -4,6 +4,7 @@
 import { decodeArmor, encodeArmor, looksArmored } from "./age-armor.js";
 import { AgeDecryptError, ageCorrupt, ageInvalid } from "./age-errors.js";
 import { deriveKey, encodeAgeHeader, headerMac, readAgeHeader } from "./age-header.js";
+import { encodeParsedHeader } from "./age-store-stanza.js";
 import type { AgeHeader } from "./age-header.js";
 import { decodeAgeIdentity, decodeAgeRecipient } from "./age-keys.js";
 import { PAYLOAD_NONCE_LENGTH, decryptPayload, encryptPayload } from "./age-stream.js";
@@ -22,7 +23,21 @@ export { AgeKeyError, ageRecipientOf, generateAgeIdentity, isAgeRecipient, parse
 export type DecryptAgeOptions = {
   /** The most recipient stanzas a header may have (age-too-many-stanzas past it); 64 by default. */
   maxStanzas?: number;
+  /** Sees the binary age file as it is read, to keep it (the store's evidence). */
+  keep?: AgeKeeper;
 };
+
+/**
+ * Keeps the sealed file while it is decrypted: the header (once its MAC holds) with the file
+ * key, then every byte of the payload as read (its nonce, then the sealed chunks, before each
+ * is authenticated). An armored file is seen as its binary form. The payload pieces are views
+ * into the reader's source chunks, which are never reused, so they may be held.
+ */
+export interface AgeKeeper {
+  /** The header exactly as read (binary), whether the file was armored; `fileKey` is wiped after the call returns. */
+  header(original: Uint8Array, fileKey: Uint8Array, armored: boolean): void;
+  payload(bytes: Uint8Array): void;
+}
 
 export type EncryptAgeOptions = {
   /** Write the ASCII armor (`age -a`) instead of binary. */
@@ -112,14 +127,17 @@ export async function* decryptAge(
       if (!constantTimeEqual(headerMac(fileKey, header.macInput), header.mac)) {
         throw ageCorrupt("the age header's MAC does not match: the header was altered or damaged");
       }
+      options.keep?.header(encodeParsedHeader(header), fileKey, reader !== raw);
       const nonce = Uint8Array.from(await reader.read(PAYLOAD_NONCE_LENGTH));
+      options.keep?.payload(nonce);
       if (nonce.length < PAYLOAD_NONCE_LENGTH) throw ageCorrupt("the age file is truncated: it ends inside the payload nonce");
       payloadKey = deriveKey(fileKey, nonce, "payload");
     } finally {
       fileKey.fill(0);
     }
     try {
-      yield* decryptPayload(payloadKey, reader);
+      const keep = options.keep;
+      yield* decryptPayload(payloadKey, reader, keep && ((piece) => keep.payload(piece)));
     } finally {
       payloadKey.fill(0);
     }

@@ -77,8 +77,11 @@ export function configureConnection(db: Database.Database): void {
   // files (temp tables, sorter spills of a large ORDER BY or CREATE INDEX). Keep those in memory
   // so no plaintext page ever reaches the disk.
   db.pragma("temp_store = MEMORY");
-  // SQLite's default page cache is 2 MB: 31 of our 64 KiB pages, too few to keep the indexes an
-  // import probes, so each probe would read and decrypt its pages again. 32 MiB keeps them.
+  // A deleted case must not linger in freed pages: SQLite overwrites deleted content with zeros.
+  db.pragma("secure_delete = ON");
+  // SQLite's default page cache is 2 MB, too little to keep the indexes an import probes (and the
+  // inbox's) once a store holds many requests, so each probe would read and decrypt its pages
+  // again. 32 MiB keeps them.
   db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
 }
 

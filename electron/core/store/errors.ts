@@ -99,12 +99,28 @@ export class RevisionConflictError extends StoreError {
   }
 }
 
-/** readBlob on a blob id that does not exist. */
-export class BlobNotFoundError extends StoreError {
-  override name = "BlobNotFoundError";
+/**
+ * A development store (schema 2) that holds requests in the layout before kept evidence: its
+ * attachments were decrypted into the database and no sealed original is left to keep, so it
+ * cannot be moved. It is left untouched.
+ */
+export class StoreLayoutTooOldError extends StoreError {
+  override name = "StoreLayoutTooOldError";
+  override readonly code = "store-layout-too-old";
+  constructor(readonly requestCount: number) {
+    super(
+      `This store was made by a development build that kept attachments inside the database (schema 4 or older) and holds ${requestCount} ` +
+        "request(s). That layout cannot become the evidence layout, since the sealed originals were not kept; no release used it. " +
+        "The store was left unchanged: create a new store (counterseal init) and import the sealed bundles again.",
+    );
+  }
 }
 
-/** A blob's chunks do not add up to its recorded size or digest. */
-export class BlobCorruptError extends StoreError {
-  override name = "BlobCorruptError";
+/**
+ * The store's kept evidence does not match its rows: a file a row names is missing, or a kept
+ * file fails authentication. Never silent: the message names what is damaged.
+ */
+export class EvidenceDamagedError extends StoreError {
+  override name = "EvidenceDamagedError";
+  override readonly code = "store-damaged";
 }

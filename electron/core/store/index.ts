@@ -8,7 +8,9 @@ export * from "./errors.js";
 export { type Actor, SYSTEM_ACTOR } from "./repositories/actor.js";
 export { AUDIT_PAGE_LIMIT, type AuditChainCheck, type AuditEntry, type AuditEntryInput, type AuditLog } from "./repositories/audit.js";
 export type { AgeIdentity, AgeIdentityInput, AgeIdentityRepository } from "./repositories/age-identities.js";
-export { BLOB_CHUNK_BYTES, type BlobInfo, type BlobRepository, type BlobWriter } from "./repositories/blobs.js";
+export { EVIDENCE_FILE_MIN_BYTES, type EvidenceRepository, type OpenedEvidence } from "./repositories/evidence.js";
+export type { EvidenceWriter, PendingEvidence, SealedFacts } from "./evidence-writer.js";
+export { EVIDENCE_DIR_NAME, evidenceDir } from "./evidence-files.js";
 export type { AuthorityKey, AuthorityKeyInput, KeyringRepository } from "./repositories/keyring.js";
 export type {
   AttachmentInput,

@@ -92,7 +92,9 @@ export function openStore(dir: string, passphrase: string, runtime: Runtime): St
     if (version > LATEST_SCHEMA_VERSION) throw new StoreTooNewError(version, LATEST_SCHEMA_VERSION);
     configureConnection(db);
     migrate(db);
-    return new Store(db, runtime, file);
+    const store = new Store(db, runtime, file);
+    store.evidence.reconcile(SYSTEM_ACTOR);
+    return store;
   } catch (error) {
     db.close();
     throw error;

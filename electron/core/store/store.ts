@@ -9,8 +9,8 @@ import { readUserVersion } from "./migrate.js";
 import { type Actor, SYSTEM_ACTOR } from "./repositories/actor.js";
 import { AgeIdentityRepository } from "./repositories/age-identities.js";
 import { AuditLog } from "./repositories/audit.js";
-import { BlobRepository } from "./repositories/blobs.js";
 import { GrievanceRepository } from "./repositories/grievances.js";
+import { EvidenceRepository } from "./repositories/evidence.js";
 import { InboxRepository } from "./repositories/inbox.js";
 import { KeyringRepository } from "./repositories/keyring.js";
 import { PopulationRepository } from "./repositories/population.js";
@@ -45,7 +45,7 @@ export class Store {
   readonly ageIdentities: AgeIdentityRepository;
   readonly keyring: KeyringRepository;
   readonly requests: RequestRepository;
-  readonly blobs: BlobRepository;
+  readonly evidence: EvidenceRepository;
   readonly inbox: InboxRepository;
   readonly settings: SettingsRepository;
   readonly grievances: GrievanceRepository;
@@ -68,8 +68,8 @@ export class Store {
     this.reviewer = new ReviewerRepository(ctx, this.audit);
     this.ageIdentities = new AgeIdentityRepository(ctx, this.audit);
     this.keyring = new KeyringRepository(ctx, this.audit);
-    this.requests = new RequestRepository(ctx, this.audit);
-    this.blobs = new BlobRepository(ctx, this.audit);
+    this.evidence = new EvidenceRepository(ctx, this.audit, dirname(file));
+    this.requests = new RequestRepository(ctx, this.audit, this.evidence);
     this.inbox = new InboxRepository(ctx);
     this.settings = new SettingsRepository(ctx, this.audit);
     this.grievances = new GrievanceRepository(ctx, this.audit);
@@ -88,6 +88,11 @@ export class Store {
    */
   asyncTransaction<T>(fn: () => Promise<T>): Promise<T> {
     return this.#transactions.runAsync(fn);
+  }
+
+  /** Whether a write now would be refused because an async transaction (an import) holds the store. */
+  get heldByAnotherWriter(): boolean {
+    return this.#transactions.shutOut;
   }
 
   /** Inside an asyncTransaction: runs `fn` as a savepoint, rolling back only its own changes if it throws. */
@@ -128,6 +133,15 @@ export class Store {
   integrityCheck(): string[] {
     const rows = this.#db.pragma("integrity_check") as Record<string, unknown>[];
     return rows.map((row) => String(Object.values(row)[0]));
+  }
+
+  /**
+   * Copies the WAL into the database and empties it (a deletion's old pages leave the WAL file,
+   * not only the database); waits for readers to finish, up to the busy timeout.
+   */
+  checkpoint(): void {
+    this.#transactions.assertIdle("checkpoint the store");
+    this.#db.pragma("wal_checkpoint(TRUNCATE)");
   }
 
   get isOpen(): boolean {

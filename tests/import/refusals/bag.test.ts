@@ -182,7 +182,7 @@ describe("bag-digest-mismatch", () => {
 
     const bag = bench.bagWithAttachments();
     const lines = sha512Lines(bag);
-    // The 1.5 MiB order.pdf is streamed into a blob before the manifests are checked.
+    // The 1.5 MiB order.pdf is in the kept file being written (evidence/) before the manifests are checked.
     lines[1] = (lines[1] ?? "").replace(/^./, (c) => (c === "0" ? "1" : "0"));
     bag.put("manifest-sha512.txt", `${lines.join("\n")}\n`).restamp();
     await expectRefusal(bench, await bench.seal(bag), "bag-digest-mismatch", {

@@ -25,9 +25,9 @@ export interface RefusalBench<Office extends ForgeOffice = ForgeOffice> {
   /** A valid bag signed by the office's trusted issuer, ready to break. */
   bag(input?: Partial<ForgeInput>): ForgedBag;
   /**
-   * A valid bag with two listed attachments: a 1.5 MiB one (more than a store blob chunk, so
-   * blob rows are written while it streams in) and a small one after it in the archive. A
-   * refusal found after the tar layer must roll those rows back.
+   * A valid bag with two listed attachments: a 1.5 MiB one (so the sealed bundle is kept as a
+   * file in evidence/, written while it streams in) and a small one after it in the archive. A
+   * refusal found after the tar layer must remove that file and roll back every row.
    */
   bagWithAttachments(document?: Record<string, unknown>): ForgedBag;
   /** The bag archived and encrypted to the office, written to a file. */

@@ -12,7 +12,7 @@ import { statSync } from "node:fs";
 import { afterAll, expect } from "vitest";
 import { importBundleFile, type ImportOutcome } from "../../../electron/core/bundles/import-bundle.js";
 import type { Session } from "../../../electron/core/session/session.js";
-import type { BlobRepository } from "../../../electron/core/store/index.js";
+import type { EvidenceRepository } from "../../../electron/core/store/index.js";
 import type { RefusalCode } from "../../../shared/vocabulary/refusal-codes.js";
 import { sampleRequest } from "../../helpers/sample-request.js";
 import type { StoreSnapshot } from "../../helpers/forge-store.js";
@@ -33,8 +33,8 @@ export interface RefusalExpectation {
   /** Substrings (or patterns) of the message naming the file, line or field at fault. */
   names: readonly (string | RegExp)[];
   /**
-   * The importer must have streamed at least this many bytes into store blobs before it
-   * refused: proof that the "nothing stored" check had something to roll back.
+   * The importer must have kept at least this many sealed bytes (the evidence writer) before
+   * it refused: proof that the "nothing stored" check had something to roll back.
    */
   streamedBytes?: number;
   /** The session to import with (for smaller limits); the office's own by default. */
@@ -50,7 +50,7 @@ export async function expectRefusal(bench: RefusalBench, file: string, code: Ref
   const { office } = bench;
   const reader = bench.reader();
   const before = reader.snapshot();
-  const spy = spyOnBlobWrites(office.session);
+  const spy = spyOnKeptBytes(office.session);
   let outcome: ImportOutcome;
   try {
     outcome = await importBundleFile(expectation.session ?? office.session, file);
@@ -58,7 +58,7 @@ export async function expectRefusal(bench: RefusalBench, file: string, code: Ref
     spy.stop();
   }
   expect(outcome).toEqual({ file, status: "refused", code, message: expect.any(String) });
-  if (expectation.streamedBytes !== undefined) expect(spy.bytes, "bytes streamed into blobs before the refusal").toBeGreaterThanOrEqual(expectation.streamedBytes);
+  if (expectation.streamedBytes !== undefined) expect(spy.bytes, "sealed bytes kept before the refusal").toBeGreaterThanOrEqual(expectation.streamedBytes);
   const message = outcome.status === "refused" ? outcome.message : "";
   for (const part of expectation.names) {
     if (typeof part === "string") expect(message).toContain(part);
@@ -90,20 +90,19 @@ function contentOf(snapshot: StoreSnapshot): unknown {
   return { ...rest, tables };
 }
 
-/** Counts bytes written through the store's blob writers until stopped. */
-function spyOnBlobWrites(session: Session): { readonly bytes: number; stop(): void } {
-  const blobs = session.store.blobs;
-  const original = blobs.createBlobWriter;
+/** Counts the bytes the store's evidence writers were given until stopped. */
+function spyOnKeptBytes(session: Session): { readonly bytes: number; stop(): void } {
+  const evidence = session.store.evidence;
+  const original = evidence.createWriter;
   let bytes = 0;
-  blobs.createBlobWriter = function (this: BlobRepository) {
-    const writer = original.call(this);
-    return {
-      write: (chunk) => {
-        bytes += chunk.byteLength;
-        writer.write(chunk);
-      },
-      finish: () => writer.finish(),
+  evidence.createWriter = function (this: EvidenceRepository, sealedSize: number) {
+    const writer = original.call(this, sealedSize);
+    const payload = writer.payload.bind(writer);
+    writer.payload = (chunk: Uint8Array) => {
+      bytes += chunk.byteLength;
+      payload(chunk);
     };
+    return writer;
   };
   return {
     get bytes() {
@@ -111,7 +110,7 @@ function spyOnBlobWrites(session: Session): { readonly bytes: number; stop(): vo
     },
     stop: () => {
       // Deleting the own property brings back the prototype's method.
-      delete (blobs as Partial<Pick<BlobRepository, "createBlobWriter">>).createBlobWriter;
+      delete (evidence as Partial<Pick<EvidenceRepository, "createWriter">>).createWriter;
     },
   };
 }

@@ -1,6 +1,6 @@
 // Refusals of the tar layer. Archives are built block by block (tar-build.ts) from a valid
 // forged bag, so each carries exactly one hostile entry or framing fault; most put it after
-// the 1.5 MiB attachment, so that the refusal has streamed blob rows to roll back.
+// the 1.5 MiB attachment, so that the refusal has a kept file (evidence/) to remove.
 import { describe, it } from "vitest";
 import { buildTar, END_OF_ARCHIVE, rawTarEntries, type RawEntry } from "../../helpers/forge-layers.js";
 import { sharedBench, type RefusalBench } from "./bench.js";

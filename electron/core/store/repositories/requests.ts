@@ -8,14 +8,19 @@ import type { Actor } from "./actor.js";
 import type { AuditLog } from "./audit.js";
 import { searchTextOf } from "../search-text.js";
 import { RequestIndexTables } from "./request-index.js";
+import type { PendingEvidence } from "../evidence-writer.js";
+import type { EvidenceRepository } from "./evidence.js";
 
 export interface AttachmentInput {
   /** Relative to the bag's data/, as the document lists it. */
   path: string;
   title: string;
   mediaType: string;
-  /** A blob finished earlier in the same transaction; its size and SHA-256 are copied from it. */
-  blobId: string;
+  /** Where its bytes start in the bundle's decrypted tar stream, and how many there are. */
+  offset: number;
+  size: number;
+  /** SHA-256 (hex) of its bytes, as checked against the bag's manifest. */
+  sha256: string;
 }
 
 export interface RequestRevisionInput {
@@ -37,6 +42,8 @@ export interface RequestRevisionInput {
   sourceOrganization: string;
   /** bag-info's Bagging-Date, `YYYY-MM-DD`. */
   baggingDate: string;
+  /** The sealed bundle as kept (EvidenceRepository.createWriter, finished); stored with the request. */
+  evidence: PendingEvidence;
   attachments: readonly AttachmentInput[];
 }
 
@@ -68,7 +75,8 @@ export interface StoredAttachment {
   mediaType: string;
   size: number;
   sha256: string;
-  blobId: string;
+  /** Where its bytes start in the kept bundle's decrypted tar stream. */
+  offset: number;
 }
 
 export interface StoredRequest extends RequestSummary {
@@ -107,11 +115,21 @@ export class RequestRepository {
   readonly #insertCategory;
   readonly #indexText;
   readonly #reviewIndex;
+  readonly #evidence: EvidenceRepository;
+  readonly #deleteRequestRows: readonly { run(id: string): unknown }[];
+  readonly #unindexText;
+  readonly #requestsOfCase;
+  readonly #deleteCase;
+  readonly #deleteRequest;
+  readonly #unlinkGrievances;
+  /** Words of revisions stored in the open transaction, indexed just before it commits. */
+  readonly #pendingSearch = new Map<string, string>();
 
-  constructor(ctx: StoreContext, audit: AuditLog) {
+  constructor(ctx: StoreContext, audit: AuditLog, evidence: EvidenceRepository) {
     this.#ctx = ctx;
     this.#audit = audit;
     this.#reviewIndex = new RequestIndexTables(ctx);
+    this.#evidence = evidence;
     const { db } = ctx;
     const summaries = (where: string): string => `SELECT ${SUMMARY_COLUMNS} FROM requests r ${where}`;
     this.#byDigest = db.prepare<[string], SummaryRow>(summaries("WHERE r.bundle_digest = ?"));
@@ -128,7 +146,7 @@ export class RequestRepository {
       summaries("ORDER BY r.received_at DESC, r.rowid DESC LIMIT ? OFFSET ?"),
     );
     this.#attachmentsOf = db.prepare<[string], StoredAttachment>(
-      `SELECT id, position, path, title, media_type AS mediaType, size, sha256, blob_id AS blobId
+      `SELECT id, position, path, title, media_type AS mediaType, size, sha256, tar_offset AS offset
          FROM attachments WHERE request_id = ? ORDER BY position`,
     );
     this.#caseFor = db.prepare<[string, string], string>(
@@ -145,13 +163,30 @@ export class RequestRepository {
                @submittedAt, @receivedAt, @document, @bundleDigest, @sealedSha256, @signerKeyId,
                @signerTrustedComment, @sourceOrganization, @baggingDate)`,
     );
-    // Size and digest come from the blob row itself, so an attachment cannot disagree with its content.
     this.#insertCategory = db.prepare<[string, string]>("INSERT OR IGNORE INTO request_categories (request_id, category) VALUES (?, ?)");
     this.#indexText = db.prepare<[string, string]>("INSERT INTO request_search (rowid, body) SELECT rowid, ? FROM requests WHERE id = ?");
     this.#insertAttachment = db.prepare<[Record<string, unknown>]>(
-      `INSERT INTO attachments (id, request_id, position, path, title, media_type, size, sha256, blob_id)
-       SELECT @id, @requestId, @position, @path, @title, @mediaType, size, sha256, id FROM blobs WHERE id = @blobId`,
+      `INSERT INTO attachments (id, request_id, position, path, title, media_type, tar_offset, size, sha256)
+       VALUES (@id, @requestId, @position, @path, @title, @mediaType, @offset, @size, @sha256)`,
     );
+    this.#unindexText = db.prepare<[string]>("DELETE FROM request_search WHERE rowid = (SELECT rowid FROM requests WHERE id = ?)");
+    // Children first: each statement removes one request's rows from one table.
+    const ofReview = (table: string) => db.prepare<[string]>(`DELETE FROM ${table} WHERE review_id IN (SELECT id FROM reviews WHERE request_id = ?)`);
+    this.#deleteRequestRows = [
+      db.prepare<[string]>("DELETE FROM attachments WHERE request_id = ?"),
+      db.prepare<[string]>("DELETE FROM request_categories WHERE request_id = ?"),
+      db.prepare<[string]>("DELETE FROM request_identifiers WHERE request_id = ?"),
+      // The review goes with its request (newest revision first, so no later review still
+      // names it as the one its answers came from).
+      ...["review_independence", "review_answers", "review_findings", "review_scopes", "review_carried_over"].map(ofReview),
+      db.prepare<[string]>("DELETE FROM reviews WHERE request_id = ?"),
+    ];
+    // A grievance about the case stays in the register (it is the office's record of a
+    // complaint); only its link to the deleted case goes.
+    this.#unlinkGrievances = db.prepare<[string]>("UPDATE grievances SET case_id = NULL WHERE case_id = ?");
+    this.#requestsOfCase = db.prepare<[string], SummaryRow>(summaries("WHERE r.case_id = ? ORDER BY r.revision DESC"));
+    this.#deleteCase = db.prepare<[string]>("DELETE FROM cases WHERE id = ?");
+    this.#deleteRequest = db.prepare<[string]>("DELETE FROM requests WHERE id = ?");
   }
 
   /**
@@ -204,19 +239,25 @@ export class RequestRepository {
       this.#indexForInbox(id, input.document);
       this.#reviewIndex.indexNewRevision(id, input.document);
       const supersededRevisions = this.#reviewIndex.supersedeFor(id, caseId, input.revision, now);
+      if (input.evidence.sealed.sha256 !== input.sealedSha256) {
+        throw new StoreError(`Request ${id}: its sealed SHA-256 differs from the kept bundle's (${input.evidence.sealed.sha256}).`);
+      }
+      this.#evidence.keep(id, input.evidence);
       input.attachments.forEach((attachment, position) => {
-        const inserted = this.#insertAttachment.run({
+        if (attachment.offset + attachment.size > input.evidence.plaintextSize) {
+          throw new StoreError(`Attachment ${attachment.path} lies outside its bundle's ${input.evidence.plaintextSize} bytes of tar stream.`);
+        }
+        this.#insertAttachment.run({
           id: runtime.ids.newId(),
           requestId: id,
           position,
           path: attachment.path,
           title: attachment.title,
           mediaType: attachment.mediaType,
-          blobId: attachment.blobId,
+          offset: attachment.offset,
+          size: attachment.size,
+          sha256: attachment.sha256,
         });
-        if (inserted.changes !== 1) {
-          throw new StoreError(`Attachment ${attachment.path}: blob ${attachment.blobId} does not exist (finish its writer first).`);
-        }
       });
       const stored = this.#getById(id);
       this.#audit.appendAudit({
@@ -240,12 +281,62 @@ export class RequestRepository {
     });
   }
 
-  /** The inbox's view of a new revision: its data categories as rows, its words in the search index. */
+  /**
+   * Deletes a case: every stored revision with its kept bundle (rows now, files once the
+   * deletion commits), its inbox rows and search words, and the case itself. The connection's
+   * secure_delete overwrites the freed pages. Each revision leaves a content-free audit row.
+   * Returns the deleted revisions, newest first.
+   */
+  deleteCase(actor: Actor, caseId: string): RequestSummary[] {
+    return this.#ctx.transactions.run(() => {
+      const revisions = this.#requestsOfCase.all(caseId).map(toSummary);
+      if (revisions.length === 0) throw new StoreError(`Case ${caseId} holds no stored request.`);
+      revisions.forEach((revision, index) => {
+        for (const statement of this.#deleteRequestRows) statement.run(revision.id);
+        this.#evidence.remove(revision.id);
+        this.#unindexText.run(revision.id);
+        this.#deleteRequest.run(revision.id);
+        if (index === revisions.length - 1) {
+          this.#unlinkGrievances.run(caseId);
+          this.#deleteCase.run(caseId);
+        }
+        this.#audit.appendAudit({
+          actor,
+          action: "request.deleted",
+          objectId: revision.id,
+          details: {
+            caseId,
+            revision: revision.revision,
+            bundleDigest: revision.bundleDigest,
+            sealedSha256: revision.sealedSha256,
+            caseDeleted: index === revisions.length - 1,
+          },
+        });
+      });
+      return revisions;
+    });
+  }
+
+  /**
+   * The inbox's view of a new revision: its data categories as rows, its words in the search
+   * index. The words go in once per transaction, just before it commits: FTS5 writes a segment
+   * of its index at every savepoint, and an import makes two per bundle. A revision rolled back
+   * before then is never indexed.
+   */
   #indexForInbox(id: string, documentText: string): void {
     const document = JSON.parse(documentText) as { dataCategories?: unknown };
     const categories = Array.isArray(document.dataCategories) ? document.dataCategories : [];
     for (const category of categories) if (typeof category === "string") this.#insertCategory.run(id, category);
-    this.#indexText.run(searchTextOf(document), id);
+    const { transactions } = this.#ctx;
+    if (this.#pendingSearch.size === 0) transactions.beforeCommit(() => this.#flushSearchIndex());
+    this.#pendingSearch.set(id, searchTextOf(document));
+    transactions.afterRollback(() => this.#pendingSearch.delete(id));
+  }
+
+  #flushSearchIndex(): void {
+    const pending = [...this.#pendingSearch];
+    this.#pendingSearch.clear();
+    for (const [id, text] of pending) this.#indexText.run(text, id);
   }
 
   /** Every stored revision of every case, most recently received first. */
