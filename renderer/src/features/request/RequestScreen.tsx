@@ -34,6 +34,7 @@ export function RequestScreen({ authority, id, revision }: Props) {
   const loading = useRequest((state) => state.loading);
   const error = useRequest((state) => state.error);
   const backToInbox = useNavigation((state) => state.backToInbox);
+  const navigate = useNavigation((state) => state.navigate);
 
   useEffect(() => {
     void load({ authority, id, ...(revision === undefined ? {} : { revision }) });
@@ -89,7 +90,17 @@ export function RequestScreen({ authority, id, revision }: Props) {
     <div className="screen screen-request" onKeyDown={onKeyDown}>
       {back}
       <header className={emergency ? "request-head request-head-emergency" : "request-head"}>
-        <h1 tabIndex={-1}>{t("request.title", { id: detail.id, revision: detail.revision })}</h1>
+        <div className="request-title-row">
+          <h1 tabIndex={-1}>{t("request.title", { id: detail.id, revision: detail.revision })}</h1>
+          <button
+            type="button"
+            className="button button-primary"
+            title={t("review.openHint")}
+            onClick={() => navigate({ screen: "review", authority: detail.authority, id: detail.id, revision: detail.revision })}
+          >
+            {t("review.open")}
+          </button>
+        </div>
         <p className="request-authority">
           {detail.authorityName} · {countryName(detail.country, UI_LANGUAGE)} ({detail.country}) · <code>{detail.authority}</code>
         </p>

@@ -1,0 +1,124 @@
+// The reviewer's workspace for one request revision: the clocks always in view, the independence
+// declaration before the first answer, the stepper through the checklists, scope and completeness
+// check, and the request beside it. Keys (outside text fields): 1–4 answer the current item, n
+// goes to its note, j/k move between items; Escape or Alt+Left goes back to the request.
+import { useEffect, useRef, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { ReviewRef } from "../../../../shared/api/review.js";
+import { isTextField } from "../../app/shortcuts.js";
+import { ErrorNote } from "../../components/ErrorNote.js";
+import { Icon } from "../../components/Icon.js";
+import { useNavigation } from "../../store/navigation.js";
+import { useRequest } from "../../store/request.js";
+import { useReview } from "../../store/review.js";
+import { CarriedOverPanel } from "./CarriedOverPanel.js";
+import { ClocksBar } from "./ClocksBar.js";
+import { IndependencePanel, IndependenceSummary } from "./IndependencePanel.js";
+import { RequestPane } from "./RequestPane.js";
+import { ReviewSteps } from "./ReviewSteps.js";
+import { questions, isAnswered, workspaceKeyAction } from "./review-model.js";
+
+const CLOSED_STATES = new Set(["decided", "superseded"]);
+
+export function ReviewScreen({ reference }: { reference: ReviewRef }) {
+  const { t } = useTranslation();
+  const { authority, id, revision } = reference;
+  const load = useReview((state) => state.load);
+  const view = useReview((state) => state.view);
+  const error = useReview((state) => state.error);
+  const step = useReview((state) => state.step);
+  const currentItem = useReview((state) => state.currentItem);
+  const loadRequest = useRequest((state) => state.load);
+  const detail = useRequest((state) => state.detail);
+  const requestError = useRequest((state) => state.error);
+  const navigate = useNavigation((state) => state.navigate);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusAfterMove = useRef(false);
+
+  useEffect(() => {
+    void load({ authority, id, revision });
+    void loadRequest({ authority, id, revision });
+  }, [authority, id, revision, load, loadRequest]);
+
+  useEffect(() => {
+    if (!focusAfterMove.current) return;
+    focusAfterMove.current = false;
+    headingRef.current?.focus();
+  }, [currentItem, step]);
+
+  const backToRequest = () => navigate({ screen: "request", authority, id, revision });
+  const closed = view ? CLOSED_STATES.has(view.state) : true;
+  const readOnly = !view || closed || view.independence === null;
+  const onChecklist = step === "legality" || step === "necessity" || step === "minimization";
+
+  const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
+    const inTextField = isTextField(event.target as HTMLElement) || (event.target as HTMLElement).closest("select") !== null;
+    if ((event.key === "Escape" && !inTextField && !event.defaultPrevented) || (event.altKey && event.key === "ArrowLeft")) {
+      if ((event.target as HTMLElement).closest("[role=dialog]")) return;
+      event.preventDefault();
+      backToRequest();
+      return;
+    }
+    const action = workspaceKeyAction({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, inTextField });
+    if (!action || !view || !onChecklist) return;
+    // Taken before the list box's type-ahead or a radio sees the key.
+    event.preventDefault();
+    event.stopPropagation();
+    const review = useReview.getState();
+    if (action.kind === "move") {
+      focusAfterMove.current = true;
+      review.move(action.delta);
+    } else if (action.kind === "note") {
+      review.focusNote();
+    } else if (!readOnly && currentItem) {
+      void review.answer(currentItem, action.answer);
+    }
+  };
+
+  const back = (
+    <button type="button" className="button button-quiet back-button" onClick={backToRequest}>
+      <Icon name="back" />
+      {t("review.back")}
+    </button>
+  );
+
+  if (!view) {
+    return (
+      <div className="screen" onKeyDownCapture={onKeyDownCapture}>
+        {back}
+        <h1 tabIndex={-1}>{t("review.title", { id, revision })}</h1>
+        {error ? <ErrorNote message={t("review.loadFailed", { message: error.message })} code={error.code} /> : <p role="status">{t("review.loading")}</p>}
+      </div>
+    );
+  }
+
+  const all = questions(view.items);
+  const answered = all.filter(isAnswered).length;
+
+  return (
+    <div className="screen screen-review" onKeyDownCapture={onKeyDownCapture}>
+      <div className="review-top">
+        <div className="review-title-row">
+          {back}
+          <h1 tabIndex={-1}>{t("review.title", { id, revision })}</h1>
+          <span className={`tag case-state case-${view.state}`}>{t(`caseState.${view.state}`)}</span>
+          <span className="muted review-meta">
+            {t("review.meta", { template: view.template.id, answered, total: all.length })}
+          </span>
+        </div>
+        <ClocksBar clocks={view.clocks} />
+      </div>
+      {closed ? <p className="note">{t("review.closed", { state: t(`caseState.${view.state}`) })}</p> : null}
+      {view.independence === null ? <IndependencePanel disabled={closed} /> : <IndependenceSummary view={view} />}
+      <div className="review-layout">
+        <div className="review-main">
+          <CarriedOverPanel view={view} readOnly={readOnly} />
+          <ReviewSteps view={view} detail={detail} readOnly={readOnly} headingRef={headingRef} onLeaveNote={() => headingRef.current?.focus()} />
+        </div>
+        <aside className="review-side" aria-label={t("review.pane.aside")}>
+          <RequestPane view={view} detail={detail} error={requestError} />
+        </aside>
+      </div>
+    </div>
+  );
+}
