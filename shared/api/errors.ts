@@ -35,6 +35,18 @@ export const ERROR_MEANINGS = {
   "request-not-found": "No stored request (or attachment) matches the reference.",
   "attachment-too-large": "The attachment is too large to show; it can be saved instead.",
   "save-target-exists": "A file appeared where the attachment was to be saved; it was left as it was and nothing was replaced.",
+  // The review (electron/core/review).
+  "review-item-unknown": "The checklist item is not in this review's template, or does not apply to the request; the message names it.",
+  "review-answer-invalid": "An answer other than met, not-met, na or info; the message names it.",
+  "independence-required": "No answer can be given before the reviewer's independence declaration for this review.",
+  "review-closed": "The review is decided or superseded: it can no longer be changed.",
+  "finding-unknown": "No finding of the rules engine on this request has that rule id; the message names it.",
+  "nothing-carried-over": "The item has no answer from the previous revision's review waiting for confirmation.",
+  "scope-refused": "A scope change would widen the request or leave nothing granted (a period outside the requested one, a target not named…); the message says why.",
+  "evidence-invalid": "An evidence reference names an attachment or a field the request does not have.",
+  "review-note-required": "A declared conflict of interest, or a finding accepted or overridden, needs a note saying why.",
+  "review-setting-invalid": "A review setting (time zone, bound on targets or days) is not valid; the message names it.",
+  "review-template-unknown": "The review was started on a checklist template this version of Counterseal does not know.",
   // The file door (electron/api/import-tokens.ts): the page names files only by main's tokens.
   "import-token-unknown": "A file to import was named by a token main did not issue, already used, or issued before the store was locked.",
   // Import (electron/core/bundles/refusal.ts): the bundle's own refusal code travels beside it.

@@ -5,6 +5,7 @@ import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
 import { INSTRUMENTS } from "../vocabulary/instruments.js";
 import { REFUSAL_CODES } from "../vocabulary/refusal-codes.js";
 import { URGENCY_LEVELS } from "../vocabulary/urgencies.js";
+import { CLOCK_KINDS, CLOCK_STATES } from "../vocabulary/clock-kinds.js";
 
 /**
  * A file's outcome: stored (or already stored) under a reference, or refused with a spec code.
@@ -24,7 +25,7 @@ export const importProgress = z.strictObject({
   bytesTotal: z.number(),
 });
 
-export const INBOX_SORT_FIELDS = ["receivedAt", "submittedAt", "respondBy", "authority", "instrument", "urgency", "status"] as const;
+export const INBOX_SORT_FIELDS = ["receivedAt", "submittedAt", "respondBy", "authority", "instrument", "urgency", "status", "nextDeadline"] as const;
 
 export const inboxQuery = z.strictObject({
   offset: z.number().int().min(0),
@@ -60,6 +61,8 @@ export const inboxRow = z.strictObject({
   respondBy: z.string().nullable(),
   /** One of REQUEST_STATUSES (shared/vocabulary) for what this version writes; kept as text. */
   status: z.string(),
+  /** The soonest clock not yet met (overdue ones included), with its state now; null when none runs. */
+  nextDeadline: z.strictObject({ kind: z.enum(CLOCK_KINDS), due: z.string(), state: z.enum(CLOCK_STATES) }).nullable(),
 });
 
 export const inboxPage = z.strictObject({ total: z.number().int(), rows: z.array(inboxRow) });

@@ -7,6 +7,11 @@
 // existing store's chain; a new kind of actor or a new action is added, never renamed.
 import { z } from "zod";
 import { AUDIT_OBJECT_TYPES, isAuditAction, type AuditAction } from "../vocabulary/audit-actions.js";
+import { CASE_STATES } from "../vocabulary/case-states.js";
+import { CHECKLIST_ANSWERS } from "../vocabulary/checklist-answers.js";
+import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
+import { SCOPE_CONDITION_KINDS } from "../vocabulary/scope-conditions.js";
+import { TARGET_KINDS } from "../vocabulary/targets.js";
 
 /** A stored audit text that this vocabulary does not describe. */
 export class AuditFormatError extends Error {
@@ -62,6 +67,10 @@ const sha256 = hexOf(32, "a SHA-256 digest");
 const storedKeyId = hexOf(8, "a key id's 8 bytes");
 /** Milliseconds since the epoch, as the store keeps every instant. */
 const storedTime = z.number().int();
+// Review rows are content-free: item ids, answers, rule ids and vocabulary words, never the
+// reviewer's notes, an identifier's value or any other free text (the store holds those).
+const itemId = z.string().regex(/^[LNM][0-9]{1,2}$/, "a checklist item id such as L1, N12 or M3");
+const ruleId = z.string().regex(/^[LNM][0-9]{1,2}-[a-z0-9-]+$/, "a rule id such as M3-period");
 
 export const AUDIT_DETAILS = {
   "store.created": z.strictObject({ schemaVersion: z.number().int().min(1) }),
@@ -70,7 +79,14 @@ export const AUDIT_DETAILS = {
     kdf: z.strictObject({ tcost: z.number().int(), mcost: z.number().int(), pcost: z.number().int() }).optional(),
   }),
   /** The settings that changed, with their new values. */
-  "settings.changed": z.strictObject({ idleLockMinutes: z.number().int().optional(), locale: z.string().optional() }),
+  "settings.changed": z.strictObject({
+    idleLockMinutes: z.number().int().optional(),
+    locale: z.string().optional(),
+    /** The review's office settings (electron/core/settings/review-settings.ts). */
+    timeZone: z.string().optional(),
+    maxTargets: z.number().int().optional(),
+    maxPeriodDays: z.number().int().optional(),
+  }),
   "reviewer.created": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
   "reviewer.updated": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
   /** The recipient and label only: the identity itself is a secret. */
@@ -98,9 +114,38 @@ export const AUDIT_DETAILS = {
     sealedSha256: sha256,
     signerKeyId: storedKeyId,
     attachments: z.array(z.strictObject({ path: z.string().min(1), size: z.number().int().min(0), sha256 })),
+    /** Revisions of the case this one superseded (older ones, or itself when a newer one was stored first). */
+    supersededRevisions: z.array(z.number().int().min(1)).min(1).optional(),
   }),
   "attachment.saved": z.strictObject({ path: z.string().min(1), sha256, bytes: z.number().int().min(0) }),
   "blobs.orphans-deleted": z.strictObject({ blobIds: z.array(z.string().min(1)).min(1) }),
+  /** The first change to a request revision's review: it records the template and starts the case. */
+  "review.started": z.strictObject({
+    requestId: z.string().min(1),
+    authorityId: z.string().min(1),
+    documentId: z.string().min(1),
+    revision: z.number().int().min(1),
+    templateId: z.string().min(1),
+    templateVersion: z.string().min(1),
+    /** The revision whose answers this review offers to carry over; null when none was reviewed. */
+    previousRevision: z.number().int().min(1).nullable(),
+    state: z.enum(CASE_STATES),
+  }),
+  "review.independence-declared": z.strictObject({ conflict: z.boolean(), withNote: z.boolean() }),
+  "review.answer-set": z.strictObject({ item: itemId, answer: z.enum(CHECKLIST_ANSWERS), withNote: z.boolean(), evidence: z.number().int().min(0) }),
+  "review.carried-over-confirmed": z.strictObject({
+    fromRevision: z.number().int().min(1),
+    items: z.array(z.strictObject({ item: itemId, answer: z.enum(CHECKLIST_ANSWERS) })).min(1),
+  }),
+  "review.finding-reviewed": z.strictObject({ rule: ruleId, item: itemId, status: z.enum(["accepted", "overridden"]) }),
+  /** The operation and its vocabulary words only: no identifier values, dates or condition texts. */
+  "review.scope-changed": z.strictObject({
+    op: z.enum(["strike-category", "strike-target", "narrow-target", "set-period", "set-retention", "add-condition", "remove-condition"]),
+    category: z.enum(DATA_CATEGORIES).optional(),
+    targetKind: z.enum(TARGET_KINDS).optional(),
+    retentionDays: z.number().int().min(0).optional(),
+    conditionKind: z.enum(SCOPE_CONDITION_KINDS).optional(),
+  }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
@@ -144,6 +189,12 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("request.stored"),
   entryFor("attachment.saved"),
   entryFor("blobs.orphans-deleted"),
+  entryFor("review.started"),
+  entryFor("review.independence-declared"),
+  entryFor("review.answer-set"),
+  entryFor("review.carried-over-confirmed"),
+  entryFor("review.finding-reviewed"),
+  entryFor("review.scope-changed"),
 ]);
 
 export type AuditEntry = z.infer<typeof auditEntry>;

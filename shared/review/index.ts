@@ -10,3 +10,4 @@ export { scopeDiff, type ScopeChange } from "./scope-diff.js";
 export { grantedScopeSchema, scopeConditionSchema } from "./scope-schema.js";
 export { addCondition, narrowTarget, requestedScope, setPeriod, setRetention, strikeCategory, strikeTarget, type GrantedScope, type ScopeCondition, type ScopeEdit, type TargetRef } from "./scope.js";
 export { CHECKLIST_TEMPLATES, TEMPLATE_VERSION, templateById, templateFor, type ChecklistTemplate, type TemplateSection } from "./templates.js";
+export { nextDeadline, openClocks } from "./next-deadline.js";

@@ -13,6 +13,12 @@ export const AUDIT_ACTIONS = [
   "request.stored",
   "attachment.saved",
   "blobs.orphans-deleted",
+  "review.started",
+  "review.independence-declared",
+  "review.answer-set",
+  "review.carried-over-confirmed",
+  "review.finding-reviewed",
+  "review.scope-changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -30,6 +36,12 @@ export const AUDIT_OBJECT_TYPES = {
   "request.stored": "request",
   "attachment.saved": "attachment",
   "blobs.orphans-deleted": "blob",
+  "review.started": "review",
+  "review.independence-declared": "review",
+  "review.answer-set": "review",
+  "review.carried-over-confirmed": "review",
+  "review.finding-reviewed": "review",
+  "review.scope-changed": "review",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];

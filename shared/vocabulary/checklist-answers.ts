@@ -1,7 +1,10 @@
 // The answers a reviewer can give to a checklist item. A public contract: stored with each
 // answer and read by reports, so the spellings never change.
+import { isOneOf } from "./is-one-of.js";
+
 export const CHECKLIST_ANSWERS = ["met", "not-met", "na", "info"] as const;
 export type ChecklistAnswer = (typeof CHECKLIST_ANSWERS)[number];
+export const isChecklistAnswer = isOneOf(CHECKLIST_ANSWERS);
 
 /** What each answer means, for the reviewer's screen and the decision record. */
 export const CHECKLIST_ANSWER_MEANINGS: Readonly<Record<ChecklistAnswer, string>> = {

@@ -10,6 +10,7 @@ import { createImportFileRegistry, createImportTokens, type ImportFileRegistry }
 import { auditHandlers } from "./audit.js";
 import { keyringHandlers } from "./keyring.js";
 import { requestHandlers } from "./requests.js";
+import { reviewHandlers } from "./review.js";
 import { storeHandlers } from "./store.js";
 
 export interface ApiHandlerOptions {
@@ -41,6 +42,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...keyringHandlers(sessions),
     ...requestHandlers({ sessions, files: options.files, tokens }),
     ...auditHandlers(sessions),
+    ...reviewHandlers(sessions),
   };
   return {
     ...handlers,

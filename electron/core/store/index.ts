@@ -19,6 +19,19 @@ export type {
   StoredRequest,
 } from "./repositories/requests.js";
 export type { Reviewer, ReviewerInput, ReviewerRepository } from "./repositories/reviewer.js";
+export type {
+  AnswerInput,
+  AnswerRecord,
+  CarriedOverRecord,
+  FindingDecisionRecord,
+  IndependenceRecord,
+  RelatedRow,
+  ReviewRecord,
+  ReviewRepository,
+  ReviewStartInput,
+} from "./repositories/review.js";
+export type { ClockedRequest } from "./repositories/review-reads.js";
+export { identifierKeysOf, type NextDue } from "./request-index.js";
 export type { InboxEntry, InboxFilter, InboxQueryInput, InboxSortField } from "./repositories/inbox.js";
 export { openKeyedConnection } from "./connection.js";
 export { AUDIT_HASH_VERSION, auditRowHash, GENESIS_HASH } from "./audit-chain.js";

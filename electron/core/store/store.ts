@@ -13,6 +13,7 @@ import { BlobRepository } from "./repositories/blobs.js";
 import { InboxRepository } from "./repositories/inbox.js";
 import { KeyringRepository } from "./repositories/keyring.js";
 import { RequestRepository } from "./repositories/requests.js";
+import { ReviewRepository } from "./repositories/review.js";
 import { ReviewerRepository } from "./repositories/reviewer.js";
 import { SettingsRepository } from "./repositories/settings.js";
 import { TransactionRunner } from "./transactions.js";
@@ -45,6 +46,7 @@ export class Store {
   readonly blobs: BlobRepository;
   readonly inbox: InboxRepository;
   readonly settings: SettingsRepository;
+  readonly review: ReviewRepository;
   readonly #db: Database.Database;
   readonly #runtime: Runtime;
   readonly #transactions: TransactionRunner;
@@ -66,6 +68,7 @@ export class Store {
     this.blobs = new BlobRepository(ctx, this.audit);
     this.inbox = new InboxRepository(ctx);
     this.settings = new SettingsRepository(ctx, this.audit);
+    this.review = new ReviewRepository(ctx, this.audit);
   }
 
   /** Synchronous and atomic (better-sqlite3's db.transaction, BEGIN IMMEDIATE); nests as a savepoint. */

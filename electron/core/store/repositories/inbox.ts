@@ -5,7 +5,7 @@ import type { StoreContext } from "../context.js";
 import { ftsQueryOf } from "../search-text.js";
 import { fromNullableStoredTime, fromStoredTime } from "../time.js";
 
-export type InboxSortField = "receivedAt" | "submittedAt" | "respondBy" | "authority" | "instrument" | "urgency" | "status";
+export type InboxSortField = "receivedAt" | "submittedAt" | "respondBy" | "authority" | "instrument" | "urgency" | "status" | "nextDeadline";
 
 export interface InboxFilter {
   instrument?: string | undefined;
@@ -38,6 +38,8 @@ export interface InboxEntry {
   submittedAt: Date;
   respondBy: Date | null;
   status: string;
+  /** The soonest open clock (migration 004 keeps it per request); null when none runs. */
+  nextDue: { at: Date; kind: string } | null;
 }
 
 const SORT_SQL: Readonly<Record<InboxSortField, string>> = {
@@ -50,6 +52,8 @@ const SORT_SQL: Readonly<Record<InboxSortField, string>> = {
   // Ranked so that descending means most urgent first.
   urgency: "CASE r.urgency_level WHEN 'emergency' THEN 2 WHEN 'expedited' THEN 1 ELSE 0 END",
   status: "r.status",
+  // Like respondBy: requests that run no clock sort after those that do, in either direction.
+  nextDeadline: "r.next_due_at IS NULL, r.next_due_at",
 };
 
 /** The index that holds each sort column (every one also holds the rowid). */
@@ -61,6 +65,7 @@ const SORT_INDEX: Readonly<Record<InboxSortField, string>> = {
   instrument: "requests_by_instrument",
   urgency: "requests_by_urgency",
   status: "requests_by_status",
+  nextDeadline: "requests_by_next_due",
 };
 
 const FILTER_SQL: Readonly<Record<keyof InboxFilter, string>> = {
@@ -87,6 +92,8 @@ interface InboxRow {
   submittedAt: number;
   respondBy: number | null;
   status: string;
+  nextDueAt: number | null;
+  nextDueKind: string | null;
 }
 
 export class InboxRepository {
@@ -144,7 +151,8 @@ export class InboxRepository {
                 (SELECT count(*) FROM requests x WHERE x.case_id = r.case_id) AS revisionCount,
                 r.instrument, r.urgency_level AS urgencyLevel,
                 (SELECT group_concat(category, ' ') FROM request_categories c WHERE c.request_id = r.id) AS categories,
-                r.received_at AS receivedAt, r.submitted_at AS submittedAt, r.respond_by AS respondBy, r.status
+                r.received_at AS receivedAt, r.submitted_at AS submittedAt, r.respond_by AS respondBy, r.status,
+                r.next_due_at AS nextDueAt, r.next_due_kind AS nextDueKind
            FROM requests r JOIN authorities a ON a.id = r.authority_id
           WHERE r.rowid IN (${page.map(() => "?").join(", ")})`,
       )
@@ -172,4 +180,5 @@ const toEntry = (row: InboxRow): InboxEntry => ({
   submittedAt: fromStoredTime(row.submittedAt),
   respondBy: fromNullableStoredTime(row.respondBy),
   status: row.status,
+  nextDue: row.nextDueAt === null || row.nextDueKind === null ? null : { at: fromStoredTime(row.nextDueAt), kind: row.nextDueKind },
 });

@@ -7,6 +7,7 @@ import { fromNullableStoredTime, fromStoredTime, toNullableStoredTime, toStoredT
 import type { Actor } from "./actor.js";
 import type { AuditLog } from "./audit.js";
 import { searchTextOf } from "../search-text.js";
+import { RequestIndexTables } from "./request-index.js";
 
 export interface AttachmentInput {
   /** Relative to the bag's data/, as the document lists it. */
@@ -105,10 +106,12 @@ export class RequestRepository {
   readonly #insertAttachment;
   readonly #insertCategory;
   readonly #indexText;
+  readonly #reviewIndex;
 
   constructor(ctx: StoreContext, audit: AuditLog) {
     this.#ctx = ctx;
     this.#audit = audit;
+    this.#reviewIndex = new RequestIndexTables(ctx);
     const { db } = ctx;
     const summaries = (where: string): string => `SELECT ${SUMMARY_COLUMNS} FROM requests r ${where}`;
     this.#byDigest = db.prepare<[string], SummaryRow>(summaries("WHERE r.bundle_digest = ?"));
@@ -199,6 +202,8 @@ export class RequestRepository {
         baggingDate: input.baggingDate,
       });
       this.#indexForInbox(id, input.document);
+      this.#reviewIndex.indexNewRevision(id, input.document);
+      const supersededRevisions = this.#reviewIndex.supersedeFor(id, caseId, input.revision, now);
       input.attachments.forEach((attachment, position) => {
         const inserted = this.#insertAttachment.run({
           id: runtime.ids.newId(),
@@ -228,6 +233,7 @@ export class RequestRepository {
           sealedSha256: input.sealedSha256,
           signerKeyId: toHex(input.signerKeyId),
           attachments: stored.attachments.map((a) => ({ path: a.path, size: a.size, sha256: a.sha256 })),
+          ...(supersededRevisions.length > 0 && { supersededRevisions }),
         },
       });
       return stored;

@@ -26,6 +26,7 @@ const FIRST_DIRECTION: Record<InboxSortField, SortDirection> = {
   instrument: "asc",
   urgency: "desc",
   status: "asc",
+  nextDeadline: "asc",
 };
 
 /** Clicking a header: the same column flips direction, another column starts at its natural one. */
