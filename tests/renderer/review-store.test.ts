@@ -53,28 +53,28 @@ describe("the review store", () => {
 
   it("shows an answer as pending until the core has stored it", async () => {
     const saved = useReview.getState().answer("L1", "met");
-    expect(useReview.getState().pending.L1).toEqual({ answer: "met", note: null, evidence: [] });
+    expect(useReview.getState().pending["L1"]).toEqual({ answer: "met", note: null, evidence: [] });
     expect(useReview.getState().saves["answer:L1"]).toEqual({ status: "saving" });
     expect(useReview.getState().view?.items[0]?.answer).toBeNull();
     const call = await answerNext({ ok: true, value: withAnswer("L1", "met") });
     expect(await saved).toBe(true);
     expect(call).toMatchObject({ method: "setAnswer", args: { ...REF, item: "L1", answer: "met", evidence: [] } });
-    expect(useReview.getState().pending.L1).toBeUndefined();
+    expect(useReview.getState().pending["L1"]).toBeUndefined();
     expect(useReview.getState().saves["answer:L1"]).toBeUndefined();
     expect(useReview.getState().view?.items[0]?.answer).toBe("met");
   });
 
   it("on failure keeps the stored answer, shows the failure, and retries exactly what failed", async () => {
     const saved = useReview.getState().answer("N1", "not-met");
-    await answerNext({ ok: false, error: { code: "invalid-argument", message: "The disk is full." } });
+    await answerNext({ ok: false, error: { code: "invalid-arguments", message: "The disk is full." } });
     expect(await saved).toBe(false);
     const state = useReview.getState();
-    expect(state.pending.N1).toBeUndefined();
+    expect(state.pending["N1"]).toBeUndefined();
     expect(state.view?.items.find((item) => item.id === "N1")?.answer).toBe("met");
-    expect(state.saves["answer:N1"]).toEqual({ status: "failed", error: { code: "invalid-argument", message: "The disk is full." } });
+    expect(state.saves["answer:N1"]).toEqual({ status: "failed", error: { code: "invalid-arguments", message: "The disk is full." } });
 
     const retried = useReview.getState().retry("answer:N1");
-    expect(useReview.getState().pending.N1?.answer).toBe("not-met");
+    expect(useReview.getState().pending["N1"]?.answer).toBe("not-met");
     const call = await answerNext({ ok: true, value: withAnswer("N1", "not-met", "Facts are specific.") });
     expect(await retried).toBe(true);
     expect(call.args).toMatchObject({ item: "N1", answer: "not-met", note: "Facts are specific." });
@@ -97,11 +97,11 @@ describe("the review store", () => {
     await settle();
     expect(calls).toHaveLength(1);
     await answerNext({ ok: true, value: withAnswer("L1", "met") });
-    expect(useReview.getState().pending.L1?.answer).toBe("not-met");
+    expect(useReview.getState().pending["L1"]?.answer).toBe("not-met");
     await answerNext({ ok: true, value: withAnswer("L1", "not-met") });
     expect([await first, await second]).toEqual([true, true]);
     expect(useReview.getState().view?.items[0]?.answer).toBe("not-met");
-    expect(useReview.getState().pending.L1).toBeUndefined();
+    expect(useReview.getState().pending["L1"]).toBeUndefined();
   });
 
   it("keeps a note as a draft until the item has an answer, then sends it with it", async () => {
@@ -112,7 +112,7 @@ describe("the review store", () => {
     const call = await answerNext({ ok: true, value: withAnswer("L1", "met", "Issued by a judge.") });
     expect(await saved).toBe(true);
     expect(call.args).toMatchObject({ item: "L1", answer: "met", note: "Issued by a judge." });
-    expect(useReview.getState().drafts.L1).toBeUndefined();
+    expect(useReview.getState().drafts["L1"]).toBeUndefined();
   });
 
   it("moves with j/k across checklists and follows with the step", () => {
