@@ -16,7 +16,7 @@ import { statusLabel } from "./InboxFilters.js";
 export const ROW_HEIGHT = 40;
 const OVERSCAN = 12;
 
-type ColumnKey = "reference" | "authority" | "instrument" | "urgency" | "categories" | "received" | "respondBy" | "status";
+type ColumnKey = "reference" | "authority" | "instrument" | "urgency" | "categories" | "received" | "respondBy" | "nextDeadline" | "status";
 const COLUMNS: ReadonlyArray<{ key: ColumnKey; sort: InboxSortField | null }> = [
   { key: "reference", sort: null },
   { key: "authority", sort: "authority" },
@@ -25,6 +25,7 @@ const COLUMNS: ReadonlyArray<{ key: ColumnKey; sort: InboxSortField | null }> = 
   { key: "categories", sort: null },
   { key: "received", sort: "receivedAt" },
   { key: "respondBy", sort: "respondBy" },
+  { key: "nextDeadline", sort: "nextDeadline" },
   { key: "status", sort: "status" },
 ];
 
@@ -220,8 +221,25 @@ function RowCells({ row, locale, emergency }: { row: InboxRow; locale: string; e
       {cell("categories", 4, categories, categories)}
       {cell("received", 5, formatDateTime(row.receivedAt, locale))}
       {cell("respondBy", 6, row.respondBy ? formatDateTime(row.respondBy, locale) : "—")}
-      {cell("status", 7, statusLabel(t, row.status))}
+      {cell("nextDeadline", 7, <NextDeadline row={row} locale={locale} />, row.nextDeadline ? t(`clockKind.${row.nextDeadline.kind}`) : undefined)}
+      {cell("status", 8, statusLabel(t, row.status))}
     </>
+  );
+}
+
+/** The soonest open clock: overdue and due-soon ones carry an icon and their state in words, not colour alone. */
+function NextDeadline({ row, locale }: { row: InboxRow; locale: string }) {
+  const { t } = useTranslation();
+  const deadline = row.nextDeadline;
+  if (!deadline) return <>—</>;
+  const urgent = deadline.state === "overdue" || deadline.state === "due-soon";
+  return (
+    <span className={`deadline deadline-${deadline.state}`}>
+      {urgent ? <Icon name="alert" /> : null}
+      <span className="visually-hidden">{t(`clockKind.${deadline.kind}`)}, </span>
+      {formatDateTime(deadline.due, locale)}
+      {urgent ? <span className="visually-hidden">, {t(`clockState.${deadline.state}`)}</span> : null}
+    </span>
   );
 }
 
