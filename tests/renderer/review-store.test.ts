@@ -121,6 +121,10 @@ describe("the review store", () => {
     expect(useReview.getState()).toMatchObject({ currentItem: "N1", step: "necessity" });
     useReview.getState().select("L4");
     expect(useReview.getState().currentItem).toBe("N1");
+    useReview.getState().setStep("minimization");
+    expect(useReview.getState()).toMatchObject({ currentItem: "M3", step: "minimization" });
+    useReview.getState().setStep("scope");
+    expect(useReview.getState()).toMatchObject({ currentItem: "M3", step: "scope" });
   });
 
   it("sends declarations, confirmations, finding responses and scope changes as the contract names them", async () => {

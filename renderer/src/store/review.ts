@@ -148,7 +148,13 @@ export const useReview = create<ReviewState>()((set, get) => {
         if (failure && get().key === key) set({ error: failure, loading: false });
       }
     },
-    setStep: (step) => set({ step }),
+    setStep: (step) => {
+      // A checklist shown is the one the keys answer in: its current item moves into it.
+      const items = get().view?.items ?? [];
+      const current = items.find((item) => item.id === get().currentItem);
+      if (step === "scope" || step === "check" || current?.area === step) return set({ step });
+      set({ step, currentItem: firstOpenItem(items.filter((item) => item.area === step)) ?? get().currentItem });
+    },
     select: (item) => {
       const found = itemOf(item);
       if (found?.applies) set({ currentItem: item, step: found.area });

@@ -2,7 +2,7 @@
 // declaration before the first answer, the stepper through the checklists, scope and completeness
 // check, and the request beside it. Keys (outside text fields): 1–4 answer the current item, n
 // goes to its note, j/k move between items; Escape or Alt+Left goes back to the request.
-import { useEffect, useRef, type KeyboardEvent } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReviewRef } from "../../../../shared/api/review.js";
 import { isTextField } from "../../app/shortcuts.js";
@@ -51,29 +51,48 @@ export function ReviewScreen({ reference }: { reference: ReviewRef }) {
   const readOnly = !view || closed || view.independence === null;
   const onChecklist = step === "legality" || step === "necessity" || step === "minimization";
 
-  const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
-    const inTextField = isTextField(event.target as HTMLElement) || (event.target as HTMLElement).closest("select") !== null;
-    if ((event.key === "Escape" && !inTextField && !event.defaultPrevented) || (event.altKey && event.key === "ArrowLeft")) {
-      if ((event.target as HTMLElement).closest("[role=dialog]")) return;
+  // The workspace's keys work wherever focus is on the page (also after a panel it sat in has
+  // gone), and are taken in the capture phase, before a list box's type-ahead or a radio sees them.
+  const keyState = useRef({ view, readOnly, onChecklist, currentItem, backToRequest });
+  keyState.current = { view, readOnly, onChecklist, currentItem, backToRequest };
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (target?.closest("[role=dialog], [role=alertdialog]")) return;
+      const state = keyState.current;
+      const inTextField = isTextField(target);
+      if ((event.key === "Escape" && !inTextField) || (event.altKey && event.key === "ArrowLeft")) {
+        event.preventDefault();
+        state.backToRequest();
+        return;
+      }
+      const action = workspaceKeyAction({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, inTextField });
+      if (!action || !state.view || !state.onChecklist || event.repeat) return;
       event.preventDefault();
-      backToRequest();
-      return;
-    }
-    const action = workspaceKeyAction({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, inTextField });
-    if (!action || !view || !onChecklist) return;
-    // Taken before the list box's type-ahead or a radio sees the key.
-    event.preventDefault();
-    event.stopPropagation();
-    const review = useReview.getState();
-    if (action.kind === "move") {
-      focusAfterMove.current = true;
-      review.move(action.delta);
-    } else if (action.kind === "note") {
-      review.focusNote();
-    } else if (!readOnly && currentItem) {
-      void review.answer(currentItem, action.answer);
-    }
-  };
+      event.stopPropagation();
+      const review = useReview.getState();
+      if (action.kind === "move") {
+        focusAfterMove.current = true;
+        review.move(action.delta);
+        // Already there (either end): focus the item so the reviewer hears where they are.
+        if (review.currentItem === state.currentItem) headingRef.current?.focus();
+      } else if (action.kind === "note") {
+        review.focusNote();
+      } else if (!state.readOnly && state.currentItem) {
+        void review.answer(state.currentItem, action.answer);
+      }
+    };
+    document.addEventListener("keydown", onKeyDown, true);
+    return () => document.removeEventListener("keydown", onKeyDown, true);
+  }, []);
+
+  // Once the declaration is stored its panel goes: focus moves on to the item to answer.
+  const declared = view?.independence !== null && view?.independence !== undefined;
+  const wasDeclared = useRef(declared);
+  useEffect(() => {
+    if (declared && !wasDeclared.current) headingRef.current?.focus();
+    wasDeclared.current = declared;
+  }, [declared]);
 
   const back = (
     <button type="button" className="button button-quiet back-button" onClick={backToRequest}>
@@ -84,7 +103,7 @@ export function ReviewScreen({ reference }: { reference: ReviewRef }) {
 
   if (!view) {
     return (
-      <div className="screen" onKeyDownCapture={onKeyDownCapture}>
+      <div className="screen">
         {back}
         <h1 tabIndex={-1}>{t("review.title", { id, revision })}</h1>
         {error ? <ErrorNote message={t("review.loadFailed", { message: error.message })} code={error.code} /> : <p role="status">{t("review.loading")}</p>}
@@ -96,7 +115,7 @@ export function ReviewScreen({ reference }: { reference: ReviewRef }) {
   const answered = all.filter(isAnswered).length;
 
   return (
-    <div className="screen screen-review" onKeyDownCapture={onKeyDownCapture}>
+    <div className="screen screen-review">
       <div className="review-top">
         <div className="review-title-row">
           {back}
