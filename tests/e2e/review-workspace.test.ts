@@ -11,7 +11,7 @@ import { encodePublicKey, generateMinisignKeyPair } from "../../electron/core/cr
 import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
-import { checkScreen, launchChromium, openApp, type OpenedPage, type ScreenCheck, UI_WAIT } from "./helpers/browser.js";
+import { checkScreen, launchChromium, SCREENS_DIR, openApp, type OpenedPage, type ScreenCheck, UI_WAIT } from "./helpers/browser.js";
 import { orderPdf, PDF_NAME, PDF_TITLE, sealRequestFile } from "./helpers/bundles.js";
 
 const MAIN_ID = "EPOC-RTM-2026-0301";
@@ -34,6 +34,7 @@ function step(name: string, body: () => Promise<void>, timeout = 60_000): void {
       await body();
     } catch (error) {
       failed = true;
+      await page?.screenshot({ path: path.join(SCREENS_DIR, "review-workspace-failed.png"), fullPage: true }).catch(() => undefined);
       if (opened?.problems.length) console.error(`page problems so far:\n${opened.problems.join("\n")}`);
       if (app?.hostLog.length) console.error(`host log:\n${app.hostLog.join("\n")}`);
       throw error;
@@ -59,14 +60,14 @@ async function tabTo(target: Locator, { back = false, max = 90 } = {}): Promise<
 }
 
 const review = () => app.handlers.getReview(REF);
-const stepTab = (name: string) => page.getByRole("tablist", { name: "Review steps" }).getByRole("tab", { name: new RegExp(`^\\d${name}`) });
+const stepTab = (name: string) => page.getByRole("tablist", { name: "Review steps" }).getByRole("tab").filter({ hasText: name });
 const selectedStep = () => page.getByRole("tablist", { name: "Review steps" }).getByRole("tab", { selected: true });
 const itemOption = (id: string) => page.getByRole("listbox").getByRole("option", { name: new RegExp(`^${id} `) });
 
 /** Moves along the stepper with arrow keys, from wherever focus is, until `name` is the step shown. */
 async function goToStep(name: string): Promise<void> {
   await tabTo(selectedStep(), { back: true });
-  for (let presses = 0; presses < 6 && !(await stepTab(name).getAttribute("aria-selected")).includes("true"); presses++) await page.keyboard.press("ArrowRight");
+  for (let presses = 0; presses < 6 && (await stepTab(name).getAttribute("aria-selected")) !== "true"; presses++) await page.keyboard.press("ArrowRight");
   expect(await stepTab(name).getAttribute("aria-selected")).toBe("true");
 }
 
@@ -97,7 +98,7 @@ beforeAll(async () => {
     file: path.join(app.root, "main.sealed"),
   });
   const earlier = await sealRequestFile({
-    document: sampleRequest({ id: EARLIER_ID, submittedAt: "2026-10-02T11:00:00+02:00", dataCategories: ["subscriber"], period: undefined, targets: [{ kind: "email", value: "J.Doe.4471@Example.COM" }] }),
+    document: sampleRequest({ id: EARLIER_ID, submittedAt: "2026-10-02T11:00:00+02:00", dataCategories: ["subscriber"], period: undefined, targets: [{ kind: "email", value: "j.doe.4471@EXAMPLE.com" }] }),
     signer: issuer,
     recipient,
     now,
@@ -139,6 +140,8 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     await clocks.getByText("Overdue").waitFor();
     await clocks.getByText("Due within 24 hours").first().waitFor();
     await page.getByRole("heading", { name: "Independence declaration" }).waitFor();
+    // The earlier request names the same account, written differently.
+    await page.getByRole("heading", { name: "1 other request names the same identifiers" }).waitFor();
     // Nothing can be answered before the declaration.
     expect(await page.getByRole("radio", { name: "Met", exact: true }).isDisabled()).toBe(true);
     await screen(31, "review-independence");
@@ -229,13 +232,15 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     await page.keyboard.press("Enter");
     await changes.getByText(`phone ${PHONE}: not granted`).waitFor();
 
-    await tabTo(page.getByLabel("Granted from"));
+    // Day fields take digits segment by segment, in the page's locale (en-GB: day, month, year).
+    const firstSegment = (label: string) => page.getByRole("group", { name: label }).getByRole("spinbutton").first();
+    await tabTo(firstSegment("Granted from"));
     await page.keyboard.type("15092026");
-    await page.keyboard.press("Tab");
+    await tabTo(firstSegment("Granted to"));
     await page.keyboard.type("15102026");
     await tabTo(page.getByRole("button", { name: "Set period" }));
     await page.keyboard.press("Enter");
-    await changes.getByText(/narrowed to 2026-09-15T00:00:00\+02:00 – 2026-10-15T23:59:59\+01:00/).waitFor();
+    await changes.getByText(/narrowed to 2026-09-15T00:00:00\+02:00 – 2026-10-15T23:59:59\+01:00$/).waitFor();
 
     await tabTo(page.getByLabel("Keep for (days)"));
     await page.keyboard.type("90");
@@ -251,7 +256,7 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
 
     await tabTo(page.getByLabel("Condition", { exact: true }), { back: true });
     await page.keyboard.type("Reassess");
-    await tabTo(page.getByLabel("Date", { exact: true }));
+    await tabTo(firstSegment("Date"));
     await page.keyboard.type("01032027");
     await tabTo(page.getByLabel("Wording of the condition"));
     await page.keyboard.type("Whether the data are still needed.");
@@ -271,7 +276,7 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
       ],
     });
     // The reassessment is a clock now.
-    await page.getByRole("region", { name: "Clocks" }).getByText("Reassess").waitFor();
+    await page.getByRole("region", { name: "Clocks" }).getByText("Reassess", { exact: true }).waitFor();
     await screen(37, "review-scope-narrowed");
   });
 

@@ -1,6 +1,6 @@
 // One checklist: its questions as a list to pick from (react-aria ListBox: arrows move, the
 // selection is the item shown), the chosen item in full, and the items that do not apply, with why.
-import type { RefObject } from "react";
+import { useEffect, useRef, type RefObject } from "react";
 import { ListBox, ListBoxItem } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import type { ReviewItem } from "../../../../shared/api/review.js";
@@ -38,11 +38,19 @@ export function ChecklistPanel({ area, items, detail, readOnly, headingRef, onLe
   const list = questionsIn(items, area);
   const notApplicable = notApplicableIn(items, area);
   const current = list.find((item) => item.id === currentItem) ?? null;
+  const listRef = useRef<HTMLDivElement>(null);
+
+  // j/k change the selection without focusing the list: keep the chosen item in its view.
+  useEffect(() => {
+    if (!currentItem) return;
+    listRef.current?.querySelector(`[data-key="${CSS.escape(currentItem)}"]`)?.scrollIntoView({ block: "nearest" });
+  }, [currentItem]);
 
   return (
     <div className="checklist">
       <div className="checklist-columns">
         <ListBox
+          ref={listRef}
           className="item-list-box"
           aria-label={t("review.list.label", { area: t(`area.${area}`) })}
           selectionMode="single"

@@ -48,14 +48,12 @@ export function IntrusionPanel({ view }: { view: ReviewView }) {
       {view.related.length === 0 ? (
         <p className="muted">{t("review.related.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table related-table">
+        <table className="table related-table">
             <caption className="visually-hidden">{t("review.related.caption")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("review.related.request")}</th>
                 <th scope="col">{t("review.related.identifier")}</th>
-                <th scope="col">{t("review.related.data")}</th>
                 <th scope="col">{t("review.related.state")}</th>
               </tr>
             </thead>
@@ -69,9 +67,11 @@ export function IntrusionPanel({ view }: { view: ReviewView }) {
                     </span>
                   </th>
                   <td>
-                    <VisibleIdentifier value={related.identifier.value} /> <span className="cell-sub">{t(`targetKind.${related.identifier.kind}`)}</span>
+                    <VisibleIdentifier value={related.identifier.value} />
+                    <span className="cell-sub">
+                      {t(`targetKind.${related.identifier.kind}`)} · {related.categories.map((category) => t(`category.${category}`)).join(", ")}
+                    </span>
                   </td>
-                  <td>{related.categories.map((category) => t(`category.${category}`)).join(", ")}</td>
                   <td>
                     {t(`caseState.${related.state}`)}
                     {related.outcome ? <span className="cell-sub">{related.outcome}</span> : null}
@@ -79,8 +79,7 @@ export function IntrusionPanel({ view }: { view: ReviewView }) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </table>
       )}
     </div>
   );

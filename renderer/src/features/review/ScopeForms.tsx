@@ -7,10 +7,9 @@ import type { ScopeCondition } from "../../../../shared/review/scope-schema.js";
 import type { GrantedScope } from "../../../../shared/review/scope-schema.js";
 import { DATED_SCOPE_CONDITION_KINDS, SCOPE_CONDITION_KINDS, type ScopeConditionKind } from "../../../../shared/vocabulary/scope-conditions.js";
 import { SelectField, TextField } from "../../components/Field.js";
-import { formatDateTime } from "../../i18n/format.js";
 import { useReview } from "../../store/review.js";
-import { useLocale } from "../../store/settings.js";
-import { dayOf, periodFromDays } from "./scope-model.js";
+import { DayField } from "./DayField.js";
+import { asWritten, dayOf, periodFromDays } from "./scope-model.js";
 
 interface FormProps {
   requested: GrantedScope;
@@ -20,12 +19,12 @@ interface FormProps {
 
 export function PeriodForm({ requested, granted, readOnly }: FormProps) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const changeScope = useReview((state) => state.changeScope);
-  const [from, setFrom] = useState(granted.period ? dayOf(granted.period.from) : "");
-  const [to, setTo] = useState(granted.period ? dayOf(granted.period.to) : "");
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const text = (period: GrantedScope["period"]) => (period ? t("review.scope.periodText", { from: formatDateTime(period.from, locale), to: formatDateTime(period.to, locale) }) : t("review.scope.none"));
+  // As the request writes them (its own local time and offset), so the days read as the issuer meant.
+  const text = (period: GrantedScope["period"]) => (period ? t("review.scope.periodText", { from: asWritten(period.from), to: asWritten(period.to) }) : t("review.scope.none"));
   const submit = () => {
     const result = periodFromDays(from, to, requested.period);
     if (!result.ok) return setError(t(`review.scope.periodError.${result.error}`));
@@ -46,8 +45,8 @@ export function PeriodForm({ requested, granted, readOnly }: FormProps) {
         </div>
       </dl>
       <div className="form-row">
-        <TextField type="date" label={t("review.scope.periodFrom")} value={from} onChange={setFrom} disabled={readOnly} />
-        <TextField type="date" label={t("review.scope.periodTo")} value={to} onChange={setTo} disabled={readOnly} error={error} />
+        <DayField label={t("review.scope.periodFrom")} onChange={setFrom} disabled={readOnly} {...(requested.period ? { hint: t("review.scope.periodFromHint", { day: dayOf(requested.period.from) }) } : {})} />
+        <DayField label={t("review.scope.periodTo")} onChange={setTo} disabled={readOnly} error={error} {...(requested.period ? { hint: t("review.scope.periodToHint", { day: dayOf(requested.period.to) }) } : {})} />
         <Button className="button button-small" isDisabled={readOnly} onPress={submit}>
           {t("review.scope.setPeriod")}
         </Button>
@@ -105,10 +104,7 @@ export function ConditionsForm({ granted, readOnly }: Omit<FormProps, "requested
     if (isDated(kind) && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return setError(t("review.scope.conditionDateRequired"));
     setError(null);
     const condition: ScopeCondition = isDated(kind) ? { kind, date, text: text.trim() } : { kind, text: text.trim() };
-    if (await changeScope({ op: "add-condition", condition })) {
-      setText("");
-      setDate("");
-    }
+    if (await changeScope({ op: "add-condition", condition })) setText("");
   };
   return (
     <section aria-labelledby="scope-conditions" className="scope-form">
@@ -131,10 +127,13 @@ export function ConditionsForm({ granted, readOnly }: Omit<FormProps, "requested
         <SelectField
           label={t("review.scope.conditionKind")}
           value={kind}
-          onChange={(value) => setKind(SCOPE_CONDITION_KINDS.find((known) => known === value) ?? "purpose-limitation")}
+          onChange={(value) => {
+            setKind(SCOPE_CONDITION_KINDS.find((known) => known === value) ?? "purpose-limitation");
+            setDate("");
+          }}
           options={SCOPE_CONDITION_KINDS.map((value) => ({ value, label: t(`conditionKind.${value}`) }))}
         />
-        {isDated(kind) ? <TextField type="date" label={t("review.scope.conditionDate")} value={date} onChange={setDate} disabled={readOnly} /> : null}
+        {isDated(kind) ? <DayField label={t("review.scope.conditionDate")} onChange={setDate} disabled={readOnly} /> : null}
       </div>
       <TextField label={t("review.scope.conditionText")} value={text} onChange={setText} disabled={readOnly} error={error} />
       <Button className="button button-small" isDisabled={readOnly} onPress={() => void submit()}>

@@ -11,6 +11,9 @@ export const dayOf = (instant: string): string => instant.slice(0, 10);
 /** The offset an instant is written in, "+01:00" or "Z". */
 export const offsetOf = (instant: string): string => instant.match(/(Z|[+-]\d{2}:\d{2})$/i)?.[1]?.toUpperCase() ?? "Z";
 
+/** An instant as the request wrote it, for reading: "2026-09-01 00:00 (+02:00)". */
+export const asWritten = (instant: string): string => `${dayOf(instant)} ${instant.slice(11, 16)} (${offsetOf(instant) === "Z" ? "UTC" : offsetOf(instant)})`;
+
 /** The reviewer's own offset on a day, for a period the request did not give. */
 export function localOffset(day: string): string {
   const minutes = -new Date(`${day}T12:00:00`).getTimezoneOffset();
