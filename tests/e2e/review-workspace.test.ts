@@ -306,8 +306,10 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     await tabTo(sort);
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByRole("columnheader", { name: "Next deadline" }).getAttribute("aria-sort"), UI_WAIT).toBe("ascending");
-    // The order under review has the soonest open clock (its overdue respond-by) and comes first.
-    await expect.poll(() => grid.getByRole("rowgroup").nth(1).getByRole("row").first().textContent(), UI_WAIT).toContain(MAIN_ID);
+    // Soonest first: the earlier order's provider deadline passed in October, then this one's respond-by.
+    const rows = grid.getByRole("rowgroup").nth(1).getByRole("row");
+    await expect.poll(() => rows.first().textContent(), UI_WAIT).toContain(EARLIER_ID);
+    expect(await rows.nth(1).textContent()).toContain(MAIN_ID);
     expect(await mainRow.locator(".deadline-overdue").count()).toBe(1);
     const overflow = await page.locator(".grid-scroll-x").evaluate((element) => element.scrollWidth - element.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

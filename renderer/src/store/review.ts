@@ -10,6 +10,7 @@ import type { ChecklistAnswer } from "../../../shared/vocabulary/checklist-answe
 import type { ChecklistArea } from "../../../shared/vocabulary/checklist-areas.js";
 import { firstOpenItem, neighbourItem, saveKey } from "../features/review/review-model.js";
 import { failureFrom, type Failure } from "./failure.js";
+import { useInbox } from "./inbox.js";
 
 /** The workspace's steps: the three checklists, then the scope, then the completeness check. */
 export type ReviewStep = ChecklistArea | "scope" | "check";
@@ -93,6 +94,8 @@ export const useReview = create<ReviewState>()((set, get) => {
         const next = await call(ref);
         if (get().key !== reviewKey) return false;
         attempts.delete(key);
+        // The inbox shows the case's state and next deadline, which this change may have moved.
+        useInbox.getState().invalidate();
         set((state) => ({
           view: next,
           saves: without(state.saves, key),

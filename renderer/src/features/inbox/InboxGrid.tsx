@@ -222,7 +222,7 @@ function RowCells({ row, locale, emergency }: { row: InboxRow; locale: string; e
       {cell("received", 5, formatDateTime(row.receivedAt, locale))}
       {cell("respondBy", 6, row.respondBy ? formatDateTime(row.respondBy, locale) : "—")}
       {cell("nextDeadline", 7, <NextDeadline row={row} locale={locale} />, row.nextDeadline ? t(`clockKind.${row.nextDeadline.kind}`) : undefined)}
-      {cell("status", 8, statusLabel(t, row.status))}
+      {cell("status", 8, statusLabel(t, row.status), statusLabel(t, row.status))}
     </>
   );
 }
