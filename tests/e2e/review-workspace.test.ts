@@ -138,7 +138,7 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     await heading(`Review of ${MAIN_ID}, revision 1`).waitFor();
     const clocks = page.getByRole("region", { name: "Clocks" });
     await clocks.getByText("Overdue").waitFor();
-    await clocks.getByText("Due within 24 hours").first().waitFor();
+    await clocks.getByText("Due within 24 h", { exact: true }).first().waitFor();
     await page.getByRole("heading", { name: "Independence declaration" }).waitFor();
     // The earlier request names the same account, written differently.
     await page.getByRole("heading", { name: "1 other request names the same identifiers" }).waitFor();
