@@ -26,6 +26,7 @@ let opened: OpenedPage;
 let page: Page;
 const screens: ScreenCheck[] = [];
 let failed = false;
+let sealRevision2: () => Promise<string>;
 
 function step(name: string, body: () => Promise<void>, timeout = 60_000): void {
   it(name, { timeout }, async (context) => {
@@ -60,6 +61,7 @@ async function tabTo(target: Locator, { back = false, max = 90 } = {}): Promise<
 }
 
 const review = () => app.handlers.getReview(REF);
+const review2 = () => app.handlers.getReview({ ...REF, revision: 2 });
 const stepTab = (name: string) => page.getByRole("tablist", { name: "Review steps" }).getByRole("tab").filter({ hasText: name });
 const selectedStep = () => page.getByRole("tablist", { name: "Review steps" }).getByRole("tab", { selected: true });
 const itemOption = (id: string) => page.getByRole("listbox").getByRole("option", { name: new RegExp(`^${id} `) });
@@ -97,6 +99,20 @@ beforeAll(async () => {
     now,
     file: path.join(app.root, "main.sealed"),
   });
+  sealRevision2 = () =>
+    sealRequestFile({
+      document: sampleRequest({
+        id: MAIN_ID,
+        revision: 2,
+        urgency: { level: "routine", respondBy: "2026-11-28T17:00:00+01:00" },
+        targets: [{ kind: "email", value: EMAIL, role: "suspect" }],
+        proportionality: "Only subscriber data and six weeks of traffic data on the one account used in the offences.",
+      }),
+      signer: issuer,
+      recipient,
+      now: runtime.clock.now(),
+      file: path.join(app.root, "main-r2.sealed"),
+    });
   const earlier = await sealRequestFile({
     document: sampleRequest({ id: EARLIER_ID, submittedAt: "2026-10-02T11:00:00+02:00", dataCategories: ["subscriber"], period: undefined, targets: [{ kind: "email", value: "j.doe.4471@EXAMPLE.com" }] }),
     signer: issuer,
@@ -204,6 +220,13 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
           await page.keyboard.press("n");
           await page.keyboard.type("Validated by the rechter-commissaris the day before submission.");
           await page.keyboard.press("Escape");
+          // Evidence: page 1 of the order's certificate (the attachment is the one offered first).
+          await tabTo(page.getByLabel("Page (optional)"));
+          await page.keyboard.type("1");
+          await tabTo(page.getByRole("button", { name: "Add evidence" }));
+          await page.keyboard.press("Enter");
+          await page.getByText(`${PDF_TITLE}, page 1`, { exact: true }).waitFor();
+          await page.keyboard.press("k");
         }
         const label = { "1": "Met", "2": "Not met", "4": "Needs information" }[key];
         await expect.poll(() => itemOption(item.id).textContent(), UI_WAIT).toContain(label);
@@ -212,7 +235,11 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
       }
       const done = await review();
       expect(done.unanswered).toEqual([]);
-      expect(done.items.find((item) => item.id === "L1")).toMatchObject({ answer: "met", note: "Validated by the rechter-commissaris the day before submission." });
+      expect(done.items.find((item) => item.id === "L1")).toMatchObject({
+        answer: "met",
+        note: "Validated by the rechter-commissaris the day before submission.",
+        evidence: [{ kind: "attachment", path: `attachments/${PDF_NAME}`, page: 1 }],
+      });
       expect(done.items.find((item) => item.id === "M4")?.answer).toBe("not-met");
       expect(done.items.flatMap((item) => item.findings).every((finding) => finding.status !== "open")).toBe(true);
     },
@@ -315,5 +342,47 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     expect(overflow).toBeLessThanOrEqual(0);
     await screen(40, "inbox-next-deadline");
     expect(opened.problems.filter((problem) => problem.startsWith("page error"))).toEqual([]);
+  });
+
+  step("a new revision carries the answers over only where the reviewer confirms them", async () => {
+    const token = (await app.handlers.importFiles.register(await sealRevision2())).token;
+    expect((await app.handlers.importBundles({ tokens: [token] })).map((outcome) => outcome.status)).toEqual(["imported"]);
+    // Lock and unlock by keyboard, as after the issuer's new revision arrived: the inbox reads afresh.
+    await page.keyboard.press("Control+L");
+    await heading("Unlock Counterseal").waitFor();
+    await page.keyboard.type(TEST_PASSPHRASE);
+    await page.keyboard.press("Enter");
+    await heading("Inbox").waitFor();
+    const grid = page.getByRole("grid", { name: "Requests" });
+    const revised = grid.getByRole("row").filter({ hasText: MAIN_ID }).filter({ hasText: "r2/2" });
+    await revised.waitFor();
+    await tabTo(grid.locator('[role="row"][tabindex="0"]'));
+    for (let presses = 0; presses < 4 && !(await isFocused(revised)); presses++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await heading(`${MAIN_ID}, revision 2`).waitFor();
+    await tabTo(page.getByRole("button", { name: "Review", exact: true }));
+    await page.keyboard.press("Enter");
+    await heading(`Review of ${MAIN_ID}, revision 2`).waitFor();
+    const carried = page.getByRole("region", { name: "Revision 2: answers carried over from revision 1" });
+    await carried.waitFor();
+    await carried.getByText("$.proportionality", { exact: true }).waitFor();
+    if ((await review2()).independence === null) {
+      await tabTo(page.getByRole("radio", { name: "I have no conflict of interest in this case" }));
+      await page.keyboard.press("Space");
+      await tabTo(page.getByRole("button", { name: "Record declaration" }));
+      await page.keyboard.press("Enter");
+      await page.getByText(/Independence declared .*: no conflict of interest\./).waitFor();
+    }
+    const before = await review2();
+    const waiting = before.items.filter((item) => item.carriedOver !== null).map((item) => item.id);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(before.unanswered).toEqual(expect.arrayContaining(waiting));
+    await screen(41, "review-carried-over");
+    const first = waiting[0] ?? "";
+    await tabTo(carried.getByRole("button", { name: `Confirm ${first}`, exact: true }));
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await review2()).items.find((item) => item.id === first)?.carriedOver ?? "confirmed", UI_WAIT).toBe("confirmed");
+    expect((await review2()).unanswered).not.toContain(first);
+    await carried.getByRole("button", { name: `Confirm ${first}`, exact: true }).waitFor({ state: "detached" });
   });
 });

@@ -23,13 +23,10 @@ export function ClocksBar({ clocks }: { clocks: readonly ReviewClock[] }) {
         {orderedClocks(clocks).map((clock) => {
           return (
             <li key={`${clock.kind}-${clock.due}`} className={`clock clock-${clock.state}`} title={clock.description}>
-              <span className="clock-head">
-                {clock.state === "overdue" || clock.state === "due-soon" ? <Icon name="alert" /> : clock.state === "met" ? <Icon name="check" /> : null}
-                <strong>{t(`clockKind.${clock.kind}`)}</strong>
-                <span className="clock-state">{t(`clockState.${clock.state}`)}</span>
-              </span>
+              <strong className="clock-kind">{t(`clockKind.${clock.kind}`)}</strong>
               <span className="clock-due">
-                {t("review.clocks.due")} <time dateTime={clock.due}>{formatDateTime(clock.due, locale)}</time>
+                {clock.state === "overdue" || clock.state === "due-soon" ? <Icon name="alert" /> : clock.state === "met" ? <Icon name="check" /> : null}
+                <span className="clock-state">{t(`clockState.${clock.state}`)}</span> · {t("review.clocks.due")} <time dateTime={clock.due}>{formatDateTime(clock.due, locale)}</time>
               </span>
               <span className="clock-source">{clock.source}</span>
             </li>
