@@ -16,7 +16,8 @@ import { statusLabel } from "./InboxFilters.js";
 export const ROW_HEIGHT = 40;
 const OVERSCAN = 12;
 
-type ColumnKey = "reference" | "authority" | "instrument" | "urgency" | "categories" | "received" | "respondBy" | "nextDeadline" | "status";
+// "Respond by" is one of the clocks (kind respond-by): the next-deadline column shows it when it is the soonest.
+type ColumnKey = "reference" | "authority" | "instrument" | "urgency" | "categories" | "received" | "nextDeadline" | "status";
 const COLUMNS: ReadonlyArray<{ key: ColumnKey; sort: InboxSortField | null }> = [
   { key: "reference", sort: null },
   { key: "authority", sort: "authority" },
@@ -24,7 +25,6 @@ const COLUMNS: ReadonlyArray<{ key: ColumnKey; sort: InboxSortField | null }> = 
   { key: "urgency", sort: "urgency" },
   { key: "categories", sort: null },
   { key: "received", sort: "receivedAt" },
-  { key: "respondBy", sort: "respondBy" },
   { key: "nextDeadline", sort: "nextDeadline" },
   { key: "status", sort: "status" },
 ];
@@ -220,9 +220,8 @@ function RowCells({ row, locale, emergency }: { row: InboxRow; locale: string; e
       )}
       {cell("categories", 4, categories, categories)}
       {cell("received", 5, formatDateTime(row.receivedAt, locale))}
-      {cell("respondBy", 6, row.respondBy ? formatDateTime(row.respondBy, locale) : "—")}
-      {cell("nextDeadline", 7, <NextDeadline row={row} locale={locale} />, row.nextDeadline ? t(`clockKind.${row.nextDeadline.kind}`) : undefined)}
-      {cell("status", 8, statusLabel(t, row.status), statusLabel(t, row.status))}
+      {cell("nextDeadline", 6, <NextDeadline row={row} locale={locale} />, row.nextDeadline ? `${t(`clockKind.${row.nextDeadline.kind}`)} · ${t(`clockState.${row.nextDeadline.state}`)}` : undefined)}
+      {cell("status", 7, statusLabel(t, row.status), statusLabel(t, row.status))}
     </>
   );
 }
