@@ -8,6 +8,7 @@ import { registerInitCommand } from "./commands/init.js";
 import { registerKeygenCommand } from "./commands/keygen.js";
 import { registerPassphraseCommand } from "./commands/passphrase.js";
 import { registerRequestCommands } from "./commands/requests.js";
+import { registerReviewCommands } from "./commands/review.js";
 import { registerSealCommand } from "./commands/seal.js";
 import { registerKeyringCommands } from "./commands/keyring.js";
 import { registerVerifyCommand } from "./commands/verify.js";
@@ -25,7 +26,9 @@ Store and secrets:
 Exit codes:
   0  success
   1  some input was refused (an import, a seal input), a file did not verify, or the audit log is broken
-  2  usage or store error
+  2  usage or store error, or a review change refused (an unknown item, an answer
+     outside met|not-met|na|info, a period outside the requested one, a decided case);
+     a refused review command changes nothing
   3  wrong passphrase
 
 Examples:
@@ -34,6 +37,12 @@ Examples:
   counterseal import --json inbox/*.sealed
   counterseal requests --json
   counterseal show de-ag-muenchen/AG-2026-0412 --json
+  counterseal review de-ag-muenchen/AG-2026-0412 --declare-independence
+  counterseal review de-ag-muenchen/AG-2026-0412 --set L1=met --note "Art 5 order, in force since 18 August 2026"
+  counterseal review de-ag-muenchen/AG-2026-0412 --override N7-less-intrusive-means --note "subscriber data cannot show who sent them"
+  counterseal review de-ag-muenchen/AG-2026-0412 --strike-category content --period 2026-09-01T00:00:00+02:00..2026-09-30T23:59:59+02:00
+  counterseal review de-ag-muenchen/AG-2026-0412 --condition reassess-by=2027-01-31:"Reassess after the provider answers" --json
+  counterseal clocks --json
   counterseal audit verify --json
   counterseal audit list --after 100 --limit 20
   counterseal verify --pubkey reviewer.pub exports/D-2026-0001.json`;
@@ -52,6 +61,7 @@ export function buildProgram(): Command {
   registerKeyringCommands(program);
   registerImportCommand(program);
   registerRequestCommands(program);
+  registerReviewCommands(program);
   registerSealCommand(program);
   registerKeygenCommand(program);
   registerDemoCommand(program);

@@ -5,7 +5,7 @@ import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
 import { INSTRUMENTS } from "../vocabulary/instruments.js";
 import { REFUSAL_CODES } from "../vocabulary/refusal-codes.js";
 import { URGENCY_LEVELS } from "../vocabulary/urgencies.js";
-import { CLOCK_KINDS, CLOCK_STATES } from "../vocabulary/clock-kinds.js";
+import { CLOCK_KINDS } from "../vocabulary/clock-kinds.js";
 
 /**
  * A file's outcome: stored (or already stored) under a reference, or refused with a spec code.
@@ -61,8 +61,12 @@ export const inboxRow = z.strictObject({
   respondBy: z.string().nullable(),
   /** One of REQUEST_STATUSES (shared/vocabulary) for what this version writes; kept as text. */
   status: z.string(),
-  /** The soonest clock not yet met (overdue ones included), with its state now; null when none runs. */
-  nextDeadline: z.strictObject({ kind: z.enum(CLOCK_KINDS), due: z.string(), state: z.enum(CLOCK_STATES) }).nullable(),
+  /**
+   * The soonest clock not yet met (overdue ones included); null when none runs. No state: a row
+   * stays on screen while time passes, so the page judges overdue and due-soon (DUE_SOON_MS of
+   * shared/review/clocks.ts) against its own clock when it draws the row.
+   */
+  nextDeadline: z.strictObject({ kind: z.enum(CLOCK_KINDS), due: z.string() }).nullable(),
 });
 
 export const inboxPage = z.strictObject({ total: z.number().int(), rows: z.array(inboxRow) });

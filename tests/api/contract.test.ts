@@ -25,6 +25,7 @@ describe("the API contract", () => {
       "getIdentity", "addAgeIdentities", "listKeyring", "addAuthorityKey", "revokeKey",
       "importBundles", "getImportProgress", "queryInbox", "getRequest", "readAttachment", "saveAttachment",
       "listAudit", "verifyAudit",
+      "getReview", "declareIndependence", "setAnswer", "confirmCarriedOver", "reviewFinding", "changeScope", "listClocks",
     ]);
     expect(apiContract.getRequest).toBe(requestMethods.getRequest);
     expect(apiContract.listKeyring).toBe(keyringMethods.listKeyring);

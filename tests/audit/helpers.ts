@@ -7,6 +7,7 @@ import { formatKeyId } from "../../electron/core/crypto/minisign.js";
 import { addAgeIdentities } from "../../electron/core/identity/identity-service.js";
 import { addAuthorityKey, revokeAuthorityKey } from "../../electron/core/keyring/keyring-service.js";
 import { saveAttachment } from "../../electron/core/requests/attachments-service.js";
+import { changeScope, confirmCarriedOver, declareIndependence, reviewFinding, setAnswer } from "../../electron/core/review/review-service.js";
 import { changePassphrase } from "../../electron/core/session/create-store.js";
 import { updateSettings } from "../../electron/core/settings/settings-service.js";
 import { openKeyedConnection, storeFile } from "../../electron/core/store/index.js";
@@ -21,7 +22,9 @@ const pdf = new TextEncoder().encode("%PDF-1.4\n% audit test\n%%EOF\n");
 /**
  * A store through the real services: init (store, reviewer, age identity), keyring add, import
  * with an attachment, attachment save, settings, another age identity, a second key added and
- * revoked, orphan blob clean-up, and a passphrase change (rekey). Its passphrase is then
+ * revoked, orphan blob clean-up, a review (independence, an answer, a finding accepted, a scope
+ * narrowed) and a second revision's review confirming the answer carried over, and a passphrase
+ * change (rekey). Its passphrase is then
  * NEW_PASSPHRASE.
  */
 export async function busyOffice(): Promise<TestOffice> {
@@ -55,8 +58,24 @@ export async function busyOffice(): Promise<TestOffice> {
   });
   store.blobs.deleteOrphanBlobs(office.session.actor);
   step();
+  await reviewBothRevisions(office, outcome);
+  step();
   changePassphrase(office.session, office.storeDir, STORE_PASSPHRASE, NEW_PASSPHRASE);
   return office;
+}
+
+async function reviewBothRevisions(office: TestOffice, first: { authority: string; id: string; revision: number }): Promise<void> {
+  const { session } = office;
+  declareIndependence(session, { ...first, conflict: false });
+  setAnswer(session, { ...first, item: "L1", answer: "met" });
+  reviewFinding(session, { ...first, rule: "N7-less-intrusive-means", status: "accepted", note: "Subscriber data alone would not show who sent the messages." });
+  changeScope(session, { ...first, change: { op: "strike-category", category: "traffic" } });
+  const document = sampleRequest({ revision: 2, facts: "Between September and November 2026 at least 40 customers received the messages." });
+  const outcome = await importBundleFile(session, await office.seal({ document }));
+  if (outcome.status !== "imported") throw new Error(`fixture import: ${JSON.stringify(outcome)}`);
+  const second = { authority: outcome.authority, id: outcome.id, revision: outcome.revision };
+  declareIndependence(session, { ...second, conflict: false });
+  confirmCarriedOver(session, { ...second, items: ["L1"] });
 }
 
 /** Runs SQL on the store file with the append-only triggers dropped, as an attacker with the passphrase could. */

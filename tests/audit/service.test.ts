@@ -52,6 +52,15 @@ describe("the audit service", () => {
       "authority-key.added",
       "authority-key.revoked",
       "blobs.orphans-deleted",
+      "review.started",
+      "review.independence-declared",
+      "review.answer-set",
+      "review.finding-reviewed",
+      "review.scope-changed",
+      "request.stored",
+      "review.started",
+      "review.independence-declared",
+      "review.carried-over-confirmed",
       "store.rekeyed",
     ]);
     // Every action the code can write, but a reviewer's profile change (no operation does it yet).
@@ -82,7 +91,7 @@ describe("the audit service", () => {
       after = page.at(-1)?.seq ?? after;
     }
     expect(paged).toEqual(whole);
-    expect(listAuditEntries(session, { afterSeq: 10 }).map((entry) => entry.seq)).toEqual([11, 12]);
+    expect(listAuditEntries(session, { afterSeq: 19 }).map((entry) => entry.seq)).toEqual([20, 21]);
     expect(() => listAuditEntries(session, { limit: 0 })).toThrow(AuditPageError);
     expect(() => listAuditEntries(session, { limit: 1001 })).toThrow(/from 1 to 1000/);
     expect(() => listAuditEntries(session, { afterSeq: -1 })).toThrow(/afterSeq -1/);
@@ -91,8 +100,8 @@ describe("the audit service", () => {
   it("verifies an intact chain and returns its head", async () => {
     const { session } = await filledStore();
     const last = session.store.audit.listAudit().at(-1);
-    expect(verifyAudit(session)).toEqual({ ok: true, count: 12, headSeq: 12, headHash: last?.rowHash });
-    expect(auditHead(session)).toEqual({ seq: 12, hash: last?.rowHash });
+    expect(verifyAudit(session)).toEqual({ ok: true, count: 21, headSeq: 21, headHash: last?.rowHash });
+    expect(auditHead(session)).toEqual({ seq: 21, hash: last?.rowHash });
   });
 
   it("names a row whose details were rewritten through a second connection", async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
 import { migrate, readUserVersion } from "../../electron/core/store/migrate.js";
 import { migration001Initial } from "../../electron/core/store/migrations/001-initial.js";
+import { migration002Inbox } from "../../electron/core/store/migrations/002-inbox.js";
 import { PASSPHRASE, tempDir } from "./helpers.js";
 
 const digest = (char: string) => char.repeat(64);
@@ -29,7 +30,7 @@ describe("migration 002 (from version 1)", () => {
          VALUES ('req-1', 'case-1', 'pl-po-lodz', 'PO-1', 1, 'mlat', 'routine', 0, 0, ?, ?, ?, ?, '', 'PO Łódź', '2026-11-20')`,
       ).run(document, digest("a"), digest("b"), keyId);
 
-      migrate(db);
+      migrate(db, [migration001Initial, migration002Inbox]);
 
       expect(readUserVersion(db)).toBe(2);
       expect(db.prepare("SELECT category FROM request_categories ORDER BY category").pluck().all()).toEqual(["subscriber", "traffic"]);

@@ -1,6 +1,5 @@
 // The inbox behind the app's list: one page of revisions, with the total for the scroll bar.
-import type { InboxPage, InboxQuery, InboxRow } from "../../../shared/api/requests.js";
-import { DUE_SOON_MS } from "../../../shared/review/clocks.js";
+import type { InboxPage, InboxQuery } from "../../../shared/api/requests.js";
 import { isClockKind } from "../../../shared/vocabulary/clock-kinds.js";
 import { isDataCategory } from "../../../shared/vocabulary/data-categories.js";
 import { isInstrument } from "../../../shared/vocabulary/instruments.js";
@@ -33,15 +32,8 @@ export function queryInbox(session: Session, query: Required<Pick<InboxQuery, "o
       submittedAt: entry.submittedAt.toISOString(),
       respondBy: entry.respondBy?.toISOString() ?? null,
       status: entry.status,
-      nextDeadline: deadlineOf(entry.nextDue, session.runtime.clock.now().getTime()),
+      nextDeadline: entry.nextDue === null ? null : { kind: storedTerm(isClockKind, entry.nextDue.kind, "clock kind"), due: entry.nextDue.at.toISOString() },
     })),
   };
 }
 
-/** The stored soonest open clock with its state now (an open clock is never met). */
-function deadlineOf(due: { at: Date; kind: string } | null, nowMs: number): InboxRow["nextDeadline"] {
-  if (due === null) return null;
-  const left = due.at.getTime() - nowMs;
-  const state = left <= 0 ? "overdue" : left <= DUE_SOON_MS ? "due-soon" : "running";
-  return { kind: storedTerm(isClockKind, due.kind, "clock kind"), due: due.at.toISOString(), state };
-}

@@ -22,6 +22,14 @@ export interface RequestIndex {
 
 const isCaseState = isOneOf(CASE_STATES);
 
+/**
+ * What a request without a clock sorts as in the inbox's next-deadline indexes (migration 004):
+ * after every instant ascending, before every instant descending, so it comes last either way.
+ * Literals in the index definitions and the ORDER BY alike, which must match for SQLite to use them.
+ */
+export const NO_DUE_LAST_ASC = Number.MAX_SAFE_INTEGER;
+export const NO_DUE_LAST_DESC = -Number.MAX_SAFE_INTEGER;
+
 /** The identifiers' keys, national phone numbers read with the issuer's country. */
 export const identifierKeysOf = (document: RequestDocument): string[] => [
   ...new Set(document.targets.map((target) => identifierKey(target.kind, target.value, { country: document.issuingAuthority.country }))),

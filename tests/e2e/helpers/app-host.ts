@@ -22,7 +22,7 @@ export interface AppHost {
   uploadsDir: string;
   downloadsDir: string;
   /** Every queryInbox call the host answered, with how long the core took, in order. */
-  inboxCalls: { ms: number; total: number; search: string | undefined; offset: number }[];
+  inboxCalls: { ms: number; total: number; search: string | undefined; offset: number; sort: string }[];
   /** Internal errors the host logged (the page sees only "internal"). */
   hostLog: string[];
   close(): Promise<void>;
@@ -45,7 +45,7 @@ export async function startAppHost(runtime: TestRuntime = testRuntime()): Promis
     queryInbox: async (query) => {
       const started = performance.now();
       const page = await handlers.queryInbox(query);
-      inboxCalls.push({ ms: performance.now() - started, total: page.total, search: query.search, offset: query.offset });
+      inboxCalls.push({ ms: performance.now() - started, total: page.total, search: query.search, offset: query.offset, sort: `${query.sort.field} ${query.sort.direction}` });
       return page;
     },
   };

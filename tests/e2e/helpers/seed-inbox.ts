@@ -2,8 +2,9 @@
 // then each is copied as a new case and revision with raw SQL (sealing and importing 100,000
 // bundles would take an hour). Copies keep every rule the importer keeps: a case row per document,
 // the signer key of the same authority (foreign keys), a unique bundle digest, the document's own
-// id rewritten inside its JSON, its data categories in request_categories and its words in the
-// request_search index under the request's rowid. Attachments are not copied: the templates have
+// id rewritten inside its JSON, its data categories in request_categories, its words in the
+// request_search index under the request's rowid, and its next deadline (the same document runs
+// the same clocks). Attachments are not copied: the templates have
 // none. The audit log is left alone: this is test data, not a reviewer's action.
 import { createHash } from "node:crypto";
 import { setJournalMode } from "../../../electron/core/store/cipher.js";
@@ -26,6 +27,8 @@ interface TemplateRow {
   source_organization: string;
   bagging_date: string;
   status: string;
+  next_due_at: number | null;
+  next_due_kind: string | null;
 }
 
 export interface SeedResult {
@@ -73,8 +76,8 @@ export function seedInbox(storeDir: string, passphrase: string, total: number): 
     const insertRequest = db.prepare(
       `INSERT INTO requests (id, case_id, authority_id, document_id, revision, instrument, urgency_level, respond_by, submitted_at,
                              received_at, document, bundle_digest, sealed_sha256, signer_key_id, signer_trusted_comment,
-                             source_organization, bagging_date, status)
-       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                             source_organization, bagging_date, status, next_due_at, next_due_kind)
+       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertCategory = db.prepare<[string, string]>("INSERT INTO request_categories (request_id, category) VALUES (?, ?)");
     const insertSearch = db.prepare<[number | bigint, string]>("INSERT INTO request_search (rowid, body) VALUES (?, ?)");
@@ -112,6 +115,8 @@ export function seedInbox(storeDir: string, passphrase: string, total: number): 
           row.source_organization,
           row.bagging_date,
           row.status,
+          row.next_due_at,
+          row.next_due_kind,
         );
         for (const category of template.categories) insertCategory.run(requestId, category);
         insertSearch.run(inserted.lastInsertRowid, template.body.replace(template.foldedId, foldForSearch(documentId)));

@@ -7,17 +7,20 @@
 import type Database from "better-sqlite3-multiple-ciphers";
 import { CASE_STATES } from "../../../../shared/vocabulary/case-states.js";
 import { CHECKLIST_ANSWERS } from "../../../../shared/vocabulary/checklist-answers.js";
-import { requestIndexOf } from "../request-index.js";
+import { NO_DUE_LAST_ASC, NO_DUE_LAST_DESC, requestIndexOf } from "../request-index.js";
 import type { Migration } from "./migration.js";
 
 const list = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(", ");
 
 const SCHEMA = `
 -- The soonest clock still open (overdue included) and its kind; NULL when none runs. Kept by the
--- import and by every review change that moves it, so the inbox sorts on an index.
+-- import and by every review change that moves it, so the inbox sorts on an index. Requests
+-- without a clock sort last in both directions: one index per direction, each placing NULL at
+-- its far end, so either sort walks an index instead of sorting 100,000 rows.
 ALTER TABLE requests ADD COLUMN next_due_at INTEGER;
 ALTER TABLE requests ADD COLUMN next_due_kind TEXT;
-CREATE INDEX requests_by_next_due ON requests (next_due_at);
+CREATE INDEX requests_by_next_due_asc ON requests (coalesce(next_due_at, ${NO_DUE_LAST_ASC}));
+CREATE INDEX requests_by_next_due_desc ON requests (coalesce(next_due_at, ${NO_DUE_LAST_DESC}));
 
 -- Every identifier a request names, as shared/review/identifiers.ts's identifierKey folds it
 -- (kind:normalised value), so "every other request naming this number" is an index lookup.

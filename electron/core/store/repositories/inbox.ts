@@ -4,6 +4,7 @@
 import type { StoreContext } from "../context.js";
 import { ftsQueryOf } from "../search-text.js";
 import { fromNullableStoredTime, fromStoredTime } from "../time.js";
+import { NO_DUE_LAST_ASC, NO_DUE_LAST_DESC } from "../request-index.js";
 
 export type InboxSortField = "receivedAt" | "submittedAt" | "respondBy" | "authority" | "instrument" | "urgency" | "status" | "nextDeadline";
 
@@ -42,7 +43,9 @@ export interface InboxEntry {
   nextDue: { at: Date; kind: string } | null;
 }
 
-const SORT_SQL: Readonly<Record<InboxSortField, string>> = {
+type IndexedSortField = Exclude<InboxSortField, "nextDeadline">;
+
+const SORT_SQL: Readonly<Record<IndexedSortField, string>> = {
   receivedAt: "r.received_at",
   submittedAt: "r.submitted_at",
   // Requests without a deadline sort after those with one, in either direction.
@@ -52,12 +55,20 @@ const SORT_SQL: Readonly<Record<InboxSortField, string>> = {
   // Ranked so that descending means most urgent first.
   urgency: "CASE r.urgency_level WHEN 'emergency' THEN 2 WHEN 'expedited' THEN 1 ELSE 0 END",
   status: "r.status",
-  // Like respondBy: requests that run no clock sort after those that do, in either direction.
-  nextDeadline: "r.next_due_at IS NULL, r.next_due_at",
 };
 
+/**
+ * The next-deadline sort per direction. Like respondBy, requests that run no clock sort last
+ * either way; each expression is exactly the one its index (migration 004) holds, written
+ * without ", " since the ORDER BY below is built by splitting terms on it.
+ */
+const NEXT_DEADLINE = {
+  asc: { order: `coalesce(r.next_due_at,${NO_DUE_LAST_ASC})`, index: "requests_by_next_due_asc" },
+  desc: { order: `coalesce(r.next_due_at,${NO_DUE_LAST_DESC})`, index: "requests_by_next_due_desc" },
+} as const;
+
 /** The index that holds each sort column (every one also holds the rowid). */
-const SORT_INDEX: Readonly<Record<InboxSortField, string>> = {
+const SORT_INDEX: Readonly<Record<IndexedSortField, string>> = {
   receivedAt: "requests_by_received",
   submittedAt: "requests_by_submitted",
   respondBy: "requests_by_respond_by",
@@ -65,7 +76,6 @@ const SORT_INDEX: Readonly<Record<InboxSortField, string>> = {
   instrument: "requests_by_instrument",
   urgency: "requests_by_urgency",
   status: "requests_by_status",
-  nextDeadline: "requests_by_next_due",
 };
 
 const FILTER_SQL: Readonly<Record<keyof InboxFilter, string>> = {
@@ -126,7 +136,9 @@ export class InboxRepository {
     // document and all, to sort them; walking the sort column's index and testing membership
     // against the set is far cheaper.
     const bySet = match !== undefined || (input.filter.category !== undefined && input.filter.category !== "");
-    const indexedBy = bySet ? `INDEXED BY ${SORT_INDEX[input.sort.field]}` : "";
+    const { field } = input.sort;
+    const sort = field === "nextDeadline" ? NEXT_DEADLINE[input.sort.direction] : { order: SORT_SQL[field], index: SORT_INDEX[field] };
+    const indexedBy = bySet ? `INDEXED BY ${sort.index}` : "";
     // CROSS JOIN keeps requests as the outer loop, so its indexes drive the scan.
     const join = needsAuthority ? "CROSS JOIN authorities a ON a.id = r.authority_id" : "";
     const from = `FROM requests r ${indexedBy} ${join} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
@@ -136,7 +148,7 @@ export class InboxRepository {
         ? Number(db.prepare("SELECT count(*) FROM request_search WHERE request_search MATCH ?").pluck().get(match))
         : Number(db.prepare(`SELECT count(*) ${from}`).pluck().get(...params));
     const direction = input.sort.direction === "asc" ? "ASC" : "DESC";
-    const order = SORT_SQL[input.sort.field]
+    const order = sort.order
       .split(", ")
       .map((term) => (term.endsWith("IS NULL") ? term : `${term} ${direction}`))
       .join(", ");
