@@ -11,6 +11,7 @@ import {
   questions,
   workspaceKeyAction,
 } from "../../renderer/src/features/review/review-model.js";
+import { deadlineState } from "../../renderer/src/features/inbox/inbox-model.js";
 import { dayOf, offsetOf, periodFromDays, scopeChanges, targetGrant } from "../../renderer/src/features/review/scope-model.js";
 import { reviewItem, reviewView } from "./review-fixture.js";
 
@@ -127,5 +128,16 @@ describe("scope arithmetic", () => {
     const changes = scopeChanges(requested, granted);
     expect(changes.ok && changes.changes.map((change) => `${change.field}:${change.change}`)).toEqual(["categories:struck", "targets:narrowed", "targets:struck"]);
     expect(scopeChanges(requested, { ...requested, retentionDays: 400 })).toMatchObject({ ok: false, error: expect.stringContaining("longer than the 180 days requested") });
+  });
+});
+
+describe("the inbox's next deadline", () => {
+  const due = "2026-11-30T08:15:00Z";
+  const at = (iso: string) => Date.parse(iso);
+  it("is overdue from the due instant on, due soon within 24 hours of it, running before", () => {
+    expect(deadlineState(due, at("2026-11-30T08:15:00Z"))).toBe("overdue");
+    expect(deadlineState(due, at("2026-11-30T08:14:59Z"))).toBe("due-soon");
+    expect(deadlineState(due, at("2026-11-29T08:15:00Z"))).toBe("due-soon");
+    expect(deadlineState(due, at("2026-11-29T08:14:59Z"))).toBe("running");
   });
 });
