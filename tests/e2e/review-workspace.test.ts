@@ -226,6 +226,21 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
           await tabTo(page.getByRole("button", { name: "Add evidence" }));
           await page.keyboard.press("Enter");
           await page.getByText(`${PDF_TITLE}, page 1`, { exact: true }).waitFor();
+          // A field the request does not have: the core refuses it, and the page says so instead of pretending.
+          await tabTo(page.getByLabel("Evidence in"), { back: true });
+          await page.keyboard.type("A field");
+          await tabTo(page.getByLabel("Field", { exact: true }));
+          await page.keyboard.type("offences[0].victims");
+          await tabTo(page.getByRole("button", { name: "Add evidence" }));
+          await page.keyboard.press("Enter");
+          const failure = page.getByRole("alert").filter({ hasText: "The answer to L1 was not saved" });
+          await failure.getByText("the request document has no field offences[0].victims", { exact: false }).waitFor();
+          await itemOption("L1").getByText("Not saved").waitFor();
+          expect((await review()).items.find((entry) => entry.id === "L1")?.evidence).toHaveLength(1);
+          await screen(36, "review-save-failed");
+          await tabTo(failure.getByRole("button", { name: "Dismiss" }));
+          await page.keyboard.press("Enter");
+          await failure.waitFor({ state: "detached" });
           await page.keyboard.press("k");
         }
         const label = { "1": "Met", "2": "Not met", "4": "Needs information" }[key];
@@ -249,7 +264,7 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
   step("narrows the scope: a category, a target, the period, retention and two conditions", async () => {
     await goToStep("Scope");
     await page.getByRole("heading", { name: "Scope: requested and granted" }).waitFor();
-    await screen(36, "review-scope-requested");
+    await screen(37, "review-scope-requested");
     const changes = page.getByRole("region", { name: "Changes against the request" });
 
     await tabTo(page.getByRole("button", { name: "Strike Traffic" }));
@@ -304,13 +319,13 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     });
     // The reassessment is a clock now.
     await page.getByRole("region", { name: "Clocks" }).getByText("Reassess", { exact: true }).waitFor();
-    await screen(37, "review-scope-narrowed");
+    await screen(38, "review-scope-narrowed");
   });
 
   step("the completeness check passes", async () => {
     await goToStep("Completeness");
     await page.getByText("Every applicable item is answered and every finding has a response: a decision can start.").waitFor();
-    await screen(38, "review-completeness-ready");
+    await screen(39, "review-completeness-ready");
   });
 
   step("Help lists the workspace's keys", async () => {
@@ -319,7 +334,7 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     await heading("User guide").waitFor();
     const keys = page.getByRole("region", { name: "Keyboard shortcuts" });
     for (const text of ["1 2 3 4", "n", "j / k"]) await keys.getByText(text, { exact: true }).waitFor();
-    await screen(39, "help-review-keys");
+    await screen(40, "help-review-keys");
   });
 
   step("the inbox shows the case in review and sorts by next deadline, within 1280 pixels", async () => {
@@ -340,7 +355,7 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     expect(await mainRow.locator(".deadline-overdue").count()).toBe(1);
     const overflow = await page.locator(".grid-scroll-x").evaluate((element) => element.scrollWidth - element.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await screen(40, "inbox-next-deadline");
+    await screen(41, "inbox-next-deadline");
     expect(opened.problems.filter((problem) => problem.startsWith("page error"))).toEqual([]);
   });
 
@@ -377,7 +392,7 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     const waiting = before.items.filter((item) => item.carriedOver !== null).map((item) => item.id);
     expect(waiting.length).toBeGreaterThan(0);
     expect(before.unanswered).toEqual(expect.arrayContaining(waiting));
-    await screen(41, "review-carried-over");
+    await screen(42, "review-carried-over");
     const first = waiting[0] ?? "";
     await tabTo(carried.getByRole("button", { name: `Confirm ${first}`, exact: true }));
     await page.keyboard.press("Enter");

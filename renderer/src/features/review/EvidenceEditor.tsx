@@ -43,9 +43,12 @@ export function EvidenceEditor({ item, detail, disabled }: { item: ReviewItem; d
       ref = { kind, path: field.trim() };
     }
     setError(null);
-    setPage("");
-    setField("");
-    void setEvidence(item.id, [...evidence, ref]);
+    // Cleared once stored: after a refusal the reviewer still has what they typed, to correct it.
+    void setEvidence(item.id, [...evidence, ref]).then((stored) => {
+      if (!stored) return;
+      setPage("");
+      setField("");
+    });
   };
 
   return (
