@@ -149,11 +149,14 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     for (let presses = 0; presses < 3 && !(await isFocused(mainRow)); presses++) await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await heading(`${MAIN_ID}, revision 1`).waitFor();
+    // The request view shows its clocks too.
+    await page.getByRole("region", { name: "Clocks" }).getByText("Overdue", { exact: true }).waitFor();
+    await screen(30, "request-view-clocks");
     await tabTo(page.getByRole("button", { name: "Review", exact: true }));
     await page.keyboard.press("Enter");
     await heading(`Review of ${MAIN_ID}, revision 1`).waitFor();
     const clocks = page.getByRole("region", { name: "Clocks" });
-    await clocks.getByText("Overdue").waitFor();
+    await clocks.getByText("Overdue", { exact: true }).waitFor();
     await clocks.getByText("Due within 24 h", { exact: true }).first().waitFor();
     await page.getByRole("heading", { name: "Independence declaration" }).waitFor();
     // The earlier request names the same account, written differently.
