@@ -157,3 +157,24 @@ describe("the review store", () => {
     expect(useReview.getState().view?.request.id).toBe("OTHER");
   });
 });
+
+describe("reading the review again", () => {
+  it("reads an open review again when it is opened again, after the writes on their way", async () => {
+    const saved = useReview.getState().answer("L1", "met");
+    const reopened = useReview.getState().load(REF);
+    await answerNext({ ok: true, value: withAnswer("L1", "met") });
+    expect(await saved).toBe(true);
+    const call = await answerNext({ ok: true, value: withAnswer("L1", "met", "read again") });
+    await reopened;
+    expect(call.method).toBe("getReview");
+    expect(useReview.getState().view?.items[0]?.note).toBe("read again");
+  });
+
+  it("keeps the last view and says so when reading again fails", async () => {
+    const refreshed = useReview.getState().refresh();
+    await answerNext({ ok: false, error: { code: "internal", message: "The core stopped." } });
+    await refreshed;
+    expect(useReview.getState().view?.request).toEqual(REF);
+    expect(useReview.getState().error).toEqual({ code: "internal", message: "The core stopped." });
+  });
+});

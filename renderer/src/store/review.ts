@@ -37,7 +37,10 @@ interface ReviewState {
   /** Notes being typed, per item: sent with the item's next answer or by saving the note. */
   drafts: Record<string, string>;
   saves: Record<string, SaveState>;
+  /** Opens a review; the one already open is read again (after the writes on their way), so it is never stale. */
   load: (ref: ReviewRef) => Promise<void>;
+  /** Reads the open review again, e.g. so its clocks' states follow the time. */
+  refresh: () => Promise<void>;
   setStep: (step: ReviewStep) => void;
   select: (item: string) => void;
   move: (delta: 1 | -1) => void;
@@ -98,6 +101,7 @@ export const useReview = create<ReviewState>()((set, get) => {
         useInbox.getState().invalidate();
         set((state) => ({
           view: next,
+          error: null,
           saves: without(state.saves, key),
           pending: pending && state.pending[pending.item] === pending.value ? without(state.pending, pending.item) : state.pending,
           drafts: pending && cleanNote(state.drafts[pending.item]) === pending.value.note ? without(state.drafts, pending.item) : state.drafts,
@@ -139,7 +143,8 @@ export const useReview = create<ReviewState>()((set, get) => {
     ...initial,
     load: async (ref) => {
       const key = refKey(ref);
-      if (get().key === key && (get().view || get().loading)) return;
+      if (get().key === key && get().loading) return;
+      if (get().key === key && get().view) return get().refresh();
       attempts.clear();
       set({ ...initial, key, loading: true });
       try {
@@ -150,6 +155,23 @@ export const useReview = create<ReviewState>()((set, get) => {
         const failure = failureFrom(error);
         if (failure && get().key === key) set({ error: failure, loading: false });
       }
+    },
+    refresh: () => {
+      const view = get().view;
+      const key = get().key;
+      if (!view) return Promise.resolve();
+      const run = async () => {
+        try {
+          const next = await api.getReview(refOf(view));
+          if (get().key === key) set({ view: next, error: null });
+        } catch (error) {
+          const failure = failureFrom(error);
+          if (failure && get().key === key) set({ error: failure });
+        }
+      };
+      const result = queue.then(run);
+      queue = result;
+      return result;
     },
     setStep: (step) => {
       // A checklist shown is the one the keys answer in: its current item moves into it.

@@ -19,6 +19,7 @@ import { ReviewSteps } from "./ReviewSteps.js";
 import { questions, isAnswered, workspaceKeyAction } from "./review-model.js";
 
 const CLOSED_STATES = new Set(["decided", "superseded"]);
+const CLOCK_REFRESH_MS = 60_000;
 
 export function ReviewScreen({ reference }: { reference: ReviewRef }) {
   const { t } = useTranslation();
@@ -39,6 +40,12 @@ export function ReviewScreen({ reference }: { reference: ReviewRef }) {
     void load({ authority, id, revision });
     void loadRequest({ authority, id, revision });
   }, [authority, id, revision, load, loadRequest]);
+
+  // The clocks' states are the core's at the moment it answered: read the review again each minute.
+  useEffect(() => {
+    const timer = window.setInterval(() => void useReview.getState().refresh(), CLOCK_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, []);
 
   useEffect(() => {
     if (!focusAfterMove.current) return;
@@ -127,6 +134,7 @@ export function ReviewScreen({ reference }: { reference: ReviewRef }) {
         </div>
         <ClocksBar clocks={view.clocks} />
       </div>
+      {error ? <ErrorNote message={t("review.refreshFailed", { message: error.message })} code={error.code} /> : null}
       {closed ? <p className="note">{t("review.closed", { state: t(`caseState.${view.state}`) })}</p> : null}
       {view.independence === null ? <IndependencePanel disabled={closed} /> : <IndependenceSummary view={view} />}
       <div className="review-layout">
