@@ -35,6 +35,9 @@ export const ERROR_MEANINGS = {
   "request-not-found": "No stored request (or attachment) matches the reference.",
   "attachment-too-large": "The attachment is too large to show; it can be saved instead.",
   "save-target-exists": "A file appeared where the attachment was to be saved; it was left as it was and nothing was replaced.",
+  // Signed documents (electron/core/decisions).
+  "signed-document-invalid": "A decision, countersignature or response fails its schema or rules; it was not signed. The message names each field.",
+  "export-target-exists": "A file of the export is already in the chosen folder; nothing was written or replaced.",
   // The review (electron/core/review).
   "review-item-unknown": "The checklist item is not in this review's template, or does not apply to the request; the message names it.",
   "review-answer-invalid": "An answer other than met, not-met, na or info; the message names it.",

@@ -10,6 +10,7 @@ import { AUDIT_OBJECT_TYPES, isAuditAction, type AuditAction } from "../vocabula
 import { CASE_STATES } from "../vocabulary/case-states.js";
 import { CHECKLIST_ANSWERS } from "../vocabulary/checklist-answers.js";
 import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
+import { REFUSAL_CODES } from "../vocabulary/refusal-codes.js";
 import { SCOPE_CONDITION_KINDS } from "../vocabulary/scope-conditions.js";
 import { TARGET_KINDS } from "../vocabulary/targets.js";
 
@@ -119,6 +120,13 @@ export const AUDIT_DETAILS = {
   }),
   "attachment.saved": z.strictObject({ path: z.string().min(1), sha256, bytes: z.number().int().min(0) }),
   "blobs.orphans-deleted": z.strictObject({ blobIds: z.array(z.string().min(1)).min(1) }),
+  /**
+   * An import that stored nothing: its refusal code and the sealed file's size. Neither the file's
+   * name nor the refusal's sentence, which can quote the document: the log stays content-free.
+   */
+  "bundle.refused": z.strictObject({ code: z.enum(REFUSAL_CODES), bytes: z.number().int().min(0) }),
+  /** An attachment shown inline to the reviewer (opening it in the app, not saving it). */
+  "attachment.viewed": z.strictObject({ path: z.string().min(1), sha256, bytes: z.number().int().min(0) }),
   /** The first change to a request revision's review: it records the template and starts the case. */
   "review.started": z.strictObject({
     requestId: z.string().min(1),
@@ -189,6 +197,8 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("request.stored"),
   entryFor("attachment.saved"),
   entryFor("blobs.orphans-deleted"),
+  entryFor("bundle.refused"),
+  entryFor("attachment.viewed"),
   entryFor("review.started"),
   entryFor("review.independence-declared"),
   entryFor("review.answer-set"),

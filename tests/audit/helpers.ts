@@ -6,7 +6,7 @@ import { generateAgeIdentity } from "../../electron/core/crypto/age.js";
 import { formatKeyId } from "../../electron/core/crypto/minisign.js";
 import { addAgeIdentities } from "../../electron/core/identity/identity-service.js";
 import { addAuthorityKey, revokeAuthorityKey } from "../../electron/core/keyring/keyring-service.js";
-import { saveAttachment } from "../../electron/core/requests/attachments-service.js";
+import { readAttachmentInline, saveAttachment } from "../../electron/core/requests/attachments-service.js";
 import { changeScope, confirmCarriedOver, declareIndependence, reviewFinding, setAnswer } from "../../electron/core/review/review-service.js";
 import { changePassphrase } from "../../electron/core/session/create-store.js";
 import { updateSettings } from "../../electron/core/settings/settings-service.js";
@@ -21,10 +21,10 @@ const pdf = new TextEncoder().encode("%PDF-1.4\n% audit test\n%%EOF\n");
 
 /**
  * A store through the real services: init (store, reviewer, age identity), keyring add, import
- * with an attachment, attachment save, settings, another age identity, a second key added and
- * revoked, orphan blob clean-up, a review (independence, an answer, a finding accepted, a scope
- * narrowed) and a second revision's review confirming the answer carried over, and a passphrase
- * change (rekey). Its passphrase is then
+ * with an attachment, a refused import, the attachment viewed and saved, settings, another age
+ * identity, a second key added and revoked, orphan blob clean-up, a review (independence, an
+ * answer, a finding accepted, a scope narrowed) and a second revision's review confirming the
+ * answer carried over, and a passphrase change (rekey). Its passphrase is then
  * NEW_PASSPHRASE.
  */
 export async function busyOffice(): Promise<TestOffice> {
@@ -34,6 +34,13 @@ export async function busyOffice(): Promise<TestOffice> {
   step();
   const outcome = await importBundleFile(office.session, await office.seal({ document, attachments: [{ name: "order.pdf", bytes: pdf }] }));
   if (outcome.status !== "imported") throw new Error(`fixture import: ${JSON.stringify(outcome)}`);
+  step();
+  // Signed by a key the keyring does not hold: refused, and the refusal is recorded.
+  const stranger = await office.seal({ document: sampleRequest({ id: "REQ-UNKNOWN" }), signer: generateMinisignKeyPair(office.runtime.ids.randomBytes) });
+  const refused = await importBundleFile(office.session, stranger);
+  if (refused.status !== "refused") throw new Error(`fixture refusal: ${JSON.stringify(refused)}`);
+  step();
+  readAttachmentInline(office.session, { authority: outcome.authority, id: outcome.id, revision: outcome.revision, path: "attachments/order.pdf" });
   step();
   await saveAttachment(
     office.session,

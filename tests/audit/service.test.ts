@@ -46,6 +46,8 @@ describe("the audit service", () => {
       "age-identity.added",
       "authority-key.added",
       "request.stored",
+      "bundle.refused",
+      "attachment.viewed",
       "attachment.saved",
       "settings.changed",
       "age-identity.added",
@@ -91,7 +93,7 @@ describe("the audit service", () => {
       after = page.at(-1)?.seq ?? after;
     }
     expect(paged).toEqual(whole);
-    expect(listAuditEntries(session, { afterSeq: 19 }).map((entry) => entry.seq)).toEqual([20, 21]);
+    expect(listAuditEntries(session, { afterSeq: 19 }).map((entry) => entry.seq)).toEqual([20, 21, 22, 23]);
     expect(() => listAuditEntries(session, { limit: 0 })).toThrow(AuditPageError);
     expect(() => listAuditEntries(session, { limit: 1001 })).toThrow(/from 1 to 1000/);
     expect(() => listAuditEntries(session, { afterSeq: -1 })).toThrow(/afterSeq -1/);
@@ -100,26 +102,26 @@ describe("the audit service", () => {
   it("verifies an intact chain and returns its head", async () => {
     const { session } = await filledStore();
     const last = session.store.audit.listAudit().at(-1);
-    expect(verifyAudit(session)).toEqual({ ok: true, count: 21, headSeq: 21, headHash: last?.rowHash });
-    expect(auditHead(session)).toEqual({ seq: 21, hash: last?.rowHash });
+    expect(verifyAudit(session)).toEqual({ ok: true, count: 23, headSeq: 23, headHash: last?.rowHash });
+    expect(auditHead(session)).toEqual({ seq: 23, hash: last?.rowHash });
   });
 
   it("names a row whose details were rewritten through a second connection", async () => {
     const { session, storeDir } = await filledStore();
     session.store.close();
-    tamperAudit(storeDir, `UPDATE audit_log SET details_json = '{"idleLockMinutes":240,"locale":"fr-FR"}' WHERE seq = 7`);
-    expect(verifyAudit(reopen(storeDir))).toEqual({ ok: false, seq: 7, reason: "details do not match their digest" });
+    tamperAudit(storeDir, `UPDATE audit_log SET details_json = '{"idleLockMinutes":240,"locale":"fr-FR"}' WHERE seq = 9`);
+    expect(verifyAudit(reopen(storeDir))).toEqual({ ok: false, seq: 9, reason: "details do not match their digest" });
   });
 
   it("names a row rewritten with a matching digest: its row hash no longer holds", async () => {
     const { session, storeDir } = await filledStore();
     session.store.close();
     const forged = '{"idleLockMinutes":240,"locale":"fr-FR"}';
-    tamperAudit(storeDir, `UPDATE audit_log SET details_json = '${forged}', details_digest = '${sha256Hex(forged)}' WHERE seq = 7`);
+    tamperAudit(storeDir, `UPDATE audit_log SET details_json = '${forged}', details_digest = '${sha256Hex(forged)}' WHERE seq = 9`);
     const reopened = reopen(storeDir);
-    expect(verifyAudit(reopened)).toEqual({ ok: false, seq: 7, reason: "row_hash does not match the row's contents" });
+    expect(verifyAudit(reopened)).toEqual({ ok: false, seq: 9, reason: "row_hash does not match the row's contents" });
     // Reading still works: the row is well-formed, only the chain says it was changed.
-    expect(listAuditEntries(reopened, { afterSeq: 6, limit: 1 })[0]?.details).toEqual({ idleLockMinutes: 240, locale: "fr-FR" });
+    expect(listAuditEntries(reopened, { afterSeq: 8, limit: 1 })[0]?.details).toEqual({ idleLockMinutes: 240, locale: "fr-FR" });
   });
 
   it("names the gap a deleted row leaves", async () => {

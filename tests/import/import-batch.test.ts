@@ -1,5 +1,6 @@
 // Importing many files in one call: bundles share a transaction (one commit per batch), each
 // bundle is still all-or-nothing, and an outcome is reported only once it is committed.
+import { statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BATCH_MAX_FILES, importBundleFiles, type ImportOutcome } from "../../electron/core/bundles/import-bundle.js";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
@@ -38,6 +39,16 @@ describe("importBundleFiles", () => {
     expect(outcomes[1]).toMatchObject({ file: unlisted, code: "document-invalid" });
     expect(outcomes.map((outcome) => outcome.status === "imported" && outcome.id)).toEqual(["CASE-1", false, "CASE-2", "CASE-3"]);
     expect(committed(office)).toEqual({ requests: 3, blobs: 3, chunks: 3 });
+    // The refused bundle's rows rolled back with its savepoint; the record of its refusal did not.
+    const actions = office.session.store.audit.listAudit().map((row) => row.action);
+    expect(actions.filter((action) => action === "request.stored" || action === "bundle.refused")).toEqual([
+      "request.stored",
+      "bundle.refused",
+      "request.stored",
+      "request.stored",
+    ]);
+    const refusal = office.session.store.audit.listAudit().find((row) => row.action === "bundle.refused");
+    expect(refusal?.details).toEqual({ code: "document-invalid", bytes: statSync(unlisted).size });
     expect(office.session.store.audit.verifyAuditChain()).toMatchObject({ ok: true });
     expect(office.session.store.integrityCheck()).toEqual(["ok"]);
   });

@@ -136,6 +136,24 @@ describe("the review service", () => {
     expect(() => getReview(session, ref)).toThrow(/started on template eu-production-order@2026\.1 \(version 2025\.9\)/);
   });
 
+  it("supersedes older revisions when a newer one is stored, and a late older one at once", async () => {
+    const { session, importRequest } = office();
+    await importRequest();
+    const third = await importRequest({ revision: 3 });
+    const second = await importRequest({ revision: 2 });
+    const status = (revision: number) => session.store.requests.getRequest(third.authority, third.id, revision)?.status;
+    expect([status(1), status(2), status(3)]).toEqual(["superseded", "superseded", "received"]);
+    const stored = session.store.audit.listAudit().filter((row) => row.action === "request.stored").map((row) => (row.details as { revision: number; supersededRevisions?: number[] }));
+    expect(stored.map((details) => [details.revision, details.supersededRevisions])).toEqual([[1, undefined], [3, [1]], [2, [2]]]);
+    expect(getReview(session, second).state).toBe("superseded");
+    expect(codeOf(() => declareIndependence(session, { ...second, conflict: false }))).toBe("review-closed");
+    expect(session.store.inbox.query({ offset: 0, limit: 10, sort: { field: "nextDeadline", direction: "asc" }, filter: {} }).entries.map((entry) => [entry.revision, entry.nextDue?.kind ?? null])).toEqual([
+      [3, "provider-deadline"],
+      [1, null],
+      [2, null],
+    ]);
+  });
+
   it("offers a new revision the answers of the revision reviewed before, and takes over only those confirmed", async () => {
     const { session, importRequest } = office();
     const first = await importRequest();

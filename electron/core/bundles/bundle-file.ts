@@ -42,6 +42,16 @@ export function describeFileKind(stats: Stats): string {
   return "not a file";
 }
 
+/** A limit-exceeded refusal measured before anything was read: it keeps the size it measured. */
+export class SealedFileTooLargeError extends BundleRefusal {
+  constructor(
+    readonly size: number,
+    maxBytes: number,
+  ) {
+    super("limit-exceeded", `the sealed file is ${size} bytes; the limit is ${maxBytes}`);
+  }
+}
+
 /**
  * Opens `file`, refuses what is not a regular file or is over `maxBytes` (closing it), and
  * answers its measured size and bytes. A small file is read whole now, synchronously (a few
@@ -54,7 +64,7 @@ export function openBundleFile(file: string, maxBytes: number): BundleFile {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new NotARegularFileError(file, describeFileKind(stats));
     const size = stats.size;
-    if (size > maxBytes) throw new BundleRefusal("limit-exceeded", `the sealed file is ${size} bytes; the limit is ${maxBytes}`);
+    if (size > maxBytes) throw new SealedFileTooLargeError(size, maxBytes);
     if (size <= READ_CHUNK) return { size, chunks: [readExactly(fd, size)] };
     const chunks = createReadStream("", { fd, start: 0, end: size - 1, highWaterMark: READ_CHUNK, autoClose: true });
     fd = undefined;

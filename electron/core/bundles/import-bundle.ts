@@ -9,8 +9,9 @@ import { DuplicateBundleError, RevisionConflictError } from "../store/index.js";
 import { openSealedBundle, type OpenedBundle } from "./open-bundle.js";
 import type { PayloadStore } from "./bag-reader.js";
 import { BundleRefusal } from "./refusal.js";
-import { openBundleFile } from "./bundle-file.js";
+import { openBundleFile, SealedFileTooLargeError } from "./bundle-file.js";
 import type { ImportOutcome } from "../../../shared/api/requests.js";
+import type { RefusalCode } from "../../../shared/vocabulary/refusal-codes.js";
 
 export type { ImportOutcome };
 
@@ -114,9 +115,6 @@ async function importOne(
   try {
     const sealed = openBundleFile(file, limits.sealedBytes);
     size = sealed.size;
-    if (size > limits.sealedBytes) {
-      throw new BundleRefusal("limit-exceeded", `the sealed file is ${size} bytes; the limit is ${limits.sealedBytes}`);
-    }
     const opened = await store.savepoint(async () => {
       const bundle = await openSealedBundle(sealed.chunks, {
         identities,
@@ -132,12 +130,20 @@ async function importOne(
     return { outcome: { file, status: "imported", ...identifierOf(opened) }, size };
   } catch (error) {
     if (error instanceof AlreadyStored) return { outcome: { file, status: "duplicate", ...identifierOf(error.opened) }, size };
-    if (error instanceof BundleRefusal) return { outcome: { file, status: "refused", code: error.refusal, message: error.message }, size };
-    if (isFileError(error)) {
-      return { outcome: { file, status: "refused", code: "age-invalid", message: `cannot read ${file}: ${error.message}` }, size };
-    }
-    throw error;
+    const refusal = refusalOf(error, file);
+    if (refusal === undefined) throw error;
+    // After the bundle's savepoint rolled back, in the batch's transaction: the refusal is
+    // recorded though nothing of the bundle is.
+    const bytes = error instanceof SealedFileTooLargeError ? error.size : size;
+    store.audit.appendAudit({ actor: session.actor, action: "bundle.refused", objectId: "import", details: { code: refusal.code, bytes } });
+    return { outcome: { file, status: "refused", ...refusal }, size };
   }
+}
+
+function refusalOf(error: unknown, file: string): { code: RefusalCode; message: string } | undefined {
+  if (error instanceof BundleRefusal) return { code: error.refusal, message: error.message };
+  if (isFileError(error)) return { code: "age-invalid", message: `cannot read ${file}: ${error.message}` };
+  return undefined;
 }
 
 function storeOpenedBundle(session: Session, bundle: OpenedBundle): void {

@@ -40,10 +40,10 @@ export function parseTrustedComment(comment: string): { kind: SignedDocumentKind
  */
 export function signDocument<K extends SignedDocumentKind>(kind: K, document: SignedDocuments[K], key: MinisignKeyPair): SignedDocument<K> {
   const parsed = parseSignedDocument(kind, document);
-  if (!parsed.ok) throw new DocumentInvalidError(kind, parsed.issues);
+  if (!parsed.ok) throw new DocumentInvalidError(kind, ...parsed.issues);
   const signingKeyId = formatKeyId(key.keyId);
   if (parsed.value.reviewer.keyId !== signingKeyId) {
-    throw new DocumentInvalidError(kind, [`$.reviewer.keyId: names key ${parsed.value.reviewer.keyId}, but the signing key is ${signingKeyId}`]);
+    throw new DocumentInvalidError(kind, `$.reviewer.keyId: names key ${parsed.value.reviewer.keyId}, but the signing key is ${signingKeyId}`);
   }
   const bytes = canonicalJsonBytes(parsed.value);
   const digest = sha256Hex(bytes);

@@ -6,6 +6,7 @@ import { decisionDocumentSchema, type DecisionDocument } from "../../../shared/f
 import { grievanceResponseDocumentSchema, type GrievanceResponseDocument } from "../../../shared/formats/grievance-response.js";
 import { describeZodIssue } from "../../../shared/formats/request.js";
 import { DOCUMENT_SCHEMAS, SIGNED_DOCUMENT_KINDS, type SignedDocumentKind } from "../../../shared/vocabulary/signed-document-kinds.js";
+import { CoreError } from "../errors.js";
 
 export interface SignedDocuments {
   decision: DecisionDocument;
@@ -47,12 +48,16 @@ export function parseAnySignedDocument(value: unknown): ParseOutcome<AnySignedDo
   return parsed.ok ? { ok: true, value: { kind, document: parsed.value } as AnySignedDocument } : parsed;
 }
 
-export class DocumentInvalidError extends Error {
+/** A document that fails its schema or its rules; it is never signed. */
+export class DocumentInvalidError extends CoreError {
   override readonly name = "DocumentInvalidError";
+  readonly code = "signed-document-invalid";
+  readonly issues: readonly string[];
   constructor(
     readonly kind: SignedDocumentKind,
-    readonly issues: readonly string[],
+    ...issues: string[]
   ) {
     super(`the ${kind} document is not valid: ${issues.join("; ")}`);
+    this.issues = issues;
   }
 }

@@ -3,16 +3,20 @@
 // place without replacing anything, and a failure removes what this call had written.
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
+import { CoreError } from "../errors.js";
 
 export interface NewFile {
   name: string;
   bytes: Uint8Array;
 }
 
-export class ExportExistsError extends Error {
+export class ExportExistsError extends CoreError {
   override readonly name = "ExportExistsError";
-  constructor(readonly paths: readonly string[]) {
+  readonly code = "export-target-exists";
+  readonly paths: readonly string[];
+  constructor(...paths: string[]) {
     super(`refusing to overwrite ${paths.join(", ")}: the file${paths.length > 1 ? "s are" : " is"} already there; choose another folder or move ${paths.length > 1 ? "them" : "it"} away`);
+    this.paths = paths;
   }
 }
 
@@ -23,7 +27,7 @@ export function writeNewFiles(folder: string, files: readonly NewFile[]): string
   for (const file of files) if (basename(file.name) !== file.name) throw new Error(`${file.name} is not a plain file name`);
   const targets = files.map((file) => join(folder, file.name));
   const taken = targets.filter((path) => existsSync(path));
-  if (taken.length > 0) throw new ExportExistsError(taken);
+  if (taken.length > 0) throw new ExportExistsError(...taken);
 
   const written: string[] = [];
   try {
@@ -66,9 +70,9 @@ function placeWithoutReplacing(temporary: string, target: string): void {
     unlinkSync(temporary);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") throw new ExportExistsError([target]);
+    if (code === "EEXIST") throw new ExportExistsError(target);
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw error;
-    if (existsSync(target)) throw new ExportExistsError([target]);
+    if (existsSync(target)) throw new ExportExistsError(target);
     renameSync(temporary, target);
   }
 }

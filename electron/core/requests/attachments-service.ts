@@ -32,6 +32,12 @@ export function readAttachmentInline(session: Session, ref: AttachmentRef): Atta
     throw new AttachmentTooLargeError(`${attachment.path} is ${attachment.size} bytes: save it to a file to open it`);
   }
   const bytes = Buffer.concat([...session.store.blobs.readBlob(attachment.blobId)]);
+  session.store.audit.appendAudit({
+    actor: session.actor,
+    action: "attachment.viewed",
+    objectId: attachment.id,
+    details: { path: attachment.path, sha256: attachment.sha256, bytes: bytes.byteLength },
+  });
   return { mediaType: attachment.mediaType, size: attachment.size, base64: bytes.toString("base64") };
 }
 

@@ -3,6 +3,7 @@
 // case received → in-review) in that same transaction. A refused change throws a CoreError naming
 // the fault, and the transaction takes everything of it back, the review's start included.
 import type { EvidenceRef, ReviewRef, ReviewView, ScopeChangeArgs } from "../../../shared/api/review.js";
+import { itemApplicability } from "../../../shared/review/applicability.js";
 import { transition } from "../../../shared/review/case-state.js";
 import { CHECKLIST_ANSWERS, isChecklistAnswer } from "../../../shared/vocabulary/checklist-answers.js";
 import type { Session } from "../session/session.js";
@@ -10,9 +11,16 @@ import { getReviewSettings } from "../settings/review-settings.js";
 import { checkEvidence } from "./evidence.js";
 import { applyScopeChange } from "./scope-changes.js";
 import { buildReviewView, carriedOverSource, reviewFindings, storedAnswer, storedEvidence } from "./review-view.js";
-import { IndependenceRequiredError, ReviewAnswerInvalidError, ReviewClosedError, ReviewItemUnknownError, ReviewNoteRequiredError, FindingUnknownError, NothingCarriedOverError } from "./review-errors.js";
+import {
+  FindingUnknownError,
+  IndependenceRequiredError,
+  NothingCarriedOverError,
+  ReviewAnswerInvalidError,
+  ReviewClosedError,
+  ReviewItemUnknownError,
+  ReviewNoteRequiredError,
+} from "./review-errors.js";
 import { loadReviewTarget, type ReviewTarget } from "./review-target.js";
-import { itemApplicability } from "../../../shared/review/applicability.js";
 
 export function getReview(session: Session, ref: ReviewRef): ReviewView {
   return buildReviewView(session, loadReviewTarget(session, ref));

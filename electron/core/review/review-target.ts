@@ -4,12 +4,12 @@ import type { ReviewRef } from "../../../shared/api/review.js";
 import { parseRequestDocument, type RequestDocument } from "../../../shared/formats/request.js";
 import { CHECKLIST_TEMPLATES, templateFor, type ChecklistTemplate } from "../../../shared/review/templates.js";
 import { CASE_STATES, type CaseState } from "../../../shared/vocabulary/case-states.js";
+import { isOneOf } from "../../../shared/vocabulary/is-one-of.js";
 import { RequestNotFoundError } from "../requests/requests-service.js";
 import { storedTerm } from "../requests/stored-vocabulary.js";
 import type { Session } from "../session/session.js";
 import type { ReviewRecord, StoredRequest } from "../store/index.js";
 import { ReviewTemplateUnknownError } from "./review-errors.js";
-import { isOneOf } from "../../../shared/vocabulary/is-one-of.js";
 
 export interface ReviewTarget {
   stored: StoredRequest;

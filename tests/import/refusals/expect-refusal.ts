@@ -1,5 +1,6 @@
 // expectRefusal checks the three things every refusal owes us: (a) the exact code, (b) a
-// message naming the file, line or field at fault, (c) nothing stored; and then that the store
+// message naming the file, line or field at fault, (c) nothing stored but the audit row that
+// records the refusal; and then that the store
 // still takes a valid bundle (a refusal must not wedge it).
 //
 // Coverage: each test file declares the codes it covers with refusalSuite([...]). Its afterAll
@@ -7,12 +8,14 @@
 // other; coverage.test.ts reads the declarations of all files and checks that together they
 // name every code of REFUSAL_CODES. (Vitest runs each file in its own worker, so one in-memory
 // registry across files is not possible; a declaration proven per file is.)
+import { statSync } from "node:fs";
 import { afterAll, expect } from "vitest";
 import { importBundleFile, type ImportOutcome } from "../../../electron/core/bundles/import-bundle.js";
 import type { Session } from "../../../electron/core/session/session.js";
 import type { BlobRepository } from "../../../electron/core/store/index.js";
 import type { RefusalCode } from "../../../shared/vocabulary/refusal-codes.js";
 import { sampleRequest } from "../../helpers/sample-request.js";
+import type { StoreSnapshot } from "../../helpers/forge-store.js";
 import type { RefusalBench } from "./bench.js";
 
 const declared = new Set<RefusalCode>();
@@ -61,7 +64,13 @@ export async function expectRefusal(bench: RefusalBench, file: string, code: Ref
     if (typeof part === "string") expect(message).toContain(part);
     else expect(message).toMatch(part);
   }
-  expect(reader.snapshot(), "the store after the refusal").toEqual(before);
+  const refused = reader.snapshot();
+  expect(contentOf(refused), "the store after the refusal, but for its audit row").toEqual(contentOf(before));
+  expect(refused.rows.audit_log, "one audit row records the refusal").toBe(before.rows.audit_log + 1);
+  const session = expectation.session ?? office.session;
+  const [last] = session.store.audit.listAudit({ afterSeq: before.audit.count });
+  expect(last, "the refusal's audit row").toMatchObject({ action: "bundle.refused", details: { code, bytes: statSync(file).size } });
+  expect(refused.audit).toMatchObject({ ok: true, count: before.audit.count + 1 });
 
   const id = bench.nextCheckId();
   const check = await bench.seal(bench.bag({ document: sampleRequest({ id }) }));
@@ -72,6 +81,13 @@ export async function expectRefusal(bench: RefusalBench, file: string, code: Ref
   expect(after.audit.count).toBeGreaterThan(before.audit.count);
   asserted.add(code);
   return message;
+}
+
+/** A snapshot without the audit log's own counts and head: what the bundle itself could have left. */
+function contentOf(snapshot: StoreSnapshot): unknown {
+  const { auditHead: _head, audit: _audit, rows, ...rest } = snapshot;
+  const { audit_log: _auditRows, ...tables } = rows;
+  return { ...rest, tables };
 }
 
 /** Counts bytes written through the store's blob writers until stopped. */
