@@ -8,16 +8,14 @@ import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodePublicKey, generateMinisignKeyPair } from "../../electron/core/crypto/minisign.js";
-import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
+import { SAMPLE_AUTHORITY } from "../helpers/sample-request.js";
 import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
 import { checkScreen, launchChromium, SCREENS_DIR, openApp, type OpenedPage, type ScreenCheck, UI_WAIT } from "./helpers/browser.js";
-import { orderPdf, PDF_NAME, PDF_TITLE, sealRequestFile } from "./helpers/bundles.js";
+import { PDF_NAME, PDF_TITLE } from "./helpers/bundles.js";
+import { EARLIER_ID, EMAIL, MAIN_ID, PHONE, sealReviewRequests, sealSecondRevision } from "./helpers/review-requests.js";
+import { focusedText as focusedTextOf, isFocused, tabTo as tabToTarget } from "./helpers/keyboard.js";
 
-const MAIN_ID = "EPOC-RTM-2026-0301";
-const EARLIER_ID = "EPOC-RTM-2026-0188";
-const EMAIL = "j.doe.4471@example.com";
-const PHONE = "+31 6 12345678";
 const REF = { authority: SAMPLE_AUTHORITY.id, id: MAIN_ID, revision: 1 };
 
 let browser: Browser;
@@ -47,18 +45,8 @@ const screen = async (nn: number, name: string): Promise<void> => {
   screens.push(await checkScreen(page, nn, name));
 };
 const heading = (name: string | RegExp) => page.getByRole("heading", { level: 1, name });
-const isFocused = (locator: Locator) => locator.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement).catch(() => false);
-const focusedText = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent ?? "");
-
-/** Presses Tab (or Shift+Tab) until `target` has focus: how a keyboard user gets somewhere. */
-async function tabTo(target: Locator, { back = false, max = 90 } = {}): Promise<void> {
-  await target.waitFor();
-  for (let presses = 0; presses < max; presses++) {
-    if (await isFocused(target)) return;
-    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
-  }
-  if (!(await isFocused(target))) throw new Error(`${max} presses of ${back ? "Shift+Tab" : "Tab"} did not reach ${target.toString()}; focus is on "${await focusedText()}"`);
-}
+const focusedText = () => focusedTextOf(page);
+const tabTo = (target: Locator, options?: { back?: boolean; max?: number }) => tabToTarget(page, target, options);
 
 const review = () => app.handlers.getReview(REF);
 const review2 = () => app.handlers.getReview({ ...REF, revision: 2 });
@@ -81,45 +69,8 @@ beforeAll(async () => {
   await handlers.addAuthorityKey({ authorityId: SAMPLE_AUTHORITY.id, name: SAMPLE_AUTHORITY.name, country: SAMPLE_AUTHORITY.country, minisignPublicKey: encodePublicKey(issuer) });
   const recipient = (await handlers.getIdentity({})).ageRecipients[0] ?? "";
   const now = runtime.clock.now();
-  // The order under review: two targets, two months of traffic data, no retention asked, and an
-  // answer asked for by 28 November. An earlier, decided-or-not request names the same account.
-  const main = await sealRequestFile({
-    document: sampleRequest({
-      id: MAIN_ID,
-      urgency: { level: "routine", respondBy: "2026-11-28T17:00:00+01:00" },
-      targets: [
-        { kind: "email", value: EMAIL, role: "suspect" },
-        { kind: "phone", value: PHONE, role: "unknown" },
-      ],
-      attachments: [{ path: `attachments/${PDF_NAME}`, title: PDF_TITLE, mediaType: "application/pdf" }],
-    }),
-    attachments: [{ name: PDF_NAME, bytes: await orderPdf(now) }],
-    signer: issuer,
-    recipient,
-    now,
-    file: path.join(app.root, "main.sealed"),
-  });
-  sealRevision2 = () =>
-    sealRequestFile({
-      document: sampleRequest({
-        id: MAIN_ID,
-        revision: 2,
-        urgency: { level: "routine", respondBy: "2026-11-28T17:00:00+01:00" },
-        targets: [{ kind: "email", value: EMAIL, role: "suspect" }],
-        proportionality: "Only subscriber data and six weeks of traffic data on the one account used in the offences.",
-      }),
-      signer: issuer,
-      recipient,
-      now: runtime.clock.now(),
-      file: path.join(app.root, "main-r2.sealed"),
-    });
-  const earlier = await sealRequestFile({
-    document: sampleRequest({ id: EARLIER_ID, submittedAt: "2026-10-02T11:00:00+02:00", dataCategories: ["subscriber"], period: undefined, targets: [{ kind: "email", value: "j.doe.4471@EXAMPLE.com" }] }),
-    signer: issuer,
-    recipient,
-    now,
-    file: path.join(app.root, "earlier.sealed"),
-  });
+  const [main, earlier] = await sealReviewRequests({ signer: issuer, recipient, now, dir: app.root });
+  sealRevision2 = () => sealSecondRevision({ signer: issuer, recipient, now: runtime.clock.now(), dir: app.root });
   const tokens = [(await handlers.importFiles.register(main)).token, (await handlers.importFiles.register(earlier)).token];
   expect((await handlers.importBundles({ tokens })).map((outcome) => outcome.status)).toEqual(["imported", "imported"]);
   // Nine days on: the provider's ten days end within 24 hours, and the asked answer is overdue.
