@@ -215,7 +215,7 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     240_000,
   );
 
-  step("narrows the scope: a category, a target, the period, retention and two conditions", async () => {
+  step("narrows the scope: a category, a target struck and one narrowed, the period, retention and two conditions", async () => {
     await goToStep("Scope");
     await page.getByRole("heading", { name: "Scope: requested and granted" }).waitFor();
     await screen(37, "review-scope-requested");
@@ -227,6 +227,13 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     await tabTo(page.getByRole("button", { name: `Strike ${PHONE}` }));
     await page.keyboard.press("Enter");
     await changes.getByText(`phone ${PHONE}: not granted`).waitFor();
+    await tabTo(page.getByRole("button", { name: "Narrow…" }));
+    await page.keyboard.press("Enter");
+    await tabTo(page.getByLabel(`Restriction for ${EMAIL}`));
+    await page.keyboard.type("messages exchanged with +31 6 87654321");
+    await tabTo(page.getByRole("button", { name: "Narrow", exact: true }));
+    await page.keyboard.press("Enter");
+    await changes.getByText(`email ${EMAIL}: only messages exchanged with +31 6 87654321`).waitFor();
 
     // Day fields take digits segment by segment, in the page's locale (en-GB: day, month, year).
     const firstSegment = (label: string) => page.getByRole("group", { name: label }).getByRole("spinbutton").first();
@@ -263,7 +270,7 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     const granted = (await review()).grantedScope;
     expect(granted).toEqual({
       categories: ["subscriber"],
-      targets: [{ kind: "email", value: EMAIL, role: "suspect" }],
+      targets: [{ kind: "email", value: EMAIL, role: "suspect", restriction: "messages exchanged with +31 6 87654321" }],
       period: { from: "2026-09-15T00:00:00+02:00", to: "2026-10-15T23:59:59+01:00" },
       retentionDays: 90,
       conditions: [
