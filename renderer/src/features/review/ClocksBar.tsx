@@ -23,10 +23,15 @@ export function ClocksBar({ clocks }: { clocks: readonly ReviewClock[] }) {
         {orderedClocks(clocks).map((clock) => {
           return (
             <li key={`${clock.kind}-${clock.due}`} className={`clock clock-${clock.state}`} title={clock.description}>
-              <strong className="clock-kind">{t(`clockKind.${clock.kind}`)}</strong>
+              <span className="clock-head">
+                <strong className="clock-kind">{t(`clockKind.${clock.kind}`)}</strong>
+                <span className="clock-state">
+                  {clock.state === "overdue" || clock.state === "due-soon" ? <Icon name="alert" /> : clock.state === "met" ? <Icon name="check" /> : null}
+                  {t(`clockState.${clock.state}`)}
+                </span>
+              </span>
               <span className="clock-due">
-                {clock.state === "overdue" || clock.state === "due-soon" ? <Icon name="alert" /> : clock.state === "met" ? <Icon name="check" /> : null}
-                <span className="clock-state">{t(`clockState.${clock.state}`)}</span> · {t("review.clocks.due")} <time dateTime={clock.due}>{formatDateTime(clock.due, locale)}</time>
+                {t("review.clocks.due")} <time dateTime={clock.due}>{formatDateTime(clock.due, locale)}</time>
               </span>
               <span className="clock-source">{clock.source}</span>
             </li>
