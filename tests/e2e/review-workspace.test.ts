@@ -280,6 +280,8 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     });
     // The reassessment is a clock now.
     await page.getByRole("region", { name: "Clocks" }).getByText("Reassess", { exact: true }).waitFor();
+    // The photograph shows the changes (scrolled into view for it; the reviewer's keys did the rest).
+    await changes.scrollIntoViewIfNeeded();
     await screen(38, "review-scope-narrowed");
   });
 
