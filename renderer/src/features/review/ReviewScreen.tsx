@@ -68,7 +68,9 @@ export function ReviewScreen({ reference }: { reference: ReviewRef }) {
       if (target?.closest("[role=dialog], [role=alertdialog]")) return;
       const state = keyState.current;
       const inTextField = isTextField(target);
-      if ((event.key === "Escape" && !inTextField) || (event.altKey && event.key === "ArrowLeft")) {
+      // Escape inside the attachment viewer or an open disclosure is theirs (as in the request view).
+      const escapeIsTheirs = Boolean(target?.closest("details, .viewer"));
+      if ((event.key === "Escape" && !inTextField && !escapeIsTheirs) || (event.altKey && event.key === "ArrowLeft")) {
         event.preventDefault();
         state.backToRequest();
         return;
