@@ -344,13 +344,21 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
     const carried = page.getByRole("region", { name: "Revision 2: answers carried over from revision 1" });
     await carried.waitFor();
     await carried.getByText("$.proportionality", { exact: true }).waitFor();
-    if ((await review2()).independence === null) {
-      await tabTo(page.getByRole("radio", { name: "I have no conflict of interest in this case" }));
-      await page.keyboard.press("Space");
-      await tabTo(page.getByRole("button", { name: "Record declaration" }));
-      await page.keyboard.press("Enter");
-      await page.getByText(/Independence declared .*: no conflict of interest\./).waitFor();
-    }
+    // This time the reviewer declares a conflict, which needs a note saying what it is.
+    expect((await review2()).independence).toBeNull();
+    await tabTo(page.getByRole("radio", { name: "I have no conflict of interest in this case" }));
+    await page.keyboard.press("ArrowDown");
+    expect(await page.getByRole("radio", { name: "I have a conflict of interest to declare" }).isChecked()).toBe(true);
+    await tabTo(page.getByRole("button", { name: "Record declaration" }));
+    await page.keyboard.press("Enter");
+    await page.getByText("Describe the conflict you declare.", { exact: true }).waitFor();
+    expect((await review2()).independence).toBeNull();
+    await tabTo(page.getByRole("textbox", { name: "Describe the conflict" }), { back: true });
+    await page.keyboard.type("I advised the provider on an unrelated matter in 2024.");
+    await tabTo(page.getByRole("button", { name: "Record declaration" }));
+    await page.keyboard.press("Enter");
+    await page.getByText(/Independence declared .* with a conflict of interest: I advised the provider/).waitFor();
+    expect((await review2()).independence).toMatchObject({ conflict: true, note: "I advised the provider on an unrelated matter in 2024." });
     const before = await review2();
     const waiting = before.items.filter((item) => item.carriedOver !== null).map((item) => item.id);
     expect(waiting.length).toBeGreaterThan(0);
