@@ -237,7 +237,20 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
 
     // Day fields take digits segment by segment, in the page's locale (en-GB: day, month, year).
     const firstSegment = (label: string) => page.getByRole("group", { name: label }).getByRole("spinbutton").first();
+    // A period reaching outside the request is refused by the core, and the refusal shows beside the form.
     await tabTo(firstSegment("Granted from"));
+    await page.keyboard.type("01082026");
+    await tabTo(firstSegment("Granted to"));
+    await page.keyboard.type("15102026");
+    await tabTo(page.getByRole("button", { name: "Set period" }));
+    await page.keyboard.press("Enter");
+    const refused = page.getByRole("region", { name: "Period" }).getByRole("alert");
+    await refused.getByText(/The scope change was not saved: the period must lie inside the requested period/).waitFor();
+    await refused.getByText("Code: scope-refused", { exact: true }).waitFor();
+    expect((await review()).grantedScope.period).toEqual((await review()).requestedScope.period);
+    await tabTo(refused.getByRole("button", { name: "Dismiss" }));
+    await page.keyboard.press("Enter");
+    await tabTo(firstSegment("Granted from"), { back: true });
     await page.keyboard.type("15092026");
     await tabTo(firstSegment("Granted to"));
     await page.keyboard.type("15102026");

@@ -8,7 +8,7 @@ import { api } from "../api/client.js";
 import type { EvidenceRef, ReviewItem, ReviewRef, ReviewView, ScopeChangeArgs } from "../../../shared/api/review.js";
 import type { ChecklistAnswer } from "../../../shared/vocabulary/checklist-answers.js";
 import type { ChecklistArea } from "../../../shared/vocabulary/checklist-areas.js";
-import { firstOpenItem, neighbourItem, saveKey } from "../features/review/review-model.js";
+import { firstOpenItem, neighbourItem, saveKey, scopePartOf } from "../features/review/review-model.js";
 import { failureFrom, type Failure } from "./failure.js";
 import { useInbox } from "./inbox.js";
 
@@ -211,7 +211,7 @@ export const useReview = create<ReviewState>()((set, get) => {
     },
     confirmCarriedOver: (items) => write(items.length === 1 ? saveKey.confirm(items[0] ?? "") : saveKey.confirm("all"), (ref) => api.confirmCarriedOver({ ...ref, items })),
     reviewFinding: (rule, status, note) => write(saveKey.finding(rule), (ref) => api.reviewFinding({ ...ref, rule, status, note })),
-    changeScope: (change) => write(saveKey.scope, (ref) => api.changeScope({ ...ref, change })),
+    changeScope: (change) => write(saveKey.scope(scopePartOf(change)), (ref) => api.changeScope({ ...ref, change })),
     retry: (key) => attempts.get(key)?.() ?? Promise.resolve(false),
     dismissFailure: (key) => {
       attempts.delete(key);

@@ -9,6 +9,8 @@ import { DATED_SCOPE_CONDITION_KINDS, SCOPE_CONDITION_KINDS, type ScopeCondition
 import { SelectField, TextField } from "../../components/Field.js";
 import { useReview } from "../../store/review.js";
 import { DayField } from "./DayField.js";
+import { saveKey } from "./review-model.js";
+import { SaveStatus } from "./SaveStatus.js";
 import { asWritten, dayOf, periodFromDays } from "./scope-model.js";
 
 interface FormProps {
@@ -51,6 +53,7 @@ export function PeriodForm({ requested, granted, readOnly }: FormProps) {
           {t("review.scope.setPeriod")}
         </Button>
       </div>
+      <SaveStatus saveKey={saveKey.scope("period")} what={t("review.scope.what")} />
     </section>
   );
 }
@@ -86,6 +89,7 @@ export function RetentionForm({ requested, granted, readOnly }: FormProps) {
           {t("review.scope.setRetention")}
         </Button>
       </div>
+      <SaveStatus saveKey={saveKey.scope("retention")} what={t("review.scope.what")} />
     </section>
   );
 }
@@ -139,6 +143,7 @@ export function ConditionsForm({ granted, readOnly }: Omit<FormProps, "requested
       <Button className="button button-small" isDisabled={readOnly} onPress={() => void submit()}>
         {t("review.scope.addCondition")}
       </Button>
+      <SaveStatus saveKey={saveKey.scope("conditions")} what={t("review.scope.what")} />
     </section>
   );
 }

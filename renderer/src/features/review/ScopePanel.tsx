@@ -72,7 +72,6 @@ export function ScopePanel({ view, readOnly }: { view: ReviewView; readOnly: boo
     <div className="scope">
       <h2>{t("review.scope.title")}</h2>
       <p className="muted">{t("review.scope.intro")}</p>
-      <SaveStatus saveKey={saveKey.scope} what={t("review.scope.what")} />
       <section className="scope-diff" aria-labelledby="scope-changes">
         <h3 id="scope-changes">{t("review.scope.changes")}</h3>
         {!changes.ok ? (
@@ -119,6 +118,7 @@ export function ScopePanel({ view, readOnly }: { view: ReviewView; readOnly: boo
           </tbody>
         </table>
         {lastCategory ? <p className="field-hint">{t("review.scope.lastCategory")}</p> : null}
+        <SaveStatus saveKey={saveKey.scope("categories")} what={t("review.scope.what")} />
       </section>
       <section aria-labelledby="scope-targets">
         <h3 id="scope-targets">{t("review.scope.targets")}</h3>
@@ -136,6 +136,7 @@ export function ScopePanel({ view, readOnly }: { view: ReviewView; readOnly: boo
             ))}
           </tbody>
         </table>
+        <SaveStatus saveKey={saveKey.scope("targets")} what={t("review.scope.what")} />
       </section>
       <PeriodForm requested={requested} granted={granted} readOnly={readOnly} />
       <RetentionForm requested={requested} granted={granted} readOnly={readOnly} />

@@ -1,6 +1,6 @@
 // The workspace's logic without a DOM: which items are questions, progress per checklist, where
 // j/k move, what a key means, and what still stands between the review and a decision.
-import type { ReviewClock, ReviewItem, ReviewView } from "../../../../shared/api/review.js";
+import type { ReviewClock, ReviewItem, ReviewView, ScopeChangeArgs } from "../../../../shared/api/review.js";
 import type { ChecklistAnswer } from "../../../../shared/vocabulary/checklist-answers.js";
 import { CHECKLIST_AREAS, type ChecklistArea } from "../../../../shared/vocabulary/checklist-areas.js";
 import type { ClockState } from "../../../../shared/vocabulary/clock-kinds.js";
@@ -114,5 +114,20 @@ export const saveKey = {
   answer: (item: string) => `answer:${item}`,
   confirm: (item: string) => `confirm:${item}`,
   finding: (rule: string) => `finding:${rule}`,
-  scope: "scope",
+  /** Per part of the scope, so a refused change shows beside the form that sent it. */
+  scope: (part: ScopePart) => `scope:${part}`,
 } as const;
+
+export type ScopePart = "categories" | "targets" | "period" | "retention" | "conditions";
+
+const SCOPE_PART_OF_OP: Readonly<Record<ScopeChangeArgs["op"], ScopePart>> = {
+  "strike-category": "categories",
+  "strike-target": "targets",
+  "narrow-target": "targets",
+  "set-period": "period",
+  "set-retention": "retention",
+  "add-condition": "conditions",
+  "remove-condition": "conditions",
+};
+
+export const scopePartOf = (change: ScopeChangeArgs): ScopePart => SCOPE_PART_OF_OP[change.op];
