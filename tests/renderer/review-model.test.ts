@@ -9,6 +9,8 @@ import {
   notApplicableIn,
   orderedClocks,
   questions,
+  saveKey,
+  scopePartOf,
   workspaceKeyAction,
 } from "../../renderer/src/features/review/review-model.js";
 import { deadlineState } from "../../renderer/src/features/inbox/inbox-model.js";
@@ -139,5 +141,15 @@ describe("the inbox's next deadline", () => {
     expect(deadlineState(due, at("2026-11-30T08:14:59Z"))).toBe("due-soon");
     expect(deadlineState(due, at("2026-11-29T08:15:00Z"))).toBe("due-soon");
     expect(deadlineState(due, at("2026-11-29T08:14:59Z"))).toBe("running");
+  });
+});
+
+describe("where a scope change's state shows", () => {
+  it("beside the part of the scope it changes", () => {
+    expect(saveKey.scope(scopePartOf({ op: "strike-category", category: "traffic" }))).toBe("scope:categories");
+    expect(scopePartOf({ op: "narrow-target", kind: "email", value: "a@b.c", restriction: "headers" })).toBe("targets");
+    expect(scopePartOf({ op: "set-period", period: { from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z" } })).toBe("period");
+    expect(scopePartOf({ op: "set-retention", days: 30 })).toBe("retention");
+    expect(scopePartOf({ op: "remove-condition", index: 0 })).toBe("conditions");
   });
 });
