@@ -171,6 +171,8 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
         const key = item.id === "M4" ? "2" : item.id === "N7" ? "4" : "1";
         await page.keyboard.press(key);
         if (index === 0) {
+          // Focus stays on the item: the live region says what was stored.
+          await page.locator('[role="status"][aria-live="polite"]').getByText(`${item.id}: “Met” saved.`, { exact: true }).waitFor({ state: "attached" });
           await page.keyboard.press("n");
           await page.keyboard.type("Validated by the rechter-commissaris the day before submission.");
           await page.keyboard.press("Escape");

@@ -8,6 +8,7 @@ import type { ReviewRef } from "../../../../shared/api/review.js";
 import { isTextField } from "../../app/shortcuts.js";
 import { ErrorNote } from "../../components/ErrorNote.js";
 import { Icon } from "../../components/Icon.js";
+import { announce } from "../../store/announcer.js";
 import { useNavigation } from "../../store/navigation.js";
 import { useRequest } from "../../store/request.js";
 import { useReview } from "../../store/review.js";
@@ -88,7 +89,11 @@ export function ReviewScreen({ reference }: { reference: ReviewRef }) {
       } else if (action.kind === "note") {
         review.focusNote();
       } else if (!state.readOnly && state.currentItem) {
-        void review.answer(state.currentItem, action.answer);
+        // Focus stays where it was, so say what was stored once the core has it.
+        const item = state.currentItem;
+        void review.answer(item, action.answer).then((stored) => {
+          if (stored) announce(t("review.answered", { id: item, answer: t(`answer.${action.answer}`) }));
+        });
       }
     };
     document.addEventListener("keydown", onKeyDown, true);
