@@ -58,7 +58,7 @@ describe("the review store", () => {
     expect(useReview.getState().view?.items[0]?.answer).toBeNull();
     const call = await answerNext({ ok: true, value: withAnswer("L1", "met") });
     expect(await saved).toBe(true);
-    expect(call).toMatchObject({ method: "setAnswer", args: { ...REF, item: "L1", answer: "met", evidence: [] } });
+    expect(call).toMatchObject({ method: "setAnswer", args: { ...REF, item: "L1", answer: "met", note: "", evidence: [] } });
     expect(useReview.getState().pending["L1"]).toBeUndefined();
     expect(useReview.getState().saves["answer:L1"]).toBeUndefined();
     expect(useReview.getState().view?.items[0]?.answer).toBe("met");
@@ -113,6 +113,20 @@ describe("the review store", () => {
     expect(await saved).toBe(true);
     expect(call.args).toMatchObject({ item: "L1", answer: "met", note: "Issued by a judge." });
     expect(useReview.getState().drafts["L1"]).toBeUndefined();
+  });
+
+  it("removes a note emptied in its field, and never confirms a carried-over answer through a note", async () => {
+    useReview.getState().setDraft("N1", "   ");
+    const saved = useReview.getState().saveNote("N1");
+    const call = await answerNext({ ok: true, value: withAnswer("N1", "met") });
+    expect(await saved).toBe(true);
+    expect(call.args).toMatchObject({ item: "N1", answer: "met", note: "" });
+
+    const carried = reviewView({ items: [reviewItem("L1", { answer: "met", carriedOver: { revision: 1, answer: "met", note: null } })] });
+    useReview.setState({ view: carried });
+    useReview.getState().setDraft("L1", "Seen again.");
+    expect(await useReview.getState().saveNote("L1")).toBe(false);
+    expect(calls).toHaveLength(0);
   });
 
   it("moves with j/k across checklists and follows with the step", () => {

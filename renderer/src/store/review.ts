@@ -125,7 +125,8 @@ export const useReview = create<ReviewState>()((set, get) => {
   /** The answer, note and evidence an item's next save sends: its pending one, else the stored one, with the draft note. */
   function answerBase(id: string): PendingAnswer | null {
     const item = itemOf(id);
-    const stored = item?.answer ? { answer: item.answer, note: item.note, evidence: item.evidence } : null;
+    // A carried-over answer is not this review's until confirmed: a note cannot confirm it on the side.
+    const stored = item?.answer && !item.carriedOver ? { answer: item.answer, note: item.note, evidence: item.evidence } : null;
     const base = get().pending[id] ?? stored;
     const draft = cleanNote(get().drafts[id]);
     return base && draft !== undefined ? { ...base, note: draft } : base;
@@ -134,7 +135,8 @@ export const useReview = create<ReviewState>()((set, get) => {
   function sendAnswer(id: string, value: PendingAnswer): Promise<boolean> {
     return write(
       saveKey.answer(id),
-      (ref) => api.setAnswer({ ...ref, item: id, answer: value.answer, ...(value.note ? { note: value.note } : {}), evidence: value.evidence }),
+      // The whole answer every time: an empty note removes the stored one (an omitted one would keep it).
+      (ref) => api.setAnswer({ ...ref, item: id, answer: value.answer, note: value.note ?? "", evidence: value.evidence }),
       { item: id, value },
     );
   }

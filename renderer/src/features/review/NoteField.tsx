@@ -15,7 +15,8 @@ export function NoteField({ item, disabled, onLeave }: { item: ReviewItem; disab
   const saveNote = useReview((state) => state.saveNote);
   const ref = useRef<HTMLTextAreaElement>(null);
   const asked = useRef(noteFocus);
-  const stored = item.note ?? "";
+  // A carried-over note is shown with its answer (CarriedOverNote), not as this review's note.
+  const stored = item.carriedOver ? "" : (item.note ?? "");
   const value = draft ?? pending?.note ?? stored;
   const hasAnswer = Boolean(pending ?? (item.answer && !item.carriedOver));
   const changed = draft !== undefined && draft.trim() !== stored;
