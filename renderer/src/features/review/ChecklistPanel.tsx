@@ -9,7 +9,7 @@ import type { ChecklistArea } from "../../../../shared/vocabulary/checklist-area
 import { Icon } from "../../components/Icon.js";
 import { useReview } from "../../store/review.js";
 import { ItemDetail } from "./ItemDetail.js";
-import { notApplicableIn, openFindings, questionsIn } from "./review-model.js";
+import { notApplicableIn, openFindings, questionsIn, saveKey } from "./review-model.js";
 
 interface Props {
   area: ChecklistArea;
@@ -23,7 +23,7 @@ interface Props {
 function ItemState({ item }: { item: ReviewItem }) {
   const { t } = useTranslation();
   const pending = useReview((state) => state.pending[item.id]);
-  const failed = useReview((state) => state.saves[`answer:${item.id}`]?.status === "failed");
+  const failed = useReview((state) => state.saves[saveKey.answer(item.id)]?.status === "failed");
   if (failed) return <span className="item-state item-state-failed">{t("review.list.failed")}</span>;
   if (pending) return <span className="item-state item-state-saving">{t("review.list.saving")}</span>;
   if (item.carriedOver) return <span className="item-state item-state-carried">{t("review.list.carried")}</span>;
