@@ -154,7 +154,7 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
       for (const [index, item] of questions.entries()) {
         await expect.poll(focusedText, UI_WAIT).toMatch(new RegExp(`^${item.id} `));
         for (const finding of item.findings) {
-          if (!overridden) await screen(34, "review-finding");
+          if (!overridden) await screen(36, "review-finding");
           await tabTo(page.getByRole("textbox", { name: `Your note on ${finding.rule} (required)` }));
           await page.keyboard.type(overridden ? "Read against the request: the rule is right." : "The validating judge's order covers this; see the certificate.");
           await page.keyboard.press("Tab");
@@ -193,7 +193,7 @@ describe.sequential("a review of an EU production order, by keyboard alone", () 
           await failure.getByText("the request document has no field offences[0].victims", { exact: false }).waitFor();
           await itemOption("L1").getByText("Not saved").waitFor();
           expect((await review()).items.find((entry) => entry.id === "L1")?.evidence).toHaveLength(1);
-          await screen(36, "review-save-failed");
+          await screen(34, "review-save-failed");
           await tabTo(failure.getByRole("button", { name: "Dismiss" }));
           await page.keyboard.press("Enter");
           await failure.waitFor({ state: "detached" });
