@@ -4,6 +4,9 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App.js";
 import { initI18n } from "./i18n/index.js";
 import "./styles/app.css";
+import "./styles/review.css";
+import "./styles/review-items.css";
+import "./styles/review-scope.css";
 
 async function start(): Promise<void> {
   await initI18n();

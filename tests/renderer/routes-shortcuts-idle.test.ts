@@ -13,12 +13,13 @@ describe("hash routes", () => {
       { screen: "help" },
       { screen: "request", authority: "nl-om-rotterdam", id: "OM:RTM/2026 0117", revision: 2 },
       { screen: "request", authority: "fr-pnf", id: "A.B_C" },
+      { screen: "review", authority: "de-sta-berlin", id: "EPOC 2026/0042", revision: 3 },
     ] as const;
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
 
   it("falls back to the inbox for anything else", () => {
-    for (const hash of ["", "#", "#/nowhere", "#/request/only-authority", "#/inbox/extra", "#/request/a/%E0%A4%A"]) {
+    for (const hash of ["", "#", "#/nowhere", "#/review/a/b", "#/review/a/b/0", "#/review/a/b/1/extra", "#/request/only-authority", "#/inbox/extra", "#/request/a/%E0%A4%A"]) {
       expect(parseRoute(hash)).toEqual({ screen: "inbox" });
     }
     expect(parseRoute("#/request/a/b/zero")).toEqual({ screen: "request", authority: "a", id: "b" });

@@ -8,6 +8,7 @@ import { ImportScreen } from "../features/import/ImportScreen.js";
 import { InboxScreen } from "../features/inbox/InboxScreen.js";
 import { KeyringScreen } from "../features/keyring/KeyringScreen.js";
 import { RequestScreen } from "../features/request/RequestScreen.js";
+import { ReviewScreen } from "../features/review/ReviewScreen.js";
 import { SettingsScreen } from "../features/settings/SettingsScreen.js";
 import { useNavigation } from "../store/navigation.js";
 import { useSession } from "../store/session.js";
@@ -15,7 +16,7 @@ import { lockNow } from "./lock-now.js";
 import { isMac } from "./platform.js";
 import { routeHash, type Route, type ScreenName } from "./routes.js";
 
-const NAV_ITEMS: ReadonlyArray<{ screen: Exclude<ScreenName, "request">; icon: IconName }> = [
+const NAV_ITEMS: ReadonlyArray<{ screen: Exclude<ScreenName, "request" | "review">; icon: IconName }> = [
   { screen: "inbox", icon: "inbox" },
   { screen: "import", icon: "import" },
   { screen: "keyring", icon: "key" },
@@ -37,6 +38,8 @@ function Screen({ route }: { route: Route }) {
       return <HelpScreen />;
     case "request":
       return <RequestScreen authority={route.authority} id={route.id} {...(route.revision === undefined ? {} : { revision: route.revision })} />;
+    case "review":
+      return <ReviewScreen reference={{ authority: route.authority, id: route.id, revision: route.revision }} />;
   }
 }
 
@@ -66,7 +69,7 @@ export function Shell() {
     mainRef.current?.focus();
   };
 
-  const current = route.screen === "request" ? "inbox" : route.screen;
+  const current = route.screen === "request" || route.screen === "review" ? "inbox" : route.screen;
 
   return (
     <div className="shell">

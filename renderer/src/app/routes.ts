@@ -7,7 +7,9 @@ export type Route =
   | { screen: "keyring" }
   | { screen: "settings" }
   | { screen: "help" }
-  | { screen: "request"; authority: string; id: string; revision?: number };
+  | { screen: "request"; authority: string; id: string; revision?: number }
+  /** The reviewer's workspace always names the exact revision it reviews. */
+  | { screen: "review"; authority: string; id: string; revision: number };
 
 export type ScreenName = Route["screen"];
 
@@ -36,15 +38,21 @@ export function parseRoute(hash: string): Route {
       const revision = Number(revisionText);
       return Number.isInteger(revision) && revision >= 1 ? { screen, authority, id, revision } : { screen, authority, id };
     }
+    case "review": {
+      const [authority, id, revisionText] = rest;
+      const revision = Number(revisionText);
+      if (!authority || !id || rest.length !== 3 || !Number.isInteger(revision) || revision < 1) return DEFAULT_ROUTE;
+      return { screen, authority, id, revision };
+    }
     default:
       return DEFAULT_ROUTE;
   }
 }
 
 export function routeHash(route: Route): string {
-  if (route.screen !== "request") return `#/${route.screen}`;
+  if (route.screen !== "request" && route.screen !== "review") return `#/${route.screen}`;
   const parts = [route.authority, route.id, ...(route.revision === undefined ? [] : [String(route.revision)])];
-  return `#/request/${parts.map(encodeURIComponent).join("/")}`;
+  return `#/${route.screen}/${parts.map(encodeURIComponent).join("/")}`;
 }
 
 export const sameRoute = (a: Route, b: Route): boolean => routeHash(a) === routeHash(b);

@@ -12,6 +12,7 @@ import { useKeyring } from "./keyring.js";
 import { onStoreLocked } from "./failure.js";
 import { useNavigation } from "./navigation.js";
 import { useRequest } from "./request.js";
+import { useReview } from "./review.js";
 import { useSettings } from "./settings.js";
 
 export type Phase = "checking" | "missing" | "locked" | "unlocked" | "unavailable";
@@ -36,6 +37,7 @@ interface SessionState {
 export function clearCaseData(): void {
   useInbox.getState().reset();
   useRequest.getState().reset();
+  useReview.getState().reset();
   useImport.getState().reset();
   useKeyring.getState().reset();
   useNavigation.getState().reset();

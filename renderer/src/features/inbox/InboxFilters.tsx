@@ -5,6 +5,7 @@ import { SelectField, TextField } from "../../components/Field.js";
 import { DATA_CATEGORIES, isDataCategory } from "../../../../shared/vocabulary/data-categories.js";
 import { INSTRUMENTS, isInstrument } from "../../../../shared/vocabulary/instruments.js";
 import { isRequestStatus, REQUEST_STATUSES } from "../../../../shared/vocabulary/request-statuses.js";
+import { CASE_STATES, type CaseState } from "../../../../shared/vocabulary/case-states.js";
 import { isUrgencyLevel, URGENCY_LEVELS } from "../../../../shared/vocabulary/urgencies.js";
 import { COUNTRY_CODES } from "../../../../shared/formats/countries.js";
 import { countryName } from "../../i18n/format.js";
@@ -33,7 +34,7 @@ export function InboxFiltersBar() {
 
   const any = { value: "", label: t("inbox.any") };
   const countries = useMemo(() => countryOptions(t("inbox.anyCountry")), [t]);
-  const statuses: string[] = [...REQUEST_STATUSES];
+  const statuses: string[] = [...new Set<string>([...REQUEST_STATUSES, ...CASE_STATES])];
   if (filters.status && !statuses.includes(filters.status)) statuses.push(filters.status);
 
   return (
@@ -75,6 +76,10 @@ export function InboxFiltersBar() {
 
 type T = ReturnType<typeof useTranslation>["t"];
 
+const isCaseState = (value: string): value is CaseState => (CASE_STATES as readonly string[]).includes(value);
+
+/** The request's status, which the review writes as the case's state (received, in review, returned for information, …). */
 export function statusLabel(t: T, status: string): string {
-  return isRequestStatus(status) ? t(`status.${status}`) : status;
+  if (isRequestStatus(status)) return t(`status.${status}`);
+  return isCaseState(status) ? t(`caseState.${status}`) : status;
 }

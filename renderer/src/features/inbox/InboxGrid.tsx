@@ -2,7 +2,7 @@
 // active row is the one tab stop, arrows/Page/Home/End move it, Enter or a click opens it. The
 // virtualiser always renders the active row so focus never lands on a removed element.
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { InboxRow, InboxSortField } from "../../../../shared/api/requests.js";
 import { Icon } from "../../components/Icon.js";
@@ -10,13 +10,14 @@ import { formatDateTime } from "../../i18n/format.js";
 import { useInbox } from "../../store/inbox.js";
 import { useNavigation } from "../../store/navigation.js";
 import { useLocale } from "../../store/settings.js";
-import { ariaSort, isEmergency, moveActive, PAGE_SIZE, rowAt, rowDomId } from "./inbox-model.js";
+import { ariaSort, DEADLINE_TICK_MS, deadlineState, isEmergency, moveActive, PAGE_SIZE, rowAt, rowDomId } from "./inbox-model.js";
 import { statusLabel } from "./InboxFilters.js";
 
 export const ROW_HEIGHT = 40;
 const OVERSCAN = 12;
 
-type ColumnKey = "reference" | "authority" | "instrument" | "urgency" | "categories" | "received" | "respondBy" | "status";
+// "Respond by" is one of the clocks (kind respond-by): the next-deadline column shows it when it is the soonest.
+type ColumnKey = "reference" | "authority" | "instrument" | "urgency" | "categories" | "received" | "nextDeadline" | "status";
 const COLUMNS: ReadonlyArray<{ key: ColumnKey; sort: InboxSortField | null }> = [
   { key: "reference", sort: null },
   { key: "authority", sort: "authority" },
@@ -24,7 +25,7 @@ const COLUMNS: ReadonlyArray<{ key: ColumnKey; sort: InboxSortField | null }> = 
   { key: "urgency", sort: "urgency" },
   { key: "categories", sort: null },
   { key: "received", sort: "receivedAt" },
-  { key: "respondBy", sort: "respondBy" },
+  { key: "nextDeadline", sort: "nextDeadline" },
   { key: "status", sort: "status" },
 ];
 
@@ -44,6 +45,11 @@ export function InboxGrid() {
   const focusPending = useRef(false);
   const count = total ?? 0;
   const active = Math.min(activeIndex, Math.max(0, count - 1));
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), DEADLINE_TICK_MS);
+    return () => window.clearInterval(timer);
+  }, []);
 
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -171,7 +177,7 @@ export function InboxGrid() {
                     open(row);
                   }}
                 >
-                  {row ? <RowCells row={row} locale={locale} emergency={emergency} /> : <LoadingCells label={t("inbox.loadingRow")} />}
+                  {row ? <RowCells row={row} locale={locale} emergency={emergency} now={now} /> : <LoadingCells label={t("inbox.loadingRow")} />}
                 </div>
               );
             })}
@@ -182,7 +188,7 @@ export function InboxGrid() {
   );
 }
 
-function RowCells({ row, locale, emergency }: { row: InboxRow; locale: string; emergency: boolean }) {
+function RowCells({ row, locale, emergency, now }: { row: InboxRow; locale: string; emergency: boolean; now: number }) {
   const { t } = useTranslation();
   const cell = (key: ColumnKey, index: number, content: ReactNode, title?: string) => (
     <div role="gridcell" aria-colindex={index + 1} className={`grid-cell col-${key}`} title={title}>
@@ -219,9 +225,26 @@ function RowCells({ row, locale, emergency }: { row: InboxRow; locale: string; e
       )}
       {cell("categories", 4, categories, categories)}
       {cell("received", 5, formatDateTime(row.receivedAt, locale))}
-      {cell("respondBy", 6, row.respondBy ? formatDateTime(row.respondBy, locale) : "—")}
-      {cell("status", 7, statusLabel(t, row.status))}
+      {cell("nextDeadline", 6, <NextDeadline row={row} locale={locale} now={now} />, row.nextDeadline ? `${t(`clockKind.${row.nextDeadline.kind}`)} · ${t(`clockState.${deadlineState(row.nextDeadline.due, now)}`)}` : undefined)}
+      {cell("status", 7, statusLabel(t, row.status), statusLabel(t, row.status))}
     </>
+  );
+}
+
+/** The soonest open clock: overdue and due-soon ones carry an icon and their state in words, not colour alone. */
+function NextDeadline({ row, locale, now }: { row: InboxRow; locale: string; now: number }) {
+  const { t } = useTranslation();
+  const deadline = row.nextDeadline;
+  if (!deadline) return <>—</>;
+  const state = deadlineState(deadline.due, now);
+  const urgent = state === "overdue" || state === "due-soon";
+  return (
+    <span className={`deadline deadline-${state}`}>
+      {urgent ? <Icon name="alert" /> : null}
+      <span className="visually-hidden">{t(`clockKind.${deadline.kind}`)}, </span>
+      {formatDateTime(deadline.due, locale)}
+      {urgent ? <span className="visually-hidden">, {t(`clockState.${state}`)}</span> : null}
+    </span>
   );
 }
 

@@ -4,6 +4,7 @@ import type { DataCategory } from "../../../../shared/vocabulary/data-categories
 import type { InboxQuery, InboxRow, InboxSortField } from "../../../../shared/api/requests.js";
 import type { Instrument } from "../../../../shared/vocabulary/instruments.js";
 import type { UrgencyLevel } from "../../../../shared/vocabulary/urgencies.js";
+import { DUE_SOON_MS } from "../../../../shared/review/clocks.js";
 
 export const PAGE_SIZE = 100;
 /** Typing in search and text filters applies after this pause. */
@@ -112,3 +113,13 @@ export const rowDomId = (index: number): string => `inbox-row-${index}`;
 
 export const isEmergency = (row: Pick<InboxRow, "urgency" | "instrument">): boolean =>
   row.urgency === "emergency" || row.instrument === "emergency-disclosure";
+
+/** How a row's next deadline stands at `nowMs`: rows stay on screen while time passes, so the page judges it as it draws. */
+export function deadlineState(due: string, nowMs: number): "overdue" | "due-soon" | "running" {
+  const left = Date.parse(due) - nowMs;
+  if (left <= 0) return "overdue";
+  return left <= DUE_SOON_MS ? "due-soon" : "running";
+}
+
+/** How often the inbox looks at the clock again to mark deadlines that came due meanwhile. */
+export const DEADLINE_TICK_MS = 60_000;

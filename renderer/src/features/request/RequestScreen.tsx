@@ -8,8 +8,10 @@ import { countryName, formatDateTime } from "../../i18n/format.js";
 import { UI_LANGUAGE } from "../../i18n/index.js";
 import { useNavigation } from "../../store/navigation.js";
 import { useRequest } from "../../store/request.js";
+import { useReview } from "../../store/review.js";
 import { useLocale } from "../../store/settings.js";
 import { isEmergency } from "../inbox/inbox-model.js";
+import { ClocksBar } from "../review/ClocksBar.js";
 import { statusLabel } from "../inbox/InboxFilters.js";
 import { AttachmentsSection } from "./AttachmentsSection.js";
 import { DOCUMENT_SECTIONS, DocumentSections, Section } from "./DocumentSections.js";
@@ -34,10 +36,19 @@ export function RequestScreen({ authority, id, revision }: Props) {
   const loading = useRequest((state) => state.loading);
   const error = useRequest((state) => state.error);
   const backToInbox = useNavigation((state) => state.backToInbox);
+  const navigate = useNavigation((state) => state.navigate);
+
+  const loadReview = useReview((state) => state.load);
+  const review = useReview((state) => state.view);
 
   useEffect(() => {
     void load({ authority, id, ...(revision === undefined ? {} : { revision }) });
   }, [authority, id, revision, load]);
+
+  // The request's clocks come with its review (read only: looking does not start one).
+  useEffect(() => {
+    if (detail) void loadReview({ authority: detail.authority, id: detail.id, revision: detail.revision });
+  }, [detail, loadReview]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
@@ -89,7 +100,17 @@ export function RequestScreen({ authority, id, revision }: Props) {
     <div className="screen screen-request" onKeyDown={onKeyDown}>
       {back}
       <header className={emergency ? "request-head request-head-emergency" : "request-head"}>
-        <h1 tabIndex={-1}>{t("request.title", { id: detail.id, revision: detail.revision })}</h1>
+        <div className="request-title-row">
+          <h1 tabIndex={-1}>{t("request.title", { id: detail.id, revision: detail.revision })}</h1>
+          <button
+            type="button"
+            className="button button-primary"
+            title={t("review.openHint")}
+            onClick={() => navigate({ screen: "review", authority: detail.authority, id: detail.id, revision: detail.revision })}
+          >
+            {t("review.open")}
+          </button>
+        </div>
         <p className="request-authority">
           {detail.authorityName} · {countryName(detail.country, UI_LANGUAGE)} ({detail.country}) · <code>{detail.authority}</code>
         </p>
@@ -99,6 +120,9 @@ export function RequestScreen({ authority, id, revision }: Props) {
             <strong>{t("request.emergencyBanner")}</strong>
             {doc?.urgency.reason ? <span>{t("request.emergencyReason", { reason: doc.urgency.reason })}</span> : null}
           </div>
+        ) : null}
+        {review && review.request.id === detail.id && review.request.authority === detail.authority && review.request.revision === detail.revision ? (
+          <ClocksBar clocks={review.clocks} />
         ) : null}
         <dl className="summary">
           <FieldRow label={t("request.field.instrument")}>{instrumentText}</FieldRow>
