@@ -17,6 +17,7 @@ import { AttachmentsSection } from "./AttachmentsSection.js";
 import { DOCUMENT_SECTIONS, DocumentSections, Section } from "./DocumentSections.js";
 import { FieldRow, ProvenanceSection } from "./ProvenanceSection.js";
 import { readRequestDocument } from "./request-model.js";
+import { GrievancesSection } from "./GrievancesSection.js";
 import { RevisionsSection } from "./RevisionsSection.js";
 import { VisibleIdentifier } from "./VisibleText.js";
 
@@ -26,7 +27,7 @@ interface Props {
   revision?: number;
 }
 
-const EXTRA_SECTIONS = ["provenance", "revisions", "attachments"] as const;
+const EXTRA_SECTIONS = ["provenance", "revisions", "grievances", "attachments"] as const;
 
 export function RequestScreen({ authority, id, revision }: Props) {
   const { t } = useTranslation();
@@ -160,6 +161,9 @@ export function RequestScreen({ authority, id, revision }: Props) {
       </Section>
       <Section id="section-revisions" title={t("request.section.revisions")}>
         <RevisionsSection detail={detail} />
+      </Section>
+      <Section id="section-grievances" title={t("request.section.grievances")}>
+        <GrievancesSection detail={detail} />
       </Section>
       <Section id="section-attachments" title={t("request.section.attachments")}>
         <AttachmentsSection detail={detail} />
