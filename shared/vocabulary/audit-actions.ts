@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   "review.scope-changed",
   "audit.checkpointed",
   "audit.exported",
+  "decision.signed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -56,6 +57,7 @@ export const AUDIT_OBJECT_TYPES = {
   "review.scope-changed": "review",
   "audit.checkpointed": "audit-log",
   "audit.exported": "audit-log",
+  "decision.signed": "decision",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];
