@@ -1,6 +1,7 @@
 // counterseal: the command-line door onto the same core services the desktop app uses.
 import { Command, CommanderError, Option } from "commander";
 import { registerAuditCommands } from "./commands/audit.js";
+import { registerCountersignCommands } from "./commands/countersign-settings.js";
 import { registerDecisionCommands } from "./commands/decide.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerGrievanceCommands } from "./commands/grievance.js";
@@ -59,6 +60,7 @@ Examples:
     --reason legality="…" --reason necessity="…" --reason minimization="…" --defer M3="asked the issuer"
   counterseal decide de-ag-muenchen/AG-2026-0412 --outcome refused --reason … --supersedes D-2026-0001 --json
   counterseal decisions --json
+  counterseal countersign settings --categories content,location --outcomes refused   # the four-eyes rule
   counterseal export D-2026-0001 --out exports/ --seal   # copy, and the reply sealed to the issuer
   counterseal verify --pubkey reviewer.pub exports/D-2026-0001.json
   counterseal grievance add --id G-2026-0001 --complainant-kind data-subject --complainant "A. Person" \
@@ -87,6 +89,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerAuditCommands(program);
   registerDecisionCommands(program);
+  registerCountersignCommands(program);
   registerGrievanceCommands(program);
   registerSampleCommands(program);
   registerVerifyCommand(program);

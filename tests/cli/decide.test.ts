@@ -123,4 +123,15 @@ describe("counterseal decide, decisions and export", () => {
     const text = await cliOk([...store, "decisions"]);
     expect(text.stdout).toContain("D-CLI-1  authorised-with-modifications on nl-om-rotterdam/OM-RTM-2026-0501/1  final; superseded by nl-om-rotterdam.OM-RTM-2026-0501.r1.D2");
   });
+
+  it("reads and sets the four-eyes rule; a decision it covers is listed as awaiting countersignature", async () => {
+    expect(JSON.parse((await cliOk([...store, "countersign", "settings", "--json"])).stdout)).toEqual({ outcomes: [], categories: ["content", "location"] });
+    const bad = await runCli([...store, "countersign", "settings", "--outcomes", "vetoed"]);
+    expectExit(bad, 2);
+    expect(bad.stderr).toMatch(/vetoed is not an outcome/);
+    const set = await cliOk([...store, "countersign", "settings", "--categories", "traffic, content", "--outcomes", "", "--json"]);
+    expect(JSON.parse(set.stdout)).toEqual({ outcomes: [], categories: ["traffic", "content"] });
+    const decided = await cliOk([...store, "decide", OPEN_REF, "--outcome", "authorised", "--defer", "N2=Asked the issuer.", "--defer", "M3=Asked the issuer.", "--json"]);
+    expect(JSON.parse(decided.stdout)).toMatchObject({ status: "awaiting-countersignature", countersignaturesRequired: true, document: { checklist: { deferredItems: [{ id: "N2" }, { id: "M3" }] } } });
+  });
 });
