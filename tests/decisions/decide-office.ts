@@ -8,7 +8,7 @@ import type { ReviewRef } from "../../shared/api/review.js";
 import type { ChecklistAnswer } from "../../shared/vocabulary/checklist-answers.js";
 import { SAMPLE_AUTHORITY } from "../helpers/sample-request.js";
 import { stockAgeKeygen } from "../helpers/stock-tools.js";
-import { openReviewOffice, type ReviewOffice } from "../review/review-office.js";
+import type { ReviewOffice } from "../review/review-office.js";
 
 export interface ReviewedOptions {
   /** Overrides of the sample request document. */
