@@ -184,4 +184,31 @@ describe("deciding a reviewed request", () => {
     const other = await reviewer.importRequest({ id: "OM-RTM-2026-0200" });
     expect(getReview(reviewer.session, other).related).toEqual([expect.objectContaining({ id: ref.id, state: "decided", outcome: "refused" })]);
   });
+
+  it("stores a decision and moves its case all or nothing: a failure after the insert leaves no row and no audit entry", async () => {
+    const reviewer = office();
+    const ref = await reviewedRequest(reviewer);
+    const { store } = reviewer.session;
+    const request = store.requests.getRequest(ref.authority, ref.id, ref.revision);
+    const before = auditCount(reviewer);
+    const input = {
+      id: "D-HALF",
+      requestId: request?.id ?? "",
+      reviewId: "no-such-review",
+      outcome: "authorised" as const,
+      bytes: new TextEncoder().encode("{}"),
+      signature: "untrusted comment: x\n",
+      sha256: "0".repeat(64),
+      decidedAt: new Date(),
+      supersedes: null,
+      countersignaturesRequired: false,
+      refusalGrounds: [],
+      state: "decided" as const,
+      nextDue: undefined,
+    };
+    expect(() => store.decisions.recordDecision(reviewer.session.actor, input)).toThrow(/review no-such-review does not exist/);
+    expect(store.decisions.getDecision("D-HALF")).toBeUndefined();
+    expect(auditCount(reviewer)).toBe(before);
+    expect(getReview(reviewer.session, ref).state).toBe("in-review");
+  });
 });
