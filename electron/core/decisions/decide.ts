@@ -45,6 +45,8 @@ export function decide(session: Session, args: DecideArgs): DecisionView {
     const decisionId = args.decisionId ?? defaultDecisionId(args, store.decisions.decisionsOf(target.stored.id).length + 1);
     if (!DOCUMENT_IDENTIFIER.test(decisionId)) throw new DecisionInvalidError(`the decision id ${decisionId} is not 1 to 128 of A-Z a-z 0-9 . _ : -; give one with --id`);
     const document = composeDecision({ view, bundleDigest: target.stored.bundleDigest, args, decisionId, signer: signer.signer, now, countersign: getCountersignSettings(session) });
+    // A review with its independence declared has started; this guards the types, not a case.
+    if (target.review === undefined) throw new DecisionInvalidError(`${ref} has no review to decide`);
     const state = stateAfter(target.state, args.outcome, args.supersedes !== undefined);
     let signed;
     try {
@@ -53,7 +55,6 @@ export function decide(session: Session, args: DecideArgs): DecisionView {
       if (error instanceof DocumentInvalidError) throw new DecisionInvalidError(`the decision is not valid: ${error.issues.join("; ")}`);
       throw error;
     }
-    if (target.review === undefined) throw new DecisionInvalidError(`${ref} has no review to decide`);
     store.decisions.recordDecision(session.actor, {
       id: decisionId,
       requestId: target.stored.id,
