@@ -1,6 +1,8 @@
 // counterseal: the command-line door onto the same core services the desktop app uses.
 import { Command, CommanderError, Option } from "commander";
 import { registerAuditCommands } from "./commands/audit.js";
+import { registerCountersignCommands } from "./commands/countersign-settings.js";
+import { registerDecisionCommands } from "./commands/decide.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerGrievanceCommands } from "./commands/grievance.js";
 import { registerEvidenceCommands } from "./commands/evidence.js";
@@ -31,7 +33,9 @@ Exit codes:
   1  some input was refused (an import, a seal input), a file did not verify, or the audit log is broken
   2  usage or store error, or a review change refused (an unknown item, an answer
      outside met|not-met|na|info, a period outside the requested one, a decided case);
-     a refused review command changes nothing
+     or a decision refused (an incomplete review, missing reasons, an outcome that does
+     not match the granted scope, no age recipient to seal to); a refused review,
+     decide or export command changes and writes nothing
   3  wrong passphrase
 
 Examples:
@@ -55,6 +59,12 @@ Examples:
   counterseal audit verify --file audit.jsonl --pubkey reviewer.pub    # anywhere, no store
   counterseal sample plan --confidence 95 --tolerable 5 --expected 0 --json
   counterseal sample draw --seed <64 hex digits> --size 59 --from 2026-01-01 --to 2026-06-30 --json
+  counterseal decide de-ag-muenchen/AG-2026-0412 --outcome authorised-with-modifications --id D-2026-0001 \
+    --reason legality="…" --reason necessity="…" --reason minimization="…" --defer M3="asked the issuer"
+  counterseal decide de-ag-muenchen/AG-2026-0412 --outcome refused --reason … --supersedes D-2026-0001 --json
+  counterseal decisions --json
+  counterseal countersign settings --categories content,location --outcomes refused   # the four-eyes rule
+  counterseal export D-2026-0001 --out exports/ --seal   # copy, and the reply sealed to the issuer
   counterseal verify --pubkey reviewer.pub exports/D-2026-0001.json
   counterseal grievance add --id G-2026-0001 --complainant-kind data-subject --complainant "A. Person" \
     --concerns request:de-ag-muenchen/AG-2026-0412 --ground excessive-scope --statement "…" \
@@ -82,6 +92,8 @@ export function buildProgram(): Command {
   registerKeygenCommand(program);
   registerDemoCommand(program);
   registerAuditCommands(program);
+  registerDecisionCommands(program);
+  registerCountersignCommands(program);
   registerGrievanceCommands(program);
   registerSampleCommands(program);
   registerVerifyCommand(program);

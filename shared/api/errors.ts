@@ -39,6 +39,13 @@ export const ERROR_MEANINGS = {
   // Signed documents (electron/core/decisions).
   "signed-document-invalid": "A decision, countersignature or response fails its schema or rules; it was not signed. The message names each field.",
   "export-target-exists": "A file of the export is already in the chosen folder; nothing was written or replaced.",
+  // Deciding (electron/core/decisions/decide.ts).
+  "decision-not-found": "The store holds no decision with that id.",
+  "decision-invalid": "The decision asked for does not fit the review (an outcome that does not match the granted scope, a refusal without a not-met item, an unknown item to defer…); the message names the fault.",
+  "decision-reasons-required": "The outcome needs a reason for each checklist area and some are missing; the message names them (draftReasons offers a draft).",
+  "review-incomplete": "The review has open items that are neither answered nor deferred with a reason; the message names them.",
+  "decision-exists": "The request revision has a current decision (or the id is taken): a new one must supersede it; nothing was signed.",
+  "decision-superseded": "The decision to supersede is already superseded, or is not a decision on this request revision; nothing was signed.",
   // The grievance register (electron/core/grievances).
   "grievance-not-found": "The register holds no grievance with that id.",
   "grievance-exists": "The register already holds a grievance with that id; it was left as it was.",

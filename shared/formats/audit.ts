@@ -14,6 +14,7 @@ import { SIGNED_DOCUMENT_KINDS } from "../vocabulary/signed-document-kinds.js";
 import { CASE_STATES } from "../vocabulary/case-states.js";
 import { CHECKLIST_ANSWERS } from "../vocabulary/checklist-answers.js";
 import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
+import { DECISION_OUTCOMES } from "../vocabulary/decision-outcomes.js";
 import { SCOPE_CONDITION_KINDS } from "../vocabulary/scope-conditions.js";
 import { TARGET_KINDS } from "../vocabulary/targets.js";
 
@@ -92,6 +93,9 @@ export const AUDIT_DETAILS = {
     maxPeriodDays: z.number().int().optional(),
     /** The office's response period for grievances, in days (electron/core/settings/grievance-settings.ts). */
     grievanceResponseDays: z.number().int().optional(),
+    /** The four-eyes rule (electron/core/settings/countersign-settings.ts): outcomes, and categories an authorisation grants. */
+    countersignOutcomes: z.array(z.enum(DECISION_OUTCOMES)).optional(),
+    countersignCategories: z.array(z.enum(DATA_CATEGORIES)).optional(),
   }),
   "reviewer.created": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
   "reviewer.updated": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
@@ -206,6 +210,20 @@ export const AUDIT_DETAILS = {
   }),
   "request.original-exported": z.strictObject({ sealedSha256: sha256, bytes: z.number().int().min(0) }),
   "evidence.orphans-removed": z.strictObject({ files: z.number().int().min(1), unfinished: z.number().int().min(0) }),
+  /**
+   * A decision signed and stored, and the case state it left: the outcome, the refusal grounds
+   * (item ids, so statistics can count them), the signed bytes' SHA-256 and the decision it
+   * supersedes. Never the reasons or the scope's identifiers.
+   */
+  "decision.signed": z.strictObject({
+    requestId: z.string().min(1),
+    outcome: z.enum(DECISION_OUTCOMES),
+    refusalGrounds: z.array(itemId),
+    sha256,
+    supersedes: z.string().min(1).nullable(),
+    countersignaturesRequired: z.boolean(),
+    state: z.enum(CASE_STATES),
+  }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
@@ -265,6 +283,7 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("request.deleted"),
   entryFor("request.original-exported"),
   entryFor("evidence.orphans-removed"),
+  entryFor("decision.signed"),
 ]);
 
 export type AuditEntry = z.infer<typeof auditEntry>;

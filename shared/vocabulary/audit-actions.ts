@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   "request.deleted",
   "request.original-exported",
   "evidence.orphans-removed",
+  "decision.signed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -62,6 +63,7 @@ export const AUDIT_OBJECT_TYPES = {
   "request.deleted": "request",
   "request.original-exported": "request",
   "evidence.orphans-removed": "evidence",
+  "decision.signed": "decision",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];

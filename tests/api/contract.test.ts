@@ -27,6 +27,7 @@ describe("the API contract", () => {
       "saveOriginal", "listAudit", "verifyAudit",
       "getReview", "declareIndependence", "setAnswer", "confirmCarriedOver", "reviewFinding", "changeScope", "listClocks",
       "listGrievances", "getGrievance", "registerGrievance", "respondToGrievance",
+      "listDecisions", "getDecision", "decide", "draftReasons",
     ]);
     expect(apiContract.getRequest).toBe(requestMethods.getRequest);
     expect(apiContract.listKeyring).toBe(keyringMethods.listKeyring);

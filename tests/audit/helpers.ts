@@ -11,7 +11,9 @@ import { respondToGrievance } from "../../electron/core/grievances/grievance-res
 import { addAgeIdentities } from "../../electron/core/identity/identity-service.js";
 import { addAuthorityKey, revokeAuthorityKey } from "../../electron/core/keyring/keyring-service.js";
 import { readAttachmentInline, saveAttachment } from "../../electron/core/requests/attachments-service.js";
-import { changeScope, confirmCarriedOver, declareIndependence, reviewFinding, setAnswer } from "../../electron/core/review/review-service.js";
+import { changeScope, confirmCarriedOver, declareIndependence, getReview, reviewFinding, setAnswer } from "../../electron/core/review/review-service.js";
+import { decide } from "../../electron/core/decisions/decide.js";
+import { updateCountersignSettings } from "../../electron/core/settings/countersign-settings.js";
 import { deleteCase, exportOriginal } from "../../electron/core/requests/evidence-service.js";
 import { changePassphrase } from "../../electron/core/session/create-store.js";
 import { updateSettings } from "../../electron/core/settings/settings-service.js";
@@ -29,8 +31,9 @@ const pdf = new TextEncoder().encode("%PDF-1.4\n% audit test\n%%EOF\n");
  * with an attachment, a refused import, the attachment viewed and saved, settings, another age
  * identity, a second key added and revoked, the sealed original exported, a second request
  * imported and its case deleted, a review (independence, an answer, a finding accepted, a scope
- * narrowed) and a second revision's review confirming the answer carried over, a grievance
- * registered, answered and exported, and a passphrase change (rekey). Its passphrase is then
+ * narrowed) and a second revision's review confirming the answer carried over, the second
+ * revision decided (every open item deferred, the case's four-eyes rule changed first), a
+ * grievance registered, answered and exported, and a passphrase change (rekey). Its passphrase is then
  * NEW_PASSPHRASE.
  */
 export async function busyOffice(): Promise<TestOffice> {
@@ -69,7 +72,9 @@ export async function busyOffice(): Promise<TestOffice> {
   if (deletable.status !== "imported") throw new Error(`fixture import: ${JSON.stringify(deletable)}`);
   deleteCase(office.session, { authority: deletable.authority, id: deletable.id });
   step();
-  await reviewBothRevisions(office, outcome);
+  const secondRevision = await reviewBothRevisions(office, outcome);
+  step();
+  decideSecondRevision(office, secondRevision);
   step();
   await answerAGrievance(office);
   step();
@@ -77,7 +82,7 @@ export async function busyOffice(): Promise<TestOffice> {
   return office;
 }
 
-async function reviewBothRevisions(office: TestOffice, first: { authority: string; id: string; revision: number }): Promise<void> {
+async function reviewBothRevisions(office: TestOffice, first: { authority: string; id: string; revision: number }): Promise<{ authority: string; id: string; revision: number }> {
   const { session } = office;
   declareIndependence(session, { ...first, conflict: false });
   setAnswer(session, { ...first, item: "L1", answer: "met" });
@@ -89,6 +94,15 @@ async function reviewBothRevisions(office: TestOffice, first: { authority: strin
   const second = { authority: outcome.authority, id: outcome.id, revision: outcome.revision };
   declareIndependence(session, { ...second, conflict: false });
   confirmCarriedOver(session, { ...second, items: ["L1"] });
+  return second;
+}
+
+/** The office's four-eyes rule set, then the revision authorised with every open item deferred. */
+function decideSecondRevision(office: TestOffice, ref: { authority: string; id: string; revision: number }): void {
+  const { session } = office;
+  updateCountersignSettings(session, { categories: ["content", "location", "traffic"] });
+  const deferred = getReview(session, ref).unanswered.map((item) => ({ item, reason: "Decided on the first revision's review." }));
+  decide(session, { ...ref, outcome: "authorised", reasons: {}, deferred, decisionId: "D-2026-0001" });
 }
 
 /** Runs SQL on the store file with the append-only triggers dropped, as an attacker with the passphrase could. */

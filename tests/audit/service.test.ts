@@ -70,6 +70,8 @@ describe("the audit service", () => {
       "review.started",
       "review.independence-declared",
       "review.carried-over-confirmed",
+      "settings.changed",
+      "decision.signed",
       "grievance.registered",
       "grievance.responded",
       "document.exported",
@@ -107,7 +109,7 @@ describe("the audit service", () => {
       after = page.at(-1)?.seq ?? after;
     }
     expect(paged).toEqual(whole);
-    expect(listAuditEntries(session, { afterSeq: 26 }).map((entry) => entry.seq)).toEqual([27, 28]);
+    expect(listAuditEntries(session, { afterSeq: 28 }).map((entry) => entry.seq)).toEqual([29, 30]);
     expect(() => listAuditEntries(session, { limit: 0 })).toThrow(AuditPageError);
     expect(() => listAuditEntries(session, { limit: 1001 })).toThrow(/from 1 to 1000/);
     expect(() => listAuditEntries(session, { afterSeq: -1 })).toThrow(/afterSeq -1/);
@@ -116,8 +118,8 @@ describe("the audit service", () => {
   it("verifies an intact chain and returns its head", async () => {
     const { session } = await filledStore();
     const last = session.store.audit.listAudit().at(-1);
-    expect(verifyAudit(session)).toEqual({ ok: true, count: 28, headSeq: 28, headHash: last?.rowHash });
-    expect(auditHead(session)).toEqual({ seq: 28, hash: last?.rowHash });
+    expect(verifyAudit(session)).toEqual({ ok: true, count: 30, headSeq: 30, headHash: last?.rowHash });
+    expect(auditHead(session)).toEqual({ seq: 30, hash: last?.rowHash });
   });
 
   it("names a row whose details were rewritten through a second connection", async () => {

@@ -25,7 +25,7 @@ describe("migration 005 (from version 4)", () => {
   it("moves an empty store to the evidence layout: kept bundles, attachments by place, no chunk tables", () => {
     const db = version4Store();
     try {
-      migrate(db);
+      migrate(db, MIGRATIONS.slice(0, 5));
       expect(readUserVersion(db)).toBe(5);
       expect(tables(db)).toEqual(expect.arrayContaining(["evidence", "store_keys", "attachments"]));
       expect(tables(db)).not.toContain("blobs");

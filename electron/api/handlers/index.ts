@@ -8,6 +8,7 @@ import type { ApiHandlers } from "../dispatch.js";
 import type { FileDoor } from "../file-door.js";
 import { createImportFileRegistry, createImportTokens, type ImportFileRegistry } from "../import-tokens.js";
 import { auditHandlers } from "./audit.js";
+import { decisionHandlers } from "./decisions.js";
 import { grievanceHandlers } from "./grievances.js";
 import { keyringHandlers } from "./keyring.js";
 import { requestHandlers } from "./requests.js";
@@ -45,6 +46,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...auditHandlers(sessions),
     ...reviewHandlers(sessions),
     ...grievanceHandlers(sessions),
+    ...decisionHandlers(sessions),
   };
   return {
     ...handlers,

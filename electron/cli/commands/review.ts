@@ -17,7 +17,7 @@ import { planChanges, type PlannedChange, type ReviewFlags } from "./review-inpu
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** AUTHORITY/ID[/REVISION], as `counterseal show` takes it; without a revision, the latest. */
-function reviewRefOf(session: Session, text: string): ReviewRef {
+export function reviewRefOf(session: Session, text: string): ReviewRef {
   const ref = parseRequestRef(text);
   const stored = session.store.requests.getRequest(ref.authority, ref.id, ref.revision);
   if (stored === undefined) throw new RequestNotFoundError(`no stored request ${text}`);

@@ -5,6 +5,7 @@ import type { RequestDocument } from "../../../shared/formats/request.js";
 import { identifierKey } from "../../../shared/review/identifiers.js";
 import { CASE_STATES } from "../../../shared/vocabulary/case-states.js";
 import { isDataCategory } from "../../../shared/vocabulary/data-categories.js";
+import { isDecisionOutcome } from "../../../shared/vocabulary/decision-outcomes.js";
 import { isOneOf } from "../../../shared/vocabulary/is-one-of.js";
 import { storedTerm } from "../requests/stored-vocabulary.js";
 import type { Session } from "../session/session.js";
@@ -25,8 +26,7 @@ export function relatedRequests(session: Session, document: RequestDocument, cas
         revision: row.revision,
         instrument: row.instrument,
         state: storedTerm(isCaseState, row.status, "case state"),
-        // Decisions are recorded by the decisions work; until then no related request has one.
-        outcome: null,
+        outcome: row.outcome === null ? null : storedTerm(isDecisionOutcome, row.outcome, "decision outcome"),
         identifier,
         categories: row.categories.map((category) => storedTerm(isDataCategory, category, "data category")),
         receivedAt: row.receivedAt.toISOString(),

@@ -30,6 +30,13 @@ export {
   type StoredGrievance,
   type StoredGrievanceResponse,
 } from "./repositories/grievances.js";
+export {
+  DecisionExistsError,
+  type DecisionInput,
+  type DecisionRepository,
+  DecisionSupersededError,
+  type StoredDecision,
+} from "./repositories/decisions.js";
 export type {
   AnswerInput,
   AnswerRecord,

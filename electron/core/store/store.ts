@@ -9,6 +9,7 @@ import { readUserVersion } from "./migrate.js";
 import { type Actor, SYSTEM_ACTOR } from "./repositories/actor.js";
 import { AgeIdentityRepository } from "./repositories/age-identities.js";
 import { AuditLog } from "./repositories/audit.js";
+import { DecisionRepository } from "./repositories/decisions.js";
 import { GrievanceRepository } from "./repositories/grievances.js";
 import { EvidenceRepository } from "./repositories/evidence.js";
 import { InboxRepository } from "./repositories/inbox.js";
@@ -50,6 +51,7 @@ export class Store {
   readonly settings: SettingsRepository;
   readonly grievances: GrievanceRepository;
   readonly review: ReviewRepository;
+  readonly decisions: DecisionRepository;
   readonly population: PopulationRepository;
   readonly #db: Database.Database;
   readonly #runtime: Runtime;
@@ -74,6 +76,7 @@ export class Store {
     this.settings = new SettingsRepository(ctx, this.audit);
     this.grievances = new GrievanceRepository(ctx, this.audit);
     this.review = new ReviewRepository(ctx, this.audit);
+    this.decisions = new DecisionRepository(ctx, this.audit, this.review);
     this.population = new PopulationRepository(ctx);
   }
 

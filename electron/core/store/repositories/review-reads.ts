@@ -52,6 +52,8 @@ export interface RelatedRow {
   revision: number;
   instrument: string;
   status: string;
+  /** The outcome of the revision's current decision (the one nothing supersedes); null before one. */
+  outcome: string | null;
   categories: string[];
   receivedAt: Date;
 }
@@ -122,6 +124,8 @@ export class ReviewReads {
     this.#related = db.prepare<[string, string, number], Omit<RelatedRow, "categories" | "receivedAt"> & { categories: string | null; receivedAt: number }>(
       `SELECT i.identifier_key AS identifierKey, r.authority_id AS authorityId, r.document_id AS documentId, r.revision,
               r.instrument, r.status, r.received_at AS receivedAt,
+              (SELECT d.outcome FROM decisions d WHERE d.request_id = r.id
+                  AND NOT EXISTS (SELECT 1 FROM decisions s WHERE s.supersedes = d.id)) AS outcome,
               (SELECT group_concat(category, ' ') FROM request_categories c WHERE c.request_id = r.id) AS categories
          FROM request_identifiers i JOIN requests r ON r.id = i.request_id
         WHERE i.identifier_key = ? AND r.case_id <> ?

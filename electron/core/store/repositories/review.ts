@@ -4,6 +4,7 @@
 // caller's, so a review's start and its first change commit together). What an answer or a scope
 // means is the review service's business; this file only stores and reads it.
 import type { AuditDetails } from "../../../../shared/formats/audit.js";
+import type { CaseState } from "../../../../shared/vocabulary/case-states.js";
 import type { StoreContext } from "../context.js";
 import { StoreError } from "../errors.js";
 import type { NextDue } from "../request-index.js";
@@ -39,6 +40,7 @@ export class ReviewRepository extends ReviewReads {
   readonly #index: RequestIndexTables;
   readonly #insertReview;
   readonly #touch;
+  readonly #setReviewState;
   readonly #setRequestStatus;
   readonly #upsertIndependence;
   readonly #upsertAnswer;
@@ -57,6 +59,7 @@ export class ReviewRepository extends ReviewReads {
        VALUES (?, ?, ?, ?, 'in-review', ?, ?, ?)`,
     );
     this.#touch = db.prepare<[number, string]>("UPDATE reviews SET updated_at = ? WHERE id = ?");
+    this.#setReviewState = db.prepare<[string, number, string]>("UPDATE reviews SET state = ?, updated_at = ? WHERE id = ?");
     this.#setRequestStatus = db.prepare<[string, string]>("UPDATE requests SET status = ? WHERE id = ?");
     this.#upsertIndependence = db.prepare<[string, number, string | null, string, number]>(
       `INSERT INTO review_independence (review_id, conflict, note, reviewer_key_id, declared_at) VALUES (?, ?, ?, ?, ?)
@@ -150,6 +153,21 @@ export class ReviewRepository extends ReviewReads {
       this.#index.setNextDue(review.requestId, input.nextDue);
       this.#touched(reviewId, now);
       this.#audit.appendAudit({ actor, action: "review.scope-changed", objectId: reviewId, details: input.details });
+    });
+  }
+
+  /**
+   * Moves a case to the state a decision leaves it in, with the request's next deadline in that
+   * state. It writes no audit row of its own: it runs only inside the transaction that records
+   * the decision (DecisionRepository.recordDecision), whose `decision.signed` row names the state.
+   */
+  setCaseState(reviewId: string, state: CaseState, nextDue: NextDue | undefined): void {
+    this.#ctx.transactions.run(() => {
+      const review = this.byId(reviewId);
+      if (review === undefined) throw new StoreError(`review ${reviewId} does not exist`);
+      this.#setReviewState.run(state, this.#now(), reviewId);
+      this.#setRequestStatus.run(state, review.requestId);
+      this.#index.setNextDue(review.requestId, nextDue);
     });
   }
 

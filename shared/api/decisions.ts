@@ -1,0 +1,62 @@
+// Deciding a reviewed request revision, and reading the decisions made. `listDecisions` is what
+// `counterseal decisions --json` prints, one object per line; `decide` is `counterseal decide`.
+import { z } from "zod";
+import { decisionDocumentSchema } from "../formats/decision.js";
+import { DECISION_OUTCOMES } from "../vocabulary/decision-outcomes.js";
+import { method, none } from "./method.js";
+import { reviewRef } from "./review.js";
+
+/** Final, or not yet: a decision that needs four eyes is final only once countersigned. */
+export const DECISION_STATUSES = ["final", "awaiting-countersignature", "countersignature-declined"] as const;
+
+export const decisionReasons = z.strictObject({
+  legality: z.string().optional(),
+  necessity: z.string().optional(),
+  minimization: z.string().optional(),
+});
+
+export const decisionSummary = z.strictObject({
+  id: z.string(),
+  request: z.strictObject({ authority: z.string(), id: z.string(), revision: z.number().int() }),
+  outcome: z.enum(DECISION_OUTCOMES),
+  decidedAt: z.string(),
+  /** SHA-256 of the signed bytes, as the verification copy's trusted comment names it. */
+  sha256: z.string(),
+  reviewerKeyId: z.string(),
+  status: z.enum(DECISION_STATUSES),
+  countersignaturesRequired: z.boolean(),
+  /** Checklist item ids answered not-met that a refusal rests on; empty for other outcomes. */
+  refusalGrounds: z.array(z.string()),
+  supersedes: z.string().nullable(),
+  /** The newer decision on the same revision that replaced this one; null while it is current. */
+  supersededBy: z.string().nullable(),
+});
+
+export const decisionView = decisionSummary.extend({ document: decisionDocumentSchema });
+
+/** A draft reason per area, from the not-met items and the accepted findings, for the reviewer to edit. */
+export const draftedReasons = z.strictObject({ legality: z.string(), necessity: z.string(), minimization: z.string() });
+
+export const decideArgs = reviewRef.extend({
+  outcome: z.enum(DECISION_OUTCOMES),
+  reasons: decisionReasons,
+  /** Open items decided without, each with the reviewer's reason. */
+  deferred: z.array(z.strictObject({ item: z.string().min(1), reason: z.string() })).optional(),
+  /** The current decision on this revision that the new one replaces. */
+  supersedes: z.string().min(1).optional(),
+  /** The decision's own id; by default `<authority>.<id>.r<revision>.D<n>`. */
+  decisionId: z.string().min(1).optional(),
+});
+
+export const decisionMethods = {
+  listDecisions: method(none, z.array(decisionSummary)),
+  getDecision: method(z.strictObject({ id: z.string().min(1) }), decisionView),
+  decide: method(decideArgs, decisionView),
+  draftReasons: method(reviewRef, draftedReasons),
+} as const;
+
+export type DecisionSummary = z.output<typeof decisionSummary>;
+export type DecisionView = z.output<typeof decisionView>;
+export type DecideArgs = z.output<typeof decideArgs>;
+export type DraftedReasons = z.output<typeof draftedReasons>;
+export type DecisionStatusName = (typeof DECISION_STATUSES)[number];

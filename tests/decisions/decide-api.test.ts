@@ -1,0 +1,62 @@
+// The decisions capability through the dispatcher, as the decision screen calls it: every answer
+// is checked against the contract's strict schemas, refusals arrive with their codes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiHandlers } from "../../electron/api/handlers/index.js";
+import { createDispatcher } from "../../electron/api/dispatch.js";
+import { changeScope } from "../../electron/core/review/review-service.js";
+import type { DecisionSummary, DecisionView, DraftedReasons } from "../../shared/api/decisions.js";
+import type { ReviewRef, ReviewView } from "../../shared/api/review.js";
+import type { ApiResult } from "../../shared/api/result.js";
+import { STORE_PASSPHRASE } from "../helpers/office.js";
+import { testRuntime } from "../helpers/runtime.js";
+import { openReviewOffice } from "../review/review-office.js";
+import { noSaving } from "../api/doors.js";
+import { REASONS, reviewedRequest } from "./decide-office.js";
+
+describe("the decisions API", () => {
+  let storeDir = "";
+  let ref: ReviewRef;
+  const table = () => createApiHandlers({ storeDir, runtime: testRuntime(new Date("2026-11-27T12:00:00Z")), files: noSaving });
+  let api: ReturnType<typeof table>;
+  let dispatch: ReturnType<typeof createDispatcher>["dispatch"];
+  const call = async <V>(method: string, args: unknown = {}): Promise<V> => {
+    const result = (await dispatch(method, args)) as ApiResult<V>;
+    if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
+    return result.value;
+  };
+  const code = async (method: string, args: unknown): Promise<string> => {
+    const result = await dispatch(method, args);
+    return result.ok ? "ok" : result.error.code;
+  };
+
+  beforeAll(async () => {
+    const office = openReviewOffice();
+    ref = await reviewedRequest(office, { answers: { L3: "not-met" } });
+    changeScope(office.session, { ...ref, change: { op: "strike-category", category: "traffic" } });
+    office.session.store.close();
+    storeDir = office.storeDir;
+    api = table();
+    dispatch = createDispatcher(api, { onInternalError: (method, error) => console.error(method, error) }).dispatch;
+  });
+  afterAll(() => api.close());
+
+  it("is locked until unlocked, drafts reasons, refuses with codes, and decides", async () => {
+    expect(await code("listDecisions", {})).toBe("locked");
+    await call("unlock", { passphrase: STORE_PASSPHRASE });
+    const draft = await call<DraftedReasons>("draftReasons", ref);
+    expect(draft.legality).toMatch(/^L3 is not met: /);
+
+    expect(await code("decide", { ...ref, outcome: "granted", reasons: {} })).toBe("invalid-arguments");
+    expect(await code("decide", { ...ref, outcome: "authorised", reasons: {} })).toBe("decision-invalid");
+    expect(await code("decide", { ...ref, outcome: "refused", reasons: { legality: draft.legality } })).toBe("decision-reasons-required");
+    expect(await code("getDecision", { id: "D-404" })).toBe("decision-not-found");
+    expect(await call<DecisionSummary[]>("listDecisions")).toEqual([]);
+
+    const view = await call<DecisionView>("decide", { ...ref, outcome: "refused", reasons: { ...REASONS, legality: draft.legality }, decisionId: "D-API-1" });
+    expect(view).toMatchObject({ id: "D-API-1", outcome: "refused", refusalGrounds: ["L3"], status: "final", document: { decidedAt: "2026-11-27T12:00:00.000Z" } });
+    expect(await call<DecisionView>("getDecision", { id: "D-API-1" })).toEqual(view);
+    expect(await call<DecisionSummary[]>("listDecisions")).toEqual([expect.objectContaining({ id: "D-API-1", sha256: view.sha256 })]);
+    expect((await call<ReviewView>("getReview", ref)).state).toBe("decided");
+    expect(await code("decide", { ...ref, outcome: "refused", reasons: REASONS })).toBe("decision-exists");
+  });
+});
