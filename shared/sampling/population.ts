@@ -1,5 +1,6 @@
 // The population an audit samples from: every stored request revision, narrowed by period
-// (the day it was received, UTC, both ends included), instrument, authority and urgency, and the
+// (the day it was received, UTC, both ends included), instrument, authority, urgency and the
+// decision's outcome, and the
 // stratum each case falls in. Purposive picks are added beside the random sample, marked as such.
 import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
 
@@ -12,6 +13,8 @@ export interface PopulationCase {
   dataCategories: readonly string[];
   /** ISO 8601 instant the office received the revision. */
   receivedAt: string;
+  /** The outcome of its current decision; null while undecided. */
+  outcome: string | null;
 }
 
 export interface PopulationFilter {
@@ -22,6 +25,8 @@ export interface PopulationFilter {
   instrument?: string | undefined;
   authority?: string | undefined;
   urgency?: string | undefined;
+  /** A decision outcome (shared/vocabulary/decision-outcomes.ts): only revisions decided so. */
+  outcome?: string | undefined;
 }
 
 export const STRATIFY_BY = ["instrument", "urgency", "authority", "category"] as const;
@@ -62,6 +67,7 @@ export function filterPopulation<T extends PopulationCase>(cases: readonly T[], 
     if (received < from || received >= until) return false;
     if (filter.instrument !== undefined && member.instrument !== filter.instrument) return false;
     if (filter.authority !== undefined && member.authority !== filter.authority) return false;
+    if (filter.outcome !== undefined && member.outcome !== filter.outcome) return false;
     return filter.urgency === undefined || member.urgency === filter.urgency;
   });
 }

@@ -91,7 +91,7 @@ describe("strata", () => {
   });
 
   it("puts a case in the stratum of its most intrusive data category, or its instrument, urgency, authority", () => {
-    const member: PopulationCase = { authority: "fr-pnf", id: "X", revision: 2, instrument: "mlat", urgency: "emergency", dataCategories: ["subscriber", "traffic", "identification"], receivedAt: "2026-11-01T00:00:00.000Z" };
+    const member: PopulationCase = { authority: "fr-pnf", id: "X", revision: 2, instrument: "mlat", urgency: "emergency", dataCategories: ["subscriber", "traffic", "identification"], receivedAt: "2026-11-01T00:00:00.000Z", outcome: null };
     expect(stratumOf(member, "category")).toBe("traffic");
     expect(stratumOf(member, "instrument")).toBe("mlat");
     expect(stratumOf(member, "urgency")).toBe("emergency");
@@ -110,15 +110,22 @@ describe("the population", () => {
     urgency: "routine",
     dataCategories: ["subscriber"],
     receivedAt: `${day}T23:59:59.999Z`,
+    outcome: null,
     ...extra,
   });
-  const cases = [at("2026-01-31"), at("2026-02-01", { instrument: "domestic-warrant" }), at("2026-02-28", { urgency: "emergency", authority: "de-sta" }), at("2026-03-01")];
+  const cases = [
+    at("2026-01-31", { outcome: "refused" }),
+    at("2026-02-01", { instrument: "domestic-warrant", outcome: "authorised" }),
+    at("2026-02-28", { urgency: "emergency", authority: "de-sta" }),
+    at("2026-03-01"),
+  ];
 
   it("keeps the days from and to, both included, and each filter given", () => {
     expect(filterPopulation(cases, { from: "2026-02-01", to: "2026-02-28" }).map((c) => c.id)).toEqual(["2026-02-01", "2026-02-28"]);
     expect(filterPopulation(cases, { instrument: "mlat" }).map((c) => c.id)).toEqual(["2026-01-31", "2026-02-28", "2026-03-01"]);
     expect(filterPopulation(cases, { urgency: "emergency" }).map((c) => c.id)).toEqual(["2026-02-28"]);
     expect(filterPopulation(cases, { authority: "de-sta" }).map((c) => c.id)).toEqual(["2026-02-28"]);
+    expect(filterPopulation(cases, { outcome: "refused" }).map((c) => c.id)).toEqual(["2026-01-31"]);
     expect(filterPopulation(cases, {})).toHaveLength(4);
   });
 

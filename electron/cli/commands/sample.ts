@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { drawAuditSample, type AuditSample } from "../../core/sampling/sampling-service.js";
 import { planSample, SamplingInputError, type SamplePlan } from "../../../shared/sampling/attribute-sampling.js";
 import { PURPOSIVE_REASONS, STRATIFY_BY, type PurposiveReason, type StratifyBy } from "../../../shared/sampling/population.js";
+import { DECISION_OUTCOMES, isDecisionOutcome } from "../../../shared/vocabulary/decision-outcomes.js";
 import { INSTRUMENTS, isInstrument } from "../../../shared/vocabulary/instruments.js";
 import { isUrgencyLevel, URGENCY_LEVELS } from "../../../shared/vocabulary/urgencies.js";
 import { CliError } from "../exit-codes.js";
@@ -25,6 +26,7 @@ interface DrawOptions {
   instrument?: string;
   authority?: string;
   urgency?: string;
+  outcome?: string;
   stratifyBy?: string;
   purposive: string[];
   json?: boolean;
@@ -64,6 +66,7 @@ export function registerSampleCommands(program: Command): void {
     .option("--instrument <instrument>", `only this instrument: ${INSTRUMENTS.join(", ")}`)
     .option("--authority <id>", "only this issuing authority (its id)")
     .option("--urgency <level>", `only this urgency: ${URGENCY_LEVELS.join(", ")}`)
+    .option("--outcome <outcome>", `only revisions whose current decision is: ${DECISION_OUTCOMES.join(", ")}`)
     .option("--stratify-by <field>", `share the sample across strata: ${STRATIFY_BY.join(", ")}`)
     .option("--purposive <reason=reference>", `add a purposive pick, marked as such (repeatable); reasons: ${PURPOSIVE_REASONS.join(", ")}`, collect, [])
     .option("--json", "print one object: frameHash, seed, population, size, sample, spares, strata, filter, stratifyBy, purposive")
@@ -78,6 +81,7 @@ export function registerSampleCommands(program: Command): void {
           ...(options.instrument !== undefined && { instrument: oneOf(options.instrument, "--instrument", isInstrument, INSTRUMENTS) }),
           ...(options.authority !== undefined && { authority: options.authority }),
           ...(options.urgency !== undefined && { urgency: oneOf(options.urgency, "--urgency", isUrgencyLevel, URGENCY_LEVELS) }),
+          ...(options.outcome !== undefined && { outcome: oneOf(options.outcome, "--outcome", isDecisionOutcome, DECISION_OUTCOMES) }),
         },
         stratifyBy: options.stratifyBy === undefined ? undefined : oneOf(options.stratifyBy, "--stratify-by", isStratifyBy, STRATIFY_BY),
         purposive: options.purposive.map(purposivePick),

@@ -47,6 +47,7 @@ export function storedPopulation(session: Session): PopulationCase[] {
     urgency: row.urgencyLevel,
     dataCategories: row.dataCategories,
     receivedAt: row.receivedAt.toISOString(),
+    outcome: row.outcome,
   }));
 }
 

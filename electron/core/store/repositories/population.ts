@@ -1,5 +1,5 @@
 // Every stored request revision as an audit sample's population sees it: its reference parts,
-// instrument, urgency, data categories and when the office received it. Read-only; one narrow
+// instrument, urgency, data categories, when the office received it and its decision's outcome. Read-only; one narrow
 // scan that never reads a request's document.
 import type { StoreContext } from "../context.js";
 import { fromStoredTime } from "../time.js";
@@ -12,6 +12,8 @@ export interface PopulationRow {
   urgencyLevel: string;
   dataCategories: string[];
   receivedAt: Date;
+  /** The outcome of the revision's current decision (the one nothing supersedes); null before one. */
+  outcome: string | null;
 }
 
 interface Row {
@@ -22,6 +24,7 @@ interface Row {
   urgencyLevel: string;
   categories: string | null;
   receivedAt: number;
+  outcome: string | null;
 }
 
 export class PopulationRepository {
@@ -31,7 +34,9 @@ export class PopulationRepository {
     this.#selectAll = ctx.db.prepare<[], Row>(
       `SELECT r.authority_id AS authorityId, r.document_id AS documentId, r.revision, r.instrument,
               r.urgency_level AS urgencyLevel, r.received_at AS receivedAt,
-              (SELECT group_concat(c.category, ' ') FROM request_categories c WHERE c.request_id = r.id) AS categories
+              (SELECT group_concat(c.category, ' ') FROM request_categories c WHERE c.request_id = r.id) AS categories,
+              (SELECT d.outcome FROM decisions d
+                WHERE d.request_id = r.id AND NOT EXISTS (SELECT 1 FROM decisions later WHERE later.supersedes = d.id)) AS outcome
          FROM requests r`,
     );
   }
@@ -46,6 +51,7 @@ export class PopulationRepository {
       urgencyLevel: row.urgencyLevel,
       dataCategories: row.categories === null ? [] : row.categories.split(" "),
       receivedAt: fromStoredTime(row.receivedAt),
+      outcome: row.outcome,
     }));
   }
 }
