@@ -79,6 +79,8 @@ const ruleId = z.string().regex(/^[LNM][0-9]{1,2}-[a-z0-9-]+$/, "a rule id such 
 
 export const AUDIT_DETAILS = {
   "store.created": z.strictObject({ schemaVersion: z.number().int().min(1) }),
+  /** The app unlocked the store, after this many failed attempts since its last unlock (electron/core/session/unlock.ts). */
+  "store.unlocked": z.strictObject({ failedAttempts: z.number().int().min(0) }),
   /** The key-derivation cost the store was re-keyed at (rows before it was recorded have none). */
   "store.rekeyed": z.strictObject({
     kdf: z.strictObject({ tcost: z.number().int(), mcost: z.number().int(), pcost: z.number().int() }).optional(),
@@ -257,6 +259,7 @@ const entryFor = <A extends AuditAction>(action: A) =>
 
 export const auditEntry = z.discriminatedUnion("action", [
   entryFor("store.created"),
+  entryFor("store.unlocked"),
   entryFor("store.rekeyed"),
   entryFor("settings.changed"),
   entryFor("reviewer.created"),

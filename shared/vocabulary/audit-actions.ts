@@ -4,6 +4,7 @@
 export const AUDIT_ACTIONS = [
   "store.created",
   "store.rekeyed",
+  "store.unlocked",
   "settings.changed",
   "reviewer.created",
   "reviewer.updated",
@@ -38,6 +39,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_OBJECT_TYPES = {
   "store.created": "store",
   "store.rekeyed": "store",
+  "store.unlocked": "store",
   "settings.changed": "settings",
   "reviewer.created": "reviewer",
   "reviewer.updated": "reviewer",

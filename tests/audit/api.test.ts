@@ -35,13 +35,13 @@ describe("the audit API", () => {
       await api.call("unlock", { passphrase: NEW_PASSPHRASE });
 
       const all = await api.call<AuditEntry[]>("listAudit");
-      expect(all.map((entry) => entry.seq)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
+      expect(all.map((entry) => entry.seq)).toEqual(Array.from({ length: 32 }, (_, index) => index + 1));
       expect(all[4]).toMatchObject({ action: "request.stored", objectType: "request", details: { newCase: true, revision: 1 } });
       const page = await api.call<AuditEntry[]>("listAudit", { afterSeq: 4, limit: 2 });
       expect(page).toEqual(all.slice(4, 6));
 
       const intact = await api.call<AuditVerification>("verifyAudit");
-      expect(intact).toEqual({ ok: true, count: 30, headSeq: 30, headHash: all.at(-1)?.rowHash });
+      expect(intact).toEqual({ ok: true, count: 32, headSeq: 32, headHash: all.at(-1)?.rowHash });
 
       expect(await api.dispatch("listAudit", { limit: 0 })).toMatchObject({ ok: false, error: { code: "invalid-arguments" } });
       expect(await api.dispatch("listAudit", { afterSeq: 1.5 })).toMatchObject({ ok: false, error: { code: "invalid-arguments" } });
@@ -50,6 +50,22 @@ describe("the audit API", () => {
       tamperAudit(api.storeDir, "DELETE FROM audit_log WHERE seq = 9");
       expect(await api.call<AuditVerification>("verifyAudit")).toEqual({ ok: false, seq: 9, reason: "row 9 is missing (next row is 10)" });
       expect((await api.call<AuditEntry[]>("listAudit", { afterSeq: 8, limit: 1 }))[0]?.seq).toBe(10);
+    } finally {
+      api.close();
+    }
+  });
+  it("records each unlock of the app with the failed attempts before it, counted again from zero after", async () => {
+    const api = await apiOverBusyStore();
+    try {
+      for (const wrong of ["not the passphrase at all", "still not the passphrase"]) {
+        expect(await api.dispatch("unlock", { passphrase: wrong })).toMatchObject({ ok: false, error: { code: "wrong-passphrase" } });
+      }
+      await api.call("unlock", { passphrase: NEW_PASSPHRASE });
+      await api.call("lock");
+      await api.call("unlock", { passphrase: NEW_PASSPHRASE });
+      const unlocks = (await api.call<AuditEntry[]>("listAudit")).filter((entry) => entry.action === "store.unlocked");
+      // The fixture's own unlock first, then these two.
+      expect(unlocks.map((entry) => entry.details)).toEqual([{ failedAttempts: 1 }, { failedAttempts: 2 }, { failedAttempts: 0 }]);
     } finally {
       api.close();
     }

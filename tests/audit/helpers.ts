@@ -15,6 +15,7 @@ import { changeScope, confirmCarriedOver, declareIndependence, getReview, review
 import { decide } from "../../electron/core/decisions/decide.js";
 import { updateCountersignSettings } from "../../electron/core/settings/countersign-settings.js";
 import { deleteCase, exportOriginal } from "../../electron/core/requests/evidence-service.js";
+import { unlockSession } from "../../electron/core/session/unlock.js";
 import { changePassphrase } from "../../electron/core/session/create-store.js";
 import { updateSettings } from "../../electron/core/settings/settings-service.js";
 import { openKeyedConnection, storeFile } from "../../electron/core/store/index.js";
@@ -33,7 +34,8 @@ const pdf = new TextEncoder().encode("%PDF-1.4\n% audit test\n%%EOF\n");
  * imported and its case deleted, a review (independence, an answer, a finding accepted, a scope
  * narrowed) and a second revision's review confirming the answer carried over, the second
  * revision decided (every open item deferred, the case's four-eyes rule changed first), a
- * grievance registered, answered and exported, and a passphrase change (rekey). Its passphrase is then
+ * grievance registered, answered and exported, a passphrase change (rekey), and an unlock after
+ * one failed attempt. Its passphrase is then
  * NEW_PASSPHRASE.
  */
 export async function busyOffice(): Promise<TestOffice> {
@@ -79,7 +81,16 @@ export async function busyOffice(): Promise<TestOffice> {
   await answerAGrievance(office);
   step();
   changePassphrase(office.session, office.storeDir, STORE_PASSPHRASE, NEW_PASSPHRASE);
-  return office;
+  step();
+  // Locked, then unlocked by the app after one wrong passphrase: store.unlocked counts it.
+  office.session.store.close();
+  const attempts = { failed: 0 };
+  try {
+    unlockSession(office.storeDir, STORE_PASSPHRASE, office.runtime, attempts);
+  } catch {
+    // The old passphrase no longer opens it: the attempt that store.unlocked reports.
+  }
+  return { ...office, session: unlockSession(office.storeDir, NEW_PASSPHRASE, office.runtime, attempts) };
 }
 
 async function reviewBothRevisions(office: TestOffice, first: { authority: string; id: string; revision: number }): Promise<{ authority: string; id: string; revision: number }> {

@@ -1,7 +1,7 @@
 // The store and its session: status, creation, unlock and lock, passphrase, settings.
 import { changePassphrase, initializeStore } from "../../core/session/create-store.js";
 import type { SessionState } from "../../core/session/session-state.js";
-import { openSession } from "../../core/session/session.js";
+import { unlockSession, type UnlockAttempts } from "../../core/session/unlock.js";
 import { describeIdentity } from "../../core/identity/identity-service.js";
 import { getSettings, updateSettings } from "../../core/settings/settings-service.js";
 import { storePermissionWarnings } from "../../core/store/index.js";
@@ -14,6 +14,7 @@ type StoreHandlers = Pick<
 
 export function storeHandlers(sessions: SessionState): StoreHandlers {
   const { storeDir, runtime } = sessions;
+  const attempts: UnlockAttempts = { failed: 0 };
   return {
     getStoreStatus: () => {
       const warnings = storePermissionWarnings(storeDir);
@@ -21,7 +22,7 @@ export function storeHandlers(sessions: SessionState): StoreHandlers {
     },
     createStore: ({ reviewerName, office, passphrase }) =>
       describeIdentity(sessions.become(() => initializeStore(storeDir, passphrase, { reviewerName, office }, runtime))),
-    unlock: ({ passphrase }) => describeIdentity(sessions.become(() => openSession(storeDir, passphrase, runtime))),
+    unlock: ({ passphrase }) => describeIdentity(sessions.become(() => unlockSession(storeDir, passphrase, runtime, attempts))),
     lock: () => {
       sessions.lock();
       return null;
