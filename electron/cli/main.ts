@@ -12,6 +12,7 @@ import { registerInitCommand } from "./commands/init.js";
 import { registerKeygenCommand } from "./commands/keygen.js";
 import { registerPassphraseCommand } from "./commands/passphrase.js";
 import { registerRequestCommands } from "./commands/requests.js";
+import { registerRetentionCommands } from "./commands/retention.js";
 import { registerReviewCommands } from "./commands/review.js";
 import { registerSampleCommands } from "./commands/sample.js";
 import { registerSealCommand } from "./commands/seal.js";
@@ -70,7 +71,9 @@ Examples:
     --concerns request:de-ag-muenchen/AG-2026-0412 --ground excessive-scope --statement "…" \
     --remedy-sought "…" --received 2026-12-01
   counterseal grievance respond G-2026-0001 --outcome dismissed --reason "…"
-  counterseal grievance export G-2026-0001 --out exports/`;
+  counterseal grievance export G-2026-0001 --out exports/
+  counterseal retention settings --after refused=730 --after returned=365
+  counterseal retention --json                         # the cases due for deletion`;
 
 export function buildProgram(): Command {
   const program = new Command("counterseal")
@@ -96,6 +99,7 @@ export function buildProgram(): Command {
   registerCountersignCommands(program);
   registerGrievanceCommands(program);
   registerSampleCommands(program);
+  registerRetentionCommands(program);
   registerVerifyCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -97,6 +97,8 @@ export const AUDIT_DETAILS = {
     grievanceResponseDays: z.number().int().optional(),
     /** The four-eyes rule (electron/core/settings/countersign-settings.ts): outcomes, and categories an authorisation grants. */
     countersignOutcomes: z.array(z.enum(DECISION_OUTCOMES)).optional(),
+    /** Days after a final decision, by outcome, before its case may be deleted (electron/core/settings/retention-settings.ts). */
+    retentionAfterDecision: z.partialRecord(z.enum(DECISION_OUTCOMES), z.number().int().min(1)).optional(),
     countersignCategories: z.array(z.enum(DATA_CATEGORIES)).optional(),
   }),
   "reviewer.created": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
