@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodePublicKey, encodePublicKeyFile, formatKeyId, generateMinisignKeyPair, type MinisignKeyPair } from "../../electron/core/crypto/minisign.js";
 import { SAMPLE_AUTHORITY } from "../helpers/sample-request.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
-import { checkScreen, expectOnlyHostRequests, launchChromium, openApp, type OpenedPage, type PageGlobals, type ScreenCheck, UI_WAIT } from "./helpers/browser.js";
+import { checkScreen, closeAndReport, expectOnlyHostRequests, launchChromium, openApp, type OpenedPage, type PageGlobals, type ScreenCheck, UI_WAIT } from "./helpers/browser.js";
 import { orderPdf, PDF_NAME, PDF_TITLE, requestWithPdf, sealRequestFile } from "./helpers/bundles.js";
 import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 
@@ -60,12 +60,7 @@ beforeAll(async () => {
   page = opened.page;
 }, 120_000);
 
-afterAll(async () => {
-  await opened?.context.close();
-  await browser?.close();
-  await app?.close();
-  if (screens.length > 0) console.info(`axe per screen (all impacts):\n${screens.map((s) => `  ${s.name}: ${JSON.stringify(s.counts)}`).join("\n")}`);
-});
+afterAll(() => closeAndReport({ opened, browser, app, screens }));
 
 describe.sequential("a reviewer's first session in Chromium", () => {
   step("first run: creates the encrypted store from the form", async () => {

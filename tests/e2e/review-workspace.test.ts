@@ -11,7 +11,7 @@ import { encodePublicKey, generateMinisignKeyPair } from "../../electron/core/cr
 import { SAMPLE_AUTHORITY } from "../helpers/sample-request.js";
 import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
-import { checkScreen, launchChromium, SCREENS_DIR, openApp, type OpenedPage, type ScreenCheck, UI_WAIT } from "./helpers/browser.js";
+import { checkScreen, closeAndReport, launchChromium, openApp, type OpenedPage, type ScreenCheck, SCREENS_DIR, UI_WAIT } from "./helpers/browser.js";
 import { PDF_NAME, PDF_TITLE } from "./helpers/bundles.js";
 import { EARLIER_ID, EMAIL, MAIN_ID, PHONE, sealReviewRequests, sealSecondRevision } from "./helpers/review-requests.js";
 import { focusedText as focusedTextOf, isFocused, tabTo as tabToTarget } from "./helpers/keyboard.js";
@@ -80,12 +80,7 @@ beforeAll(async () => {
   page = opened.page;
 }, 120_000);
 
-afterAll(async () => {
-  await opened?.context.close();
-  await browser?.close();
-  await app?.close();
-  if (screens.length > 0) console.info(`axe per screen (all impacts):\n${screens.map((s) => `  ${s.name}: ${JSON.stringify(s.counts)}`).join("\n")}`);
-});
+afterAll(() => closeAndReport({ opened, browser, app, screens }));
 
 describe.sequential("a review of an EU production order, by keyboard alone", () => {
   step("unlocks and opens the request from the inbox, then its workspace", async () => {

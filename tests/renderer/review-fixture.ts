@@ -23,6 +23,18 @@ export function reviewItem(id: string, over: Partial<ReviewItem> = {}): ReviewIt
   };
 }
 
+/** The scope the fixture request asks for (a fresh object each time). */
+const requestedScope = (): ReviewView["requestedScope"] => ({
+  categories: ["subscriber", "traffic"],
+  targets: [
+    { kind: "email", value: "j.doe@example.com", role: "suspect" },
+    { kind: "phone", value: "+49 30 1234567" },
+  ],
+  period: { from: "2026-06-01T00:00:00+02:00", to: "2026-07-31T23:59:59+02:00" },
+  retentionDays: 180,
+  conditions: [],
+});
+
 export function reviewView(over: Partial<ReviewView> = {}): ReviewView {
   const items = over.items ?? [
     reviewItem("L1", { blocking: true }),
@@ -45,26 +57,9 @@ export function reviewView(over: Partial<ReviewView> = {}): ReviewView {
       { kind: "provider-deadline", due: "2026-09-02T08:00:00Z", state: "due-soon", source: "Reg. 2023/1543 Art 10", description: "10 days for the provider" },
       { kind: "respond-by", due: "2026-08-30T12:00:00Z", state: "overdue", source: "the request", description: "The issuer asked for an answer by then" },
     ],
-    requestedScope: {
-      categories: ["subscriber", "traffic"],
-      targets: [
-        { kind: "email", value: "j.doe@example.com", role: "suspect" },
-        { kind: "phone", value: "+49 30 1234567" },
-      ],
-      period: { from: "2026-06-01T00:00:00+02:00", to: "2026-07-31T23:59:59+02:00" },
-      retentionDays: 180,
-      conditions: [],
-    },
-    grantedScope: {
-      categories: ["subscriber", "traffic"],
-      targets: [
-        { kind: "email", value: "j.doe@example.com", role: "suspect" },
-        { kind: "phone", value: "+49 30 1234567" },
-      ],
-      period: { from: "2026-06-01T00:00:00+02:00", to: "2026-07-31T23:59:59+02:00" },
-      retentionDays: 180,
-      conditions: [],
-    },
+    requestedScope: requestedScope(),
+    // Nothing narrowed yet: the grant starts as the request.
+    grantedScope: requestedScope(),
     intrusion: {
       categories: ["subscriber", "traffic"],
       mostIntrusive: "traffic",

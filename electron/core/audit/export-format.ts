@@ -4,7 +4,7 @@
 // each line the RFC 8785 canonical JSON of its object followed by "\n". The whole file is signed
 // with the reviewer's minisign key (FILE.minisig), whose trusted comment names the head.
 import { canonicalJson } from "../crypto/canonical-json.js";
-import type { AuditEntry as StoredAuditEntry } from "../store/index.js";
+import type { AuditHashFields, AuditEntry as StoredAuditEntry } from "../store/index.js";
 
 export const AUDIT_EXPORT_FORMAT = "counterseal.audit-export/1";
 export const AUDIT_CHECKPOINT_FORMAT = "counterseal.audit-checkpoint/1";
@@ -21,17 +21,8 @@ export interface AuditExportHeader {
   headHash: string;
 }
 
-/** Exactly the fields the row hash covers (electron/core/store/audit-chain.ts) and the row hash. */
-export interface AuditExportRow {
-  seq: number;
-  /** Milliseconds since the epoch, as hashed. */
-  at: number;
-  actor: string;
-  action: string;
-  objectType: string;
-  objectId: string;
-  detailsDigest: string;
-  prevHash: string;
+/** Exactly the fields the row hash covers (electron/core/store/audit-chain.ts; `at` in milliseconds, as hashed) and the row hash. */
+export interface AuditExportRow extends AuditHashFields {
   rowHash: string;
 }
 

@@ -53,5 +53,5 @@ export { identifierKeysOf, type NextDue } from "./request-index.js";
 export type { PopulationRepository, PopulationRow } from "./repositories/population.js";
 export type { InboxEntry, InboxFilter, InboxQueryInput, InboxSortField } from "./repositories/inbox.js";
 export { openKeyedConnection } from "./connection.js";
-export { AUDIT_HASH_VERSION, auditRowHash, GENESIS_HASH } from "./audit-chain.js";
+export { AUDIT_HASH_VERSION, auditRowHash, GENESIS_HASH, type AuditHashFields } from "./audit-chain.js";
 export { LATEST_SCHEMA_VERSION } from "./migrations/index.js";

@@ -118,3 +118,14 @@ export async function checkScreen(page: Page, nn: number, name: string): Promise
   expect(blocking.length, describeViolations(name, blocking)).toBe(0);
   return { name, counts };
 }
+
+/**
+ * After a file's steps: closes the page, the browser and the host (whichever were opened) and
+ * prints what axe counted on each screen, at every impact, for a reader of the run's log.
+ */
+export async function closeAndReport(parts: { opened?: OpenedPage; browser?: Browser; app?: { close(): Promise<void> }; screens: readonly ScreenCheck[] }): Promise<void> {
+  await parts.opened?.context.close();
+  await parts.browser?.close();
+  await parts.app?.close();
+  if (parts.screens.length > 0) console.info(`axe per screen (all impacts):\n${parts.screens.map((s) => `  ${s.name}: ${JSON.stringify(s.counts)}`).join("\n")}`);
+}

@@ -91,13 +91,7 @@ export function ScopePanel({ view, readOnly }: { view: ReviewView; readOnly: boo
       <section aria-labelledby="scope-categories">
         <h3 id="scope-categories">{t("review.scope.categories")}</h3>
         <table className="table scope-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("review.scope.requested")}</th>
-              <th scope="col">{t("review.scope.grant")}</th>
-              <th scope="col">{t("review.scope.actions")}</th>
-            </tr>
-          </thead>
+          <ScopeTableHead />
           <tbody>
             {requested.categories.map((category) => {
               const kept = granted.categories.includes(category);
@@ -123,13 +117,7 @@ export function ScopePanel({ view, readOnly }: { view: ReviewView; readOnly: boo
       <section aria-labelledby="scope-targets">
         <h3 id="scope-targets">{t("review.scope.targets")}</h3>
         <table className="table scope-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("review.scope.requested")}</th>
-              <th scope="col">{t("review.scope.grant")}</th>
-              <th scope="col">{t("review.scope.actions")}</th>
-            </tr>
-          </thead>
+          <ScopeTableHead />
           <tbody>
             {requested.targets.map((target) => (
               <TargetRow key={`${target.kind}:${target.value}`} target={target} view={view} readOnly={readOnly} />
@@ -142,5 +130,19 @@ export function ScopePanel({ view, readOnly }: { view: ReviewView; readOnly: boo
       <RetentionForm requested={requested} granted={granted} readOnly={readOnly} />
       <ConditionsForm granted={granted} readOnly={readOnly} />
     </div>
+  );
+}
+
+/** The head both of the scope's tables share: what was requested, what is granted, what to do. */
+function ScopeTableHead() {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t("review.scope.requested")}</th>
+        <th scope="col">{t("review.scope.grant")}</th>
+        <th scope="col">{t("review.scope.actions")}</th>
+      </tr>
+    </thead>
   );
 }
