@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { decisionDocumentSchema } from "../formats/decision.js";
 import { DECISION_OUTCOMES } from "../vocabulary/decision-outcomes.js";
+import { COUNTERSIGNATURE_VERDICTS } from "../vocabulary/countersignature-verdicts.js";
 import { method, none } from "./method.js";
 import { reviewRef } from "./review.js";
 
@@ -30,6 +31,18 @@ export const decisionSummary = z.strictObject({
   supersedes: z.string().nullable(),
   /** The newer decision on the same revision that replaced this one; null while it is current. */
   supersededBy: z.string().nullable(),
+  /** The countersignatures that came back (countersignature bundles), oldest first; status counts those that name this text. */
+  countersignatures: z.array(
+    z.strictObject({
+      id: z.string(),
+      verdict: z.enum(COUNTERSIGNATURE_VERDICTS),
+      reviewer: z.strictObject({ name: z.string(), office: z.string(), keyId: z.string() }),
+      at: z.string(),
+      /** SHA-256 of the countersignature's own signed bytes. */
+      sha256: z.string(),
+      reasons: z.string().optional(),
+    }),
+  ),
 });
 
 export const decisionView = decisionSummary.extend({ document: decisionDocumentSchema });

@@ -46,6 +46,10 @@ export const ERROR_MEANINGS = {
   "review-incomplete": "The review has open items that are neither answered nor deferred with a reason; the message names them.",
   "decision-exists": "The request revision has a current decision (or the id is taken): a new one must supersede it; nothing was signed.",
   "decision-superseded": "The decision to supersede is already superseded, or is not a decision on this request revision; nothing was signed.",
+  // Four eyes between two stores (electron/core/decisions/countersign-*.ts).
+  "countersign-not-awaiting": "The decision is final, superseded or needs no countersignature, so no countersignature request was sealed; nothing was written.",
+  "countersign-request-not-found": "The store holds no countersignature request from a colleague for that decision id.",
+  "countersign-answered": "This store has already countersigned or declined that decision (or the answer's id is taken); an answer is never replaced.",
   // The grievance register (electron/core/grievances).
   "grievance-not-found": "The register holds no grievance with that id.",
   "grievance-exists": "The register already holds a grievance with that id; it was left as it was.",

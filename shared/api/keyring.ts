@@ -1,6 +1,8 @@
-// The reviewer's identity, the office's age identities and the keyring of issuing authorities.
+// The reviewer's identity, the office's age identities and the keyring: issuing authorities,
+// colleague reviewers and committees, each entry of its kind.
 import { z } from "zod";
 import { isoTime, method, none } from "./method.js";
+import { KEYRING_KINDS } from "../vocabulary/keyring-kinds.js";
 
 export const reviewerIdentity = z.strictObject({
   reviewer: z.strictObject({
@@ -13,7 +15,9 @@ export const reviewerIdentity = z.strictObject({
 });
 
 export const keyringEntry = z.strictObject({
+  /** An authority's own id, or the id the office gave a reviewer or committee entry. */
   authorityId: z.string(),
+  kind: z.enum(KEYRING_KINDS),
   name: z.string(),
   country: z.string(),
   keyId: z.string(),
@@ -34,6 +38,8 @@ export const keyringMethods = {
   addAuthorityKey: method(
     z.strictObject({
       authorityId: z.string().min(1),
+      /** `authority` when omitted: an issuer whose request bundles are imported. */
+      kind: z.enum(KEYRING_KINDS).optional(),
       name: z.string().min(1),
       country: z.string().length(2),
       minisignPublicKey: z.string().min(1),

@@ -4,6 +4,7 @@ import { method, none } from "./method.js";
 import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
 import { INSTRUMENTS } from "../vocabulary/instruments.js";
 import { REFUSAL_CODES } from "../vocabulary/refusal-codes.js";
+import { BUNDLE_TYPES } from "../vocabulary/bundle-types.js";
 import { URGENCY_LEVELS } from "../vocabulary/urgencies.js";
 import { CLOCK_KINDS, CLOCK_STATES } from "../vocabulary/clock-kinds.js";
 import { GRIEVANCE_OUTCOMES } from "../vocabulary/grievance-outcomes.js";
@@ -13,7 +14,16 @@ import { GRIEVANCE_OUTCOMES } from "../vocabulary/grievance-outcomes.js";
  * `file` names the file as the reviewer picked it (over the API its name; in the CLI its path).
  */
 export const importOutcome = z.discriminatedUnion("status", [
-  z.strictObject({ file: z.string(), status: z.enum(["imported", "duplicate"]), authority: z.string(), id: z.string(), revision: z.number().int() }),
+  z.strictObject({
+    file: z.string(),
+    status: z.enum(["imported", "duplicate"]),
+    /** The sender: a request's authority, or the keyring entry that signed a bundle of another type. */
+    authority: z.string(),
+    id: z.string(),
+    revision: z.number().int(),
+    /** Present for a bundle that is not a request (a grievance, a countersignature…): its Bundle-Type. */
+    bundleType: z.enum(BUNDLE_TYPES).exclude(["request"]).optional(),
+  }),
   z.strictObject({ file: z.string(), status: z.literal("refused"), code: z.enum(REFUSAL_CODES), message: z.string() }),
 ]);
 

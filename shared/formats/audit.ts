@@ -17,6 +17,7 @@ import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
 import { DECISION_OUTCOMES } from "../vocabulary/decision-outcomes.js";
 import { SCOPE_CONDITION_KINDS } from "../vocabulary/scope-conditions.js";
 import { TARGET_KINDS } from "../vocabulary/targets.js";
+import { COUNTERSIGNATURE_VERDICTS } from "../vocabulary/countersignature-verdicts.js";
 
 /** A stored audit text that this vocabulary does not describe. */
 export class AuditFormatError extends Error {
@@ -116,6 +117,8 @@ export const AUDIT_DETAILS = {
     validUntil: storedTime.nullable(),
     /** The authority's name and country before this key renamed it; null for its first key. */
     previousAuthority: z.strictObject({ name: z.string(), country: z.string() }).nullable(),
+    /** The entry's kind when it is not an issuing authority (migration 007); absent on an authority's key. */
+    kind: z.enum(["reviewer", "committee"]).optional(),
   }),
   "authority-key.revoked": z.strictObject({ authorityId: z.string().min(1), keyId: storedKeyId, revokedAt: storedTime }),
   "request.stored": z.strictObject({
@@ -148,6 +151,8 @@ export const AUDIT_DETAILS = {
     received: z.iso.date(),
     respondBy: storedTime,
     caseId: z.string().min(1).nullable(),
+    /** Source `bundle`: the keyring key that signed it (migration 007). */
+    signerKeyId: storedKeyId.optional(),
   }),
   "grievance.responded": z.strictObject({
     responseId: z.string().min(1),
@@ -228,6 +233,26 @@ export const AUDIT_DETAILS = {
     countersignaturesRequired: z.boolean(),
     state: z.enum(CASE_STATES),
   }),
+  /** A decision sealed to a colleague for countersignature (docs/decisions.md, Four eyes): to which entry and key, which text. */
+  "countersignature.requested": z.strictObject({ to: z.string().min(1), toKeyId: storedKeyId, decisionSha256: sha256, sealedSha256: sha256 }),
+  /** A colleague's decision received for countersignature, kept read-only. */
+  "countersignature.request-received": z.strictObject({ fromKeyId: storedKeyId, decisionSha256: sha256, bundleDigest: sha256 }),
+  /** This store's countersignature (signed or declined) of a colleague's decision, sealed back to them. */
+  "countersignature.given": z.strictObject({
+    decisionId: z.string().min(1),
+    decisionSha256: sha256,
+    verdict: z.enum(COUNTERSIGNATURE_VERDICTS),
+    sha256,
+    sealedTo: z.string().min(1),
+  }),
+  /** A countersignature of one of this store's decisions came back, and the decision's status with it. */
+  "countersignature.received": z.strictObject({
+    decisionId: z.string().min(1),
+    verdict: z.enum(COUNTERSIGNATURE_VERDICTS),
+    sha256,
+    signerKeyId: storedKeyId,
+    status: z.enum(["final", "awaiting-countersignature", "countersignature-declined"]),
+  }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
@@ -289,6 +314,10 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("request.original-exported"),
   entryFor("evidence.orphans-removed"),
   entryFor("decision.signed"),
+  entryFor("countersignature.requested"),
+  entryFor("countersignature.request-received"),
+  entryFor("countersignature.given"),
+  entryFor("countersignature.received"),
 ]);
 
 export type AuditEntry = z.infer<typeof auditEntry>;

@@ -31,6 +31,10 @@ export const AUDIT_ACTIONS = [
   "request.original-exported",
   "evidence.orphans-removed",
   "decision.signed",
+  "countersignature.requested",
+  "countersignature.request-received",
+  "countersignature.given",
+  "countersignature.received",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -66,6 +70,10 @@ export const AUDIT_OBJECT_TYPES = {
   "request.original-exported": "request",
   "evidence.orphans-removed": "evidence",
   "decision.signed": "decision",
+  "countersignature.requested": "decision",
+  "countersignature.request-received": "countersign-request",
+  "countersignature.given": "countersignature",
+  "countersignature.received": "countersignature",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];

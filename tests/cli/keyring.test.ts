@@ -8,7 +8,7 @@ import { cliOk, expectExit, initStore, keyringOf, runCli, type CliResult, type K
 import { suiteTempFolder } from "../helpers/temp.js";
 import { stockAgeKeygen, stockMinisignKeygen, type StockMinisignKey } from "../helpers/stock-tools.js";
 
-const ENTRY_FIELDS = ["addedAt", "ageRecipient", "authorityId", "country", "keyId", "minisignPublicKey", "name", "revokedAt", "validFrom", "validUntil"];
+const ENTRY_FIELDS = ["addedAt", "ageRecipient", "authorityId", "country", "keyId", "kind", "minisignPublicKey", "name", "revokedAt", "validFrom", "validUntil"];
 
 /** The key id minisign itself prints in the .pub file's comment line. */
 const printedKeyId = (key: StockMinisignKey): string => {
@@ -55,6 +55,7 @@ describe.concurrent("counterseal trust", () => {
     expect(Object.keys(entry ?? {}).sort()).toEqual(ENTRY_FIELDS);
     expect(entry).toEqual({
       authorityId: "nl-om-rotterdam",
+      kind: "authority",
       name: "OM Rotterdam",
       country: "NL",
       keyId: printedKeyId(issuer),
@@ -69,6 +70,34 @@ describe.concurrent("counterseal trust", () => {
     // `keyring` is the same command under the name the rest of the product uses.
     const viaKeyring = JSON.parse((await cliOk([...store, "keyring", "list", "--json"])).stdout) as KeyringEntryJson[];
     expect(find(viaKeyring, printedKeyId(issuer))).toEqual(entry);
+  });
+
+  it("add --kind reviewer|committee: an entry of that kind, named <kind>:<key id> unless --id names it; --authority stays required for an authority", async () => {
+    const [colleague, committee, named] = [key("colleague"), key("committee"), key("named-colleague")];
+    const recipient = stockAgeKeygen(temp.dir, "colleague").recipient;
+    const added = await cliOk([...store, "keyring", "add", "--kind", "reviewer", "--name", "Νίκος Παπαδόπουλος", "--country", "PL", "--minisign-key", colleague.publicKeyFile, "--age-recipient", recipient]);
+    expect(added.stdout).toContain(`for reviewer reviewer:${printedKeyId(colleague)}`);
+    await cliOk([...store, "keyring", "add", "--kind", "committee", "--id", "sejm-komisja", "--name", "Komisja", "--country", "PL", "--minisign-key", committee.publicKeyFile]);
+    await cliOk([...store, "keyring", "add", "--kind", "reviewer", "--id", "reviewer:anna", "--name", "Anna", "--country", "PL", "--minisign-key", named.publicKeyFile]);
+    const entries = JSON.parse((await cliOk([...store, "keyring", "list", "--json"])).stdout) as KeyringEntryJson[];
+    expect(find(entries, printedKeyId(colleague))).toMatchObject({ authorityId: `reviewer:${printedKeyId(colleague)}`, kind: "reviewer", ageRecipient: recipient, name: "Νίκος Παπαδόπουλος" });
+    expect(find(entries, printedKeyId(committee))).toMatchObject({ authorityId: "sejm-komisja", kind: "committee", ageRecipient: null });
+    expect(find(entries, printedKeyId(named))).toMatchObject({ authorityId: "reviewer:anna", kind: "reviewer" });
+    expect((await cliOk([...store, "keyring", "list"])).stdout).toMatch(/sejm-komisja {2}PL {2}Komisja {2}\(committee\)/);
+
+    const fresh = key("fresh-for-kinds");
+    const noAuthority = await runCli([...store, "keyring", "add", "--name", "X", "--country", "NL", "--minisign-key", fresh.publicKeyFile]);
+    expectExit(noAuthority, 2);
+    expect(noAuthority.stderr).toContain("--authority <id> is required");
+    const badKind = await runCli([...store, "keyring", "add", "--kind", "friend", "--id", "x", "--name", "X", "--country", "NL", "--minisign-key", fresh.publicKeyFile]);
+    expectExit(badKind, 2);
+    expect(badKind.stderr).toContain("--kind friend: use authority, reviewer, committee");
+    // One id is one entry of one kind: an authority's key never joins a reviewer's entry.
+    const otherKind = await runCli([...store, "keyring", "add", "--authority", "reviewer:anna", "--name", "Anna", "--country", "PL", "--minisign-key", fresh.publicKeyFile]);
+    expectExit(otherKind, 2);
+    expect(otherKind.stderr).toContain("reviewer:anna is already a keyring entry of kind reviewer");
+    const after = JSON.parse((await cliOk([...store, "keyring", "list", "--json"])).stdout) as KeyringEntryJson[];
+    expect(find(after, printedKeyId(fresh))).toBeUndefined();
   });
 
   it("add takes the base64 line, an age recipient and a validity window (dates or RFC 3339)", async () => {

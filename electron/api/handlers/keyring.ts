@@ -14,6 +14,7 @@ export function keyringHandlers(sessions: SessionState): KeyringHandlers {
     addAuthorityKey: (input) =>
       addAuthorityKey(sessions.current(), {
         authorityId: input.authorityId,
+        ...(input.kind !== undefined && { kind: input.kind }),
         name: input.name,
         country: input.country,
         minisignPublicKey: input.minisignPublicKey,

@@ -11,8 +11,10 @@ import { refuse } from "./refusal.js";
 
 export const BAG_INFO_TXT = "bag-info.txt";
 
-export const BUNDLE_TYPES = ["request", "grievance", "decision", "grievance-response"] as const;
-export type BundleType = (typeof BUNDLE_TYPES)[number];
+// The spec's four and this project's extensions (docs/sealed-bundle-v1.md, "Extensions").
+import { BUNDLE_TYPES, type BundleType } from "../../../shared/vocabulary/bundle-types.js";
+
+export { BUNDLE_TYPES, type BundleType };
 
 export interface BagInfoField {
   label: string;

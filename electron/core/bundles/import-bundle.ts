@@ -5,13 +5,15 @@
 import { createHash } from "node:crypto";
 import { officeIdentities } from "../identity/identity-service.js";
 import type { Session } from "../session/session.js";
-import { DuplicateBundleError, EvidenceDamagedError, RevisionConflictError, type EvidenceWriter } from "../store/index.js";
-import { openSealedBundle, type OpenedBundle } from "./open-bundle.js";
+import type { EvidenceWriter } from "../store/index.js";
+import { importOpenedBag, type StoredBundle } from "./bundle-handlers.js";
+import { openSealedBag } from "./open-bundle.js";
 import type { PayloadStore } from "./bag-reader.js";
 import { BundleRefusal } from "./refusal.js";
 import { openBundleFile, SealedFileTooLargeError } from "./bundle-file.js";
 import type { ImportOutcome } from "../../../shared/api/requests.js";
 import type { RefusalCode } from "../../../shared/vocabulary/refusal-codes.js";
+import type { BundleType } from "./bagit-tags.js";
 
 export type { ImportOutcome };
 
@@ -32,7 +34,10 @@ export const BATCH_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Thrown inside the savepoint to roll back a verified bundle that is already stored. */
 class AlreadyStored extends Error {
-  constructor(readonly opened: OpenedBundle) {
+  constructor(
+    readonly type: BundleType,
+    readonly stored: StoredBundle,
+  ) {
     super("already stored");
   }
 }
@@ -108,25 +113,28 @@ async function importOne(
   try {
     const sealed = openBundleFile(file, limits.sealedBytes);
     size = sealed.size;
-    const opened = await store.savepoint(async () => {
+    const now = session.runtime.clock.now();
+    const imported = await store.savepoint(async () => {
       // The sealed bytes are kept as they are read; a refusal rolls the savepoint back, which
       // removes whatever the writer wrote.
       const writer = store.evidence.createWriter(size);
-      const bundle = await openSealedBundle(sealed.chunks, {
+      const opened = await openSealedBag(sealed.chunks, {
         identities,
         limits,
         payloads: payloadsOf(writer),
         keep: writer,
         findSignerKey: (keyId) => store.keyring.findKeyById(keyId),
-        now: session.runtime.clock.now(),
+        now,
         ...(onProgress && { onBytes: (read: number) => onProgress(read, size) }),
       });
-      storeOpenedBundle(session, bundle, writer);
-      return bundle;
+      const type = opened.bag.info.bundleType;
+      const { status, ...stored } = importOpenedBag({ session, limits, now }, opened, writer);
+      if (status === "duplicate") throw new AlreadyStored(type, stored);
+      return { type, stored };
     });
-    return { outcome: { file, status: "imported", ...identifierOf(opened) }, size };
+    return { outcome: { file, status: "imported", ...outcomeFields(imported.type, imported.stored) }, size };
   } catch (error) {
-    if (error instanceof AlreadyStored) return { outcome: { file, status: "duplicate", ...identifierOf(error.opened) }, size };
+    if (error instanceof AlreadyStored) return { outcome: { file, status: "duplicate", ...outcomeFields(error.type, error.stored) }, size };
     const refusal = refusalOf(error, file);
     if (refusal === undefined) throw error;
     // After the bundle's savepoint rolled back, in the batch's transaction: the refusal is
@@ -143,57 +151,8 @@ function refusalOf(error: unknown, file: string): { code: RefusalCode; message: 
   return undefined;
 }
 
-function storeOpenedBundle(session: Session, bundle: OpenedBundle, writer: EvidenceWriter): void {
-  const { authorityId, documentId, revision } = bundle.bag.info.externalIdentifier;
-  const { document } = bundle;
-  try {
-    const evidence = keptEvidence(writer, bundle);
-    session.store.requests.insertRequestRevision(session.actor, {
-      authorityId,
-      documentId,
-      revision,
-      instrument: document.instrument,
-      urgencyLevel: document.urgency.level,
-      ...(document.urgency.respondBy !== undefined && { respondBy: new Date(document.urgency.respondBy) }),
-      submittedAt: new Date(document.submittedAt),
-      document: bundle.documentText,
-      bundleDigest: bundle.bag.bundleDigest,
-      sealedSha256: bundle.sealedSha256,
-      signerKeyId: bundle.signer.key.keyId,
-      signerTrustedComment: bundle.signer.trustedComment,
-      sourceOrganization: bundle.bag.info.sourceOrganization,
-      baggingDate: bundle.bag.info.baggingDate,
-      evidence,
-      attachments: bundle.attachments,
-    });
-  } catch (error) {
-    if (error instanceof DuplicateBundleError) throw new AlreadyStored(bundle);
-    if (error instanceof RevisionConflictError) {
-      throw new BundleRefusal(
-        "bundle-conflict",
-        `${authorityId}/${documentId} revision ${revision} is already stored from another bundle (digest ${error.storedBundleDigest}); ` +
-          "a changed request must come as a new revision",
-      );
-    }
-    throw error;
-  }
-}
-
-/** Finishes keeping the sealed file; one that cannot be rebuilt byte for byte is refused, not half kept. */
-function keptEvidence(writer: EvidenceWriter, bundle: OpenedBundle) {
-  try {
-    return writer.finish({ sha256: bundle.sealedSha256, ...bundle.sealed });
-  } catch (error) {
-    if (error instanceof EvidenceDamagedError) throw new BundleRefusal("age-invalid", error.message);
-    throw error;
-  }
-}
-
-const identifierOf = (bundle: OpenedBundle) => ({
-  authority: bundle.bag.info.externalIdentifier.authorityId,
-  id: bundle.bag.info.externalIdentifier.documentId,
-  revision: bundle.bag.info.externalIdentifier.revision,
-});
+/** A request's outcome is as it always was; another type's names its Bundle-Type too. */
+const outcomeFields = (type: BundleType, stored: StoredBundle) => ({ ...stored, ...(type !== "request" && { bundleType: type }) });
 
 const isFileError = (error: unknown): error is NodeJS.ErrnoException =>
   error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && (error as NodeJS.ErrnoException).syscall !== undefined;

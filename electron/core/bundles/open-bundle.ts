@@ -1,5 +1,6 @@
-// Opens a sealed bundle layer by layer (age → tar → BagIt → signature → trust → document) and
-// returns it verified, or throws exactly one BundleRefusal. The sealed bytes go to the keeper
+// Opens a sealed bundle layer by layer (age → tar → BagIt → signature) and returns it verified,
+// or throws exactly one BundleRefusal; trust and the document are its type's (bundle-handlers.ts:
+// a request's are openRequestBundle's, below). The sealed bytes go to the keeper
 // (the store's evidence writer) as they are read, and each payload file is located in the tar
 // stream; the caller runs all of this inside one store transaction, so a refusal (or a crash)
 // anywhere leaves nothing behind.
@@ -45,20 +46,29 @@ export interface OpenedAttachment extends PayloadLocation {
 /** Bytes kept of each end of the sealed file: enough to see an armor's surrounding whitespace (at most 1 KiB). */
 const EDGE_BYTES = 2048;
 
-export interface OpenedBundle {
+/** A bundle whose layers all verified, signed by a key of the keyring; not yet trusted for its type. */
+export interface OpenedBag {
   bag: CheckedBag;
-  document: RequestDocument;
-  /** The document exactly as received (validated UTF-8). */
-  documentText: string;
+  /** The document candidates held in memory, and where every payload file lies in the tar stream. */
+  buffered: ReadonlyMap<string, Uint8Array>;
+  located: ReadonlyMap<string, PayloadLocation>;
+  /** The keyring key whose signature of tagmanifest-sha256.txt verified. */
   signer: { key: AuthorityKey; trustedComment: string };
-  attachments: OpenedAttachment[];
   /** SHA-256 (hex) of the sealed file as received. */
   sealedSha256: string;
   /** Its size, and its first and last bytes. */
   sealed: { size: number; head: Uint8Array; tail: Uint8Array };
 }
 
-export async function openSealedBundle(sealed: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, deps: OpenBundleDeps): Promise<OpenedBundle> {
+/** A request bundle, trusted and read (sealed-bundle-v1). */
+export interface OpenedBundle extends OpenedBag {
+  document: RequestDocument;
+  /** The document exactly as received (validated UTF-8). */
+  documentText: string;
+  attachments: OpenedAttachment[];
+}
+
+export async function openSealedBag(sealed: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, deps: OpenBundleDeps): Promise<OpenedBag> {
   const raw = measureSealed(sealed, deps.limits.sealedBytes, deps.onBytes);
   let read;
   try {
@@ -72,31 +82,34 @@ export async function openSealedBundle(sealed: AsyncIterable<Uint8Array> | Itera
   const tagManifest = read.inventory.tagFiles.get(TAG_MANIFEST);
   if (!tagManifest) throw new Error("checkBag passed a bag without its tag manifest");
 
-  const { key, trustedComment } = verifySigner(read.inventory.tagFiles.get(SIGNATURE_FILE), tagManifest, bag, deps);
+  const signer = verifySigner(read.inventory.tagFiles.get(SIGNATURE_FILE), tagManifest, deps);
+  return { bag, buffered: read.buffered, located: read.located, signer, sealedSha256: raw.sha256(), sealed: raw.facts() };
+}
 
-  if (bag.info.bundleType !== "request") {
-    refuse("document-invalid", `bag-info.txt: Bundle-Type "${bag.info.bundleType}" cannot be imported; this office imports request bundles`);
-  }
-  const documentBytes = read.buffered.get(bag.documentPath);
+/** The bytes of data/<Bundle-Type>.json, refused when past the document limit. */
+export function documentBytesOf(opened: OpenedBag, limits: BundleLimits): Uint8Array {
+  const { bag } = opened;
+  const documentBytes = opened.buffered.get(bag.documentPath);
   if (!documentBytes) {
-    if (read.located.has(bag.documentPath)) {
-      refuse("limit-exceeded", `${bag.documentPath} is larger than the document limit of ${deps.limits.documentBytes} bytes`);
+    if (opened.located.has(bag.documentPath)) {
+      refuse("limit-exceeded", `${bag.documentPath} is larger than the document limit of ${limits.documentBytes} bytes`);
     }
     throw new Error(`checkBag passed a bag without ${bag.documentPath}`);
   }
+  return documentBytes;
+}
+
+/** A request bundle: trusted from the authority it claims, its document read and matched. */
+export function openRequestBundle(opened: OpenedBag, deps: Pick<OpenBundleDeps, "limits" | "now">): OpenedBundle {
+  const { bag } = opened;
+  const keyIdText = formatKeyId(opened.signer.key.keyId);
+  const trust = decideSignerTrust(opened.signer.key, keyIdText, bag.info.externalIdentifier.authorityId, deps.now);
+  if (!trust.trusted) refuse(trust.code, `${SIGNATURE_FILE}: ${trust.reason}`);
+  const documentBytes = documentBytesOf(opened, deps.limits);
   const document = readRequestDocument(documentBytes, deps.limits, bag.documentPath);
   checkIdentifierMatches(bag, document);
-  const attachments = matchAttachments(document, bag, read.located);
-
-  return {
-    bag,
-    document,
-    documentText: decodeUtf8Strict(documentBytes),
-    signer: { key, trustedComment },
-    attachments,
-    sealedSha256: raw.sha256(),
-    sealed: raw.facts(),
-  };
+  const attachments = matchAttachments(document, bag, opened.located);
+  return { ...opened, document, documentText: decodeUtf8Strict(documentBytes), attachments };
 }
 
 type MeasuredStream = AsyncIterable<Uint8Array> & { sha256(): string; facts(): { size: number; head: Uint8Array; tail: Uint8Array } };
@@ -132,12 +145,8 @@ function measureSealed(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   };
 }
 
-function verifySigner(
-  signatureBytes: Uint8Array | undefined,
-  tagManifest: Uint8Array,
-  bag: CheckedBag,
-  deps: OpenBundleDeps,
-): { key: AuthorityKey; trustedComment: string } {
+/** The signature of tagmanifest-sha256.txt by a key of the keyring (of any kind: trust is the type's). */
+function verifySigner(signatureBytes: Uint8Array | undefined, tagManifest: Uint8Array, deps: OpenBundleDeps): { key: AuthorityKey; trustedComment: string } {
   if (!signatureBytes) refuse("signature-missing", `${SIGNATURE_FILE} is missing: the bundle is not signed`);
   let signature: MinisignSignature;
   try {
@@ -150,7 +159,6 @@ function verifySigner(
   }
   const keyIdText = formatKeyId(signature.keyId);
   const key = deps.findSignerKey(signature.keyId);
-  const claimed = bag.info.externalIdentifier.authorityId;
   if (!key) refuse("signer-unknown", `${SIGNATURE_FILE}: key ${keyIdText} is not in the keyring`);
   try {
     verifySignature(tagManifest, signature, key);
@@ -160,8 +168,6 @@ function verifySigner(
     }
     throw error;
   }
-  const trust = decideSignerTrust(key, keyIdText, claimed, deps.now);
-  if (!trust.trusted) refuse(trust.code, `${SIGNATURE_FILE}: ${trust.reason}`);
   return { key, trustedComment: signature.trustedComment };
 }
 

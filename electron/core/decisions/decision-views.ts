@@ -4,7 +4,8 @@
 import type { DecisionStatusName, DecisionSummary, DecisionView } from "../../../shared/api/decisions.js";
 import { decisionDocumentSchema, type DecisionDocument } from "../../../shared/formats/decision.js";
 import type { Session } from "../session/session.js";
-import type { StoredDecision } from "../store/index.js";
+import type { StoredCountersignature, StoredDecision } from "../store/index.js";
+import { countersignatureDocumentSchema, type CountersignatureDocument } from "../../../shared/formats/countersignature.js";
 import { DecisionNotFoundError } from "./decision-errors.js";
 import { decisionStatus, type DecisionStatus } from "./decision-status.js";
 import { trustedCommentFor, type SignedDocument } from "./sign-document.js";
@@ -22,11 +23,22 @@ export function signedDecisionOf(stored: StoredDecision): SignedDocument<"decisi
   return { kind: "decision", document, bytes: stored.bytes, digest: stored.sha256, signature: stored.signature, trustedComment: trustedCommentFor("decision", document.id, stored.sha256) };
 }
 
-/** No countersignature is stored yet: the countersign bundles bring them in. */
-export const statusOf = (document: DecisionDocument, sha256: string): DecisionStatus => decisionStatus(document, sha256, []);
+/** The countersignatures that came back for this decision (countersignature bundles), as signed. */
+export const storedCountersignaturesOf = (session: Session, decisionId: string): SignedDocument<"countersignature">[] =>
+  session.store.countersign.countersignaturesOf(decisionId).map(signedCountersignatureOf);
 
-export function decisionSummaryOf(stored: StoredDecision): DecisionSummary {
+export function signedCountersignatureOf(stored: StoredCountersignature): SignedDocument<"countersignature"> {
+  const document = countersignatureDocumentSchema.parse(JSON.parse(new TextDecoder().decode(stored.bytes)));
+  return { kind: "countersignature", document, bytes: stored.bytes, digest: stored.sha256, signature: stored.signature, trustedComment: trustedCommentFor("countersignature", document.id, stored.sha256) };
+}
+
+/** Final, or not yet: counted from the countersignatures stored (each was verified when it was imported). */
+export const statusOf = (document: DecisionDocument, sha256: string, countersignatures: readonly CountersignatureDocument[]): DecisionStatus =>
+  decisionStatus(document, sha256, countersignatures);
+
+export function decisionSummaryOf(session: Session, stored: StoredDecision): DecisionSummary {
   const document = storedDecisionDocument(stored);
+  const countersignatures = storedCountersignaturesOf(session, stored.id);
   return {
     id: document.id,
     request: { authority: document.request.authority, id: document.request.id, revision: document.request.revision },
@@ -34,7 +46,15 @@ export function decisionSummaryOf(stored: StoredDecision): DecisionSummary {
     decidedAt: document.decidedAt,
     sha256: stored.sha256,
     reviewerKeyId: document.reviewer.keyId,
-    status: statusOf(document, stored.sha256),
+    status: statusOf(document, stored.sha256, countersignatures.map((each) => each.document)),
+    countersignatures: countersignatures.map(({ document: each, digest }) => ({
+      id: each.id,
+      verdict: each.verdict,
+      reviewer: each.reviewer,
+      at: each.at,
+      sha256: digest,
+      ...(each.reasons !== undefined && { reasons: each.reasons }),
+    })),
     countersignaturesRequired: document.countersignaturesRequired,
     refusalGrounds: document.refusalGrounds ?? [],
     supersedes: stored.supersedes,
@@ -42,7 +62,7 @@ export function decisionSummaryOf(stored: StoredDecision): DecisionSummary {
   };
 }
 
-export const decisionViewOf = (stored: StoredDecision): DecisionView => ({ ...decisionSummaryOf(stored), document: storedDecisionDocument(stored) });
+export const decisionViewOf = (session: Session, stored: StoredDecision): DecisionView => ({ ...decisionSummaryOf(session, stored), document: storedDecisionDocument(stored) });
 
 export function findDecision(session: Session, id: string): StoredDecision {
   const stored = session.store.decisions.getDecision(id);
@@ -50,7 +70,7 @@ export function findDecision(session: Session, id: string): StoredDecision {
   return stored;
 }
 
-export const getDecision = (session: Session, id: string): DecisionView => decisionViewOf(findDecision(session, id));
+export const getDecision = (session: Session, id: string): DecisionView => decisionViewOf(session, findDecision(session, id));
 
 /** Every decision, newest first. */
-export const listDecisions = (session: Session): DecisionSummary[] => session.store.decisions.listDecisions().map(decisionSummaryOf);
+export const listDecisions = (session: Session): DecisionSummary[] => session.store.decisions.listDecisions().map((stored) => decisionSummaryOf(session, stored));

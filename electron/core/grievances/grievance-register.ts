@@ -20,6 +20,8 @@ export interface RegisterOptions {
   /** A keyring authority that sealed responses go to (a provider or body with an age recipient). */
   replyTo?: string;
   source?: "letter" | "bundle";
+  /** A grievance imported as a bundle: the key that signed it and the bundle's digest. */
+  signer?: { keyId: Uint8Array; bundleDigest: string };
 }
 
 /** `fields` are a grievance document's but its schema line: checked here, each fault named. */
@@ -40,6 +42,8 @@ export function registerGrievance(session: Session, fields: GrievanceEntry | Rea
     respondBy,
     caseId,
     replyAuthorityId: options.replyTo ?? null,
+    signerKeyId: options.signer?.keyId ?? null,
+    bundleDigest: options.signer?.bundleDigest ?? null,
     complainantKind: document.complainant.kind,
     grounds: document.grounds,
   });

@@ -1,5 +1,6 @@
-// The keyring of issuing authorities: add, revoke, list. Input is checked here, with messages
-// that name the field, before anything reaches the store.
+// The keyring: issuing authorities, colleague reviewers and committees (each entry of its kind);
+// add, revoke, list. Input is checked here, with messages that name the field, before anything
+// reaches the store.
 import { isAgeRecipient } from "../crypto/age.js";
 import { CoreError } from "../errors.js";
 import { encodePublicKey, formatKeyId, parseKeyId, parsePublicKey } from "../crypto/minisign.js";
@@ -7,6 +8,7 @@ import type { Session } from "../session/session.js";
 import type { AuthorityKey } from "../store/index.js";
 import { isCountryCode } from "../../../shared/formats/countries.js";
 import type { KeyringEntry } from "../../../shared/api/keyring.js";
+import { isKeyringKind, KEYRING_KINDS, type KeyringKind } from "../../../shared/vocabulary/keyring-kinds.js";
 
 export class KeyringInputError extends CoreError {
   override readonly name = "KeyringInputError";
@@ -14,7 +16,10 @@ export class KeyringInputError extends CoreError {
 }
 
 export interface NewAuthorityKey {
+  /** An authority's own id; for a reviewer or committee the id the office gives the entry. */
   authorityId: string;
+  /** `authority` when omitted. */
+  kind?: KeyringKind;
   name: string;
   country: string;
   /** A minisign `.pub` file's text or its base64 line. */
@@ -26,11 +31,15 @@ export interface NewAuthorityKey {
 
 const AUTHORITY_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** The id a reviewer or committee entry gets when the office names none: its kind and its first key's id. */
+export const defaultEntryId = (kind: Exclude<KeyringKind, "authority">, keyId: string): string => `${kind}:${keyId}`;
+
 export function addAuthorityKey(session: Session, input: NewAuthorityKey): KeyringEntry {
   if (!AUTHORITY_ID.test(input.authorityId)) {
     throw new KeyringInputError(`authority id "${input.authorityId}": use 1 to 128 of A-Z a-z 0-9 . _ : -`);
   }
-  if (input.name.trim() === "") throw new KeyringInputError("the authority's name is empty");
+  if (input.kind !== undefined && !isKeyringKind(input.kind)) throw new KeyringInputError(`kind "${String(input.kind)}": use ${KEYRING_KINDS.join(", ")}`);
+  if (input.name.trim() === "") throw new KeyringInputError(`the ${input.kind ?? "authority"}'s name is empty`);
   const country = input.country.toUpperCase();
   if (!isCountryCode(country)) throw new KeyringInputError(`country "${input.country}" is not an ISO 3166-1 alpha-2 code`);
   if (input.ageRecipient !== undefined && !isAgeRecipient(input.ageRecipient)) {
@@ -47,6 +56,7 @@ export function addAuthorityKey(session: Session, input: NewAuthorityKey): Keyri
   }
   const stored = session.store.keyring.addAuthorityKey(session.actor, {
     authorityId: input.authorityId,
+    ...(input.kind !== undefined && { kind: input.kind }),
     name: input.name.trim(),
     country,
     keyId: key.keyId,
@@ -74,6 +84,7 @@ export const listKeyring = (session: Session): KeyringEntry[] => session.store.k
 export function keyringEntryView(key: AuthorityKey): KeyringEntry {
   return {
     authorityId: key.authorityId,
+    kind: key.kind,
     name: key.authorityName,
     country: key.country,
     keyId: formatKeyId(key.keyId),

@@ -69,6 +69,12 @@ export class DuplicateKeyError extends StoreError {
   override readonly code = "duplicate-key";
 }
 
+/** addAuthorityKey to an entry id that the keyring holds with another kind (an authority's id for a reviewer's key, …). */
+export class KeyringKindConflictError extends StoreError {
+  override name = "KeyringKindConflictError";
+  override readonly code = "invalid-keyring-entry";
+}
+
 /** revokeKey on a key id the keyring does not hold. */
 export class UnknownKeyError extends StoreError {
   override name = "UnknownKeyError";

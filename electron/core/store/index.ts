@@ -37,6 +37,15 @@ export {
   DecisionSupersededError,
   type StoredDecision,
 } from "./repositories/decisions.js";
+export {
+  CountersignAnsweredError,
+  type CountersignAnswer,
+  type CountersignatureInput,
+  type CountersignRepository,
+  type CountersignRequestInput,
+  type StoredCountersignature,
+  type StoredCountersignRequest,
+} from "./repositories/countersign.js";
 export type {
   AnswerInput,
   AnswerRecord,

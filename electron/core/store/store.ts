@@ -10,6 +10,7 @@ import { type Actor, SYSTEM_ACTOR } from "./repositories/actor.js";
 import { AgeIdentityRepository } from "./repositories/age-identities.js";
 import { AuditLog } from "./repositories/audit.js";
 import { DecisionRepository } from "./repositories/decisions.js";
+import { CountersignRepository } from "./repositories/countersign.js";
 import { GrievanceRepository } from "./repositories/grievances.js";
 import { EvidenceRepository } from "./repositories/evidence.js";
 import { InboxRepository } from "./repositories/inbox.js";
@@ -52,6 +53,7 @@ export class Store {
   readonly grievances: GrievanceRepository;
   readonly review: ReviewRepository;
   readonly decisions: DecisionRepository;
+  readonly countersign: CountersignRepository;
   readonly population: PopulationRepository;
   readonly #db: Database.Database;
   readonly #runtime: Runtime;
@@ -77,6 +79,7 @@ export class Store {
     this.grievances = new GrievanceRepository(ctx, this.audit);
     this.review = new ReviewRepository(ctx, this.audit);
     this.decisions = new DecisionRepository(ctx, this.audit, this.review);
+    this.countersign = new CountersignRepository(ctx, this.audit);
     this.population = new PopulationRepository(ctx);
   }
 

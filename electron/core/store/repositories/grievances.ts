@@ -6,6 +6,7 @@ import type { ComplainantKind, GrievanceGround, GrievanceRemedy } from "../../..
 import type { StoreContext } from "../context.js";
 import { StoreError } from "../errors.js";
 import { fromStoredTime, toStoredTime } from "../time.js";
+import { toHex } from "../bytes.js";
 import type { Actor } from "./actor.js";
 import type { AuditLog } from "./audit.js";
 
@@ -20,6 +21,9 @@ export interface GrievanceInput {
   caseId: string | null;
   /** The keyring authority a sealed response goes to, when the complainant is in the keyring. */
   replyAuthorityId: string | null;
+  /** A grievance imported as a bundle: the keyring key that signed it, and the bundle's digest. */
+  signerKeyId: Uint8Array | null;
+  bundleDigest: string | null;
   /** For the audit row: the vocabulary words, never the complainant's name or words. */
   complainantKind: ComplainantKind;
   grounds: readonly GrievanceGround[];
@@ -42,6 +46,8 @@ export interface StoredGrievance {
   respondBy: Date;
   caseId: string | null;
   replyAuthorityId: string | null;
+  signerKeyId: Uint8Array | null;
+  bundleDigest: string | null;
   registeredAt: Date;
   response: StoredGrievanceResponse | null;
 }
@@ -65,6 +71,8 @@ interface GrievanceRow {
   respondBy: number;
   caseId: string | null;
   replyAuthorityId: string | null;
+  signerKeyId: Buffer | null;
+  bundleDigest: string | null;
   registeredAt: number;
   responseId: string | null;
   responseDocument: Buffer | null;
@@ -76,7 +84,7 @@ interface GrievanceRow {
 
 const SELECT = `
   SELECT g.id, g.document, g.source, g.received, g.respond_by AS respondBy, g.case_id AS caseId,
-         g.reply_authority_id AS replyAuthorityId, g.registered_at AS registeredAt,
+         g.reply_authority_id AS replyAuthorityId, g.signer_key_id AS signerKeyId, g.bundle_digest AS bundleDigest, g.registered_at AS registeredAt,
          r.id AS responseId, r.document AS responseDocument, r.signature, r.sha256, r.outcome, r.responded_at AS respondedAt
     FROM grievances g LEFT JOIN grievance_responses r ON r.grievance_id = g.id`;
 
@@ -113,8 +121,8 @@ export class GrievanceRepository {
     this.#selectCase = db.prepare<[string, string], string>("SELECT id FROM cases WHERE authority_id = ? AND document_id = ?").pluck();
     this.#selectResponseId = db.prepare<[string], string>("SELECT id FROM grievance_responses WHERE id = ?").pluck();
     this.#insert = db.prepare<[Record<string, unknown>]>(
-      `INSERT INTO grievances (id, document, source, received, respond_by, case_id, reply_authority_id, registered_at)
-       VALUES (@id, @document, @source, @received, @respondBy, @caseId, @replyAuthorityId, @now)`,
+      `INSERT INTO grievances (id, document, source, received, respond_by, case_id, reply_authority_id, signer_key_id, bundle_digest, registered_at)
+       VALUES (@id, @document, @source, @received, @respondBy, @caseId, @replyAuthorityId, @signerKeyId, @bundleDigest, @now)`,
     );
     this.#insertResponse = db.prepare<[Record<string, unknown>]>(
       `INSERT INTO grievance_responses (id, grievance_id, document, signature, sha256, outcome, responded_at)
@@ -138,6 +146,8 @@ export class GrievanceRepository {
         respondBy: toStoredTime(input.respondBy),
         caseId: input.caseId,
         replyAuthorityId: input.replyAuthorityId,
+        signerKeyId: input.signerKeyId === null ? null : Buffer.from(input.signerKeyId),
+        bundleDigest: input.bundleDigest,
         now: toStoredTime(this.#ctx.runtime.clock.now()),
       });
       this.#audit.appendAudit({
@@ -151,6 +161,7 @@ export class GrievanceRepository {
           received: input.received,
           respondBy: toStoredTime(input.respondBy),
           caseId: input.caseId,
+          ...(input.signerKeyId !== null && { signerKeyId: toHex(input.signerKeyId) }),
         },
       });
       return this.#mustGet(input.id);
@@ -214,6 +225,8 @@ function toGrievance(row: GrievanceRow): StoredGrievance {
     respondBy: fromStoredTime(row.respondBy),
     caseId: row.caseId,
     replyAuthorityId: row.replyAuthorityId,
+    signerKeyId: row.signerKeyId === null ? null : new Uint8Array(row.signerKeyId),
+    bundleDigest: row.bundleDigest,
     registeredAt: fromStoredTime(row.registeredAt),
     response: responseOf(row),
   };

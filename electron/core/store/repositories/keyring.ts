@@ -1,9 +1,11 @@
-// The keyring of senders (sealed-bundle-v1, Trust): authorities and their minisign keys.
+// The keyring of senders (sealed-bundle-v1, Trust): authorities and their minisign keys, and the
+// office's colleagues (reviewers) and committees, each an entry of its kind with its keys.
 // Whether a key may be trusted for a given bundle (window, revocation, authority) is decided by
 // the trust service from what these functions return; the store keeps the facts.
 import { asBuffer, toBytes, toHex } from "../bytes.js";
 import type { StoreContext } from "../context.js";
-import { DuplicateKeyError, KeyAlreadyRevokedError, StoreError, UnknownKeyError } from "../errors.js";
+import { DuplicateKeyError, KeyAlreadyRevokedError, KeyringKindConflictError, StoreError, UnknownKeyError } from "../errors.js";
+import type { KeyringKind } from "../../../../shared/vocabulary/keyring-kinds.js";
 import { fromNullableStoredTime, fromStoredTime, toNullableStoredTime, toStoredTime } from "../time.js";
 import type { Actor } from "./actor.js";
 import type { AuditLog } from "./audit.js";
@@ -11,8 +13,10 @@ import type { AuditLog } from "./audit.js";
 import { formatKeyId } from "../../crypto/minisign-keys.js";
 
 export interface AuthorityKeyInput {
-  /** The issuer's own authority id, as `issuingAuthority.id` and External-Identifier carry it. */
+  /** The issuer's own authority id, as `issuingAuthority.id` and External-Identifier carry it; for a reviewer or committee, the entry's id. */
   authorityId: string;
+  /** What the entry is; `authority` when omitted. An entry keeps its kind for every key it gets. */
+  kind?: KeyringKind;
   name: string;
   /** ISO 3166-1 alpha-2, upper case. */
   country: string;
@@ -29,6 +33,7 @@ export interface AuthorityKeyInput {
 export interface AuthorityKey {
   keyId: Uint8Array;
   authorityId: string;
+  kind: KeyringKind;
   authorityName: string;
   country: string;
   publicKey: Uint8Array;
@@ -42,6 +47,7 @@ export interface AuthorityKey {
 interface AuthorityKeyRow {
   keyId: Buffer;
   authorityId: string;
+  kind: KeyringKind;
   authorityName: string;
   country: string;
   publicKey: Buffer;
@@ -53,7 +59,7 @@ interface AuthorityKeyRow {
 }
 
 const SELECT_KEYS = `
-  SELECT k.key_id AS keyId, k.authority_id AS authorityId, a.name AS authorityName, a.country,
+  SELECT k.key_id AS keyId, k.authority_id AS authorityId, a.kind, a.name AS authorityName, a.country,
          k.public_key AS publicKey, k.age_recipient AS ageRecipient, k.valid_from AS validFrom,
          k.valid_until AS validUntil, k.revoked_at AS revokedAt, k.added_at AS addedAt
     FROM authority_keys k JOIN authorities a ON a.id = k.authority_id`;
@@ -76,11 +82,11 @@ export class KeyringRepository {
     this.#selectByKeyId = db.prepare<[Buffer], AuthorityKeyRow>(`${SELECT_KEYS} WHERE k.key_id = ?`);
     this.#selectByPublicKey = db.prepare<[Buffer], AuthorityKeyRow>(`${SELECT_KEYS} WHERE k.public_key = ?`);
     this.#selectAll = db.prepare<[], AuthorityKeyRow>(`${SELECT_KEYS} ORDER BY k.authority_id, k.added_at, k.rowid`);
-    this.#selectAuthority = db.prepare<[string], { name: string; country: string }>(
-      "SELECT name, country FROM authorities WHERE id = ?",
+    this.#selectAuthority = db.prepare<[string], { name: string; country: string; kind: KeyringKind }>(
+      "SELECT name, country, kind FROM authorities WHERE id = ?",
     );
-    this.#upsertAuthority = db.prepare<[{ id: string; name: string; country: string; now: number }]>(
-      `INSERT INTO authorities (id, name, country, added_at, updated_at) VALUES (@id, @name, @country, @now, @now)
+    this.#upsertAuthority = db.prepare<[{ id: string; name: string; country: string; kind: KeyringKind; now: number }]>(
+      `INSERT INTO authorities (id, name, country, kind, added_at, updated_at) VALUES (@id, @name, @country, @kind, @now, @now)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country, updated_at = excluded.updated_at
        WHERE name IS NOT excluded.name OR country IS NOT excluded.country`,
     );
@@ -109,7 +115,12 @@ export class KeyringRepository {
       }
       const now = toStoredTime(this.#ctx.runtime.clock.now());
       const previous = this.#selectAuthority.get(input.authorityId);
-      this.#upsertAuthority.run({ id: input.authorityId, name: input.name, country: input.country, now });
+      const kind = input.kind ?? "authority";
+      // One id is one entry: an authority's key never joins a reviewer's entry, nor the reverse.
+      if (previous !== undefined && previous.kind !== kind) {
+        throw new KeyringKindConflictError(`${input.authorityId} is already a keyring entry of kind ${previous.kind}; a key of kind ${kind} needs an id of its own.`);
+      }
+      this.#upsertAuthority.run({ id: input.authorityId, name: input.name, country: input.country, kind, now });
       this.#insertKey.run({
         keyId,
         authorityId: input.authorityId,
@@ -134,6 +145,8 @@ export class KeyringRepository {
           validFrom: toNullableStoredTime(input.validFrom),
           validUntil: toNullableStoredTime(input.validUntil),
           previousAuthority: previous === undefined ? null : { name: previous.name, country: previous.country },
+          // Written only for the new kinds, so an authority's row reads as it always has.
+          ...(kind !== "authority" && { kind }),
         },
       });
       return added;
@@ -183,6 +196,7 @@ export class KeyringRepository {
 const toAuthorityKey = (row: AuthorityKeyRow): AuthorityKey => ({
   keyId: toBytes(row.keyId),
   authorityId: row.authorityId,
+  kind: row.kind,
   authorityName: row.authorityName,
   country: row.country,
   publicKey: toBytes(row.publicKey),

@@ -180,7 +180,9 @@ export class RequestRepository {
       // names it as the one its answers came from).
       ...["review_independence", "review_answers", "review_findings", "review_scopes", "review_carried_over"].map(ofReview),
       db.prepare<[string]>("DELETE FROM reviews WHERE request_id = ?"),
-      // Its decisions too (one statement: a superseding decision and the one it names go together).
+      // Its decisions too, with the countersignatures they received (one statement each: a
+      // superseding decision and the one it names go together).
+      db.prepare<[string]>("DELETE FROM countersignatures WHERE decision_id IN (SELECT id FROM decisions WHERE request_id = ?)"),
       db.prepare<[string]>("DELETE FROM decisions WHERE request_id = ?"),
     ];
     // A grievance about the case stays in the register (it is the office's record of a
