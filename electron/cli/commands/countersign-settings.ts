@@ -1,9 +1,11 @@
-// `counterseal countersign settings`: the office's four-eyes rule, read or changed. (The
-// countersignature bundles themselves, `countersign request | sign | decline`, join this group.)
+// `counterseal countersign settings`: the office's four-eyes rule, read or changed. The
+// countersignature bundles themselves (`countersign request | list | show | sign | decline`) are
+// in countersign.ts, in the same group.
 import type { Command } from "commander";
 import { DECISION_OUTCOMES } from "../../../shared/vocabulary/decision-outcomes.js";
 import { getCountersignSettings, updateCountersignSettings } from "../../core/settings/countersign-settings.js";
 import { printJson, withSession } from "../context.js";
+import { registerCountersignBundleCommands } from "./countersign.js";
 
 /** A comma-separated list; an empty value clears it. */
 const listOf = (value: string | undefined): string[] | undefined =>
@@ -15,7 +17,8 @@ const listOf = (value: string | undefined): string[] | undefined =>
         .filter((each) => each !== "");
 
 export function registerCountersignCommands(program: Command): void {
-  const countersign = program.command("countersign").description("four eyes: which decisions need a second reviewer's countersignature");
+  const countersign = program.command("countersign").description("four eyes: which decisions need a second reviewer's countersignature, and the bundles that carry it");
+  registerCountersignBundleCommands(countersign);
   countersign
     .command("settings")
     .description("the office's four-eyes rule (default: any authorisation that grants content or location)")

@@ -113,5 +113,6 @@ export function registerDecisionCommands(program: Command): void {
 function summaryLine(summary: DecisionSummary): string {
   const { request } = summary;
   const superseded = summary.supersededBy === null ? "" : `; superseded by ${summary.supersededBy}`;
-  return `${summary.id}  ${summary.outcome} on ${request.authority}/${request.id}/${request.revision}  ${summary.status}${superseded}  sha256 ${summary.sha256}`;
+  const countersigned = summary.countersignatures.map((each) => `; ${each.verdict === "signed" ? "countersigned" : "countersignature declined"} by ${each.reviewer.name} (key ${each.reviewer.keyId}) as ${each.id}`).join("");
+  return `${summary.id}  ${summary.outcome} on ${request.authority}/${request.id}/${request.revision}  ${summary.status}${superseded}${countersigned}  sha256 ${summary.sha256}`;
 }

@@ -20,9 +20,15 @@ export function reviewerSigner(session: Session): ReviewerSigner {
 
 /**
  * The keys a verification copy can be checked against when no --pubkey is given: the store's own
- * reviewer. Colleagues' keys join here once the keyring holds reviewer entries.
+ * reviewer, and its colleagues (keyring entries of kind reviewer, revoked ones too: a revocation
+ * does not unsign what was signed before it), whose countersignatures lie beside its decisions.
  */
 export function knownReviewerKeys(session: Session): MinisignPublicKey[] {
   const reviewer = session.store.reviewer.getReviewer();
-  return reviewer === undefined ? [] : [{ keyId: reviewer.keyId, publicKey: reviewer.publicKey }];
+  const own = reviewer === undefined ? [] : [{ keyId: reviewer.keyId, publicKey: reviewer.publicKey }];
+  const colleagues = session.store.keyring
+    .listKeyring()
+    .filter((key) => key.kind === "reviewer")
+    .map((key) => ({ keyId: key.keyId, publicKey: key.publicKey }));
+  return [...own, ...colleagues];
 }

@@ -1,0 +1,41 @@
+// Four eyes between two stores, on the colleague's side: the countersignature requests this store
+// received (a colleague's decision with the review it rests on, read-only) and the answer given.
+// `listCountersignRequests` is what `counterseal countersign list --json` prints;
+// `getCountersignRequest` is `counterseal countersign show ID --json`.
+import { z } from "zod";
+import { countersignReviewSchema } from "../formats/countersignature-request.js";
+import { decisionDocumentSchema } from "../formats/decision.js";
+import { COUNTERSIGNATURE_VERDICTS } from "../vocabulary/countersignature-verdicts.js";
+import { DECISION_OUTCOMES } from "../vocabulary/decision-outcomes.js";
+import { method, none } from "./method.js";
+
+export const countersignRequestSummary = z.strictObject({
+  /** The colleague's decision: its id is this request's id here. */
+  decisionId: z.string(),
+  /** SHA-256 of the decision's signed bytes: what a countersignature names. */
+  decisionSha256: z.string(),
+  outcome: z.enum(DECISION_OUTCOMES),
+  request: z.strictObject({ authority: z.string(), id: z.string(), revision: z.number().int() }),
+  /** The keyring entry (of kind reviewer) whose key signed the bundle and the decision. */
+  from: z.strictObject({ entry: z.string(), name: z.string(), keyId: z.string() }),
+  requestedAt: z.string(),
+  receivedAt: z.string(),
+  /** This store's countersignature of it, once signed or declined; null while it waits. */
+  answer: z.strictObject({ id: z.string(), verdict: z.enum(COUNTERSIGNATURE_VERDICTS), sha256: z.string(), at: z.string() }).nullable(),
+});
+
+export const countersignRequestView = countersignRequestSummary.extend({
+  /** The decision as signed (its bytes verified against the colleague's key at import). */
+  decision: decisionDocumentSchema,
+  /** The request document the decision is about, as the colleague's store holds it. */
+  requestDocument: z.unknown(),
+  review: countersignReviewSchema,
+});
+
+export const countersignMethods = {
+  listCountersignRequests: method(none, z.array(countersignRequestSummary)),
+  getCountersignRequest: method(z.strictObject({ decisionId: z.string().min(1) }), countersignRequestView),
+} as const;
+
+export type CountersignRequestSummary = z.output<typeof countersignRequestSummary>;
+export type CountersignRequestView = z.output<typeof countersignRequestView>;
