@@ -8,6 +8,7 @@ import type { CountersignRequestSummary, CountersignRequestView } from "../../..
 import { answerCountersignRequest } from "../../core/decisions/countersign-answer.js";
 import { requestCountersignature } from "../../core/decisions/countersign-request.js";
 import { getCountersignRequest, listCountersignRequests } from "../../core/decisions/countersign-views.js";
+import type { CountersignatureVerdict } from "../../../shared/vocabulary/countersignature-verdicts.js";
 import { printJson, withSession } from "../context.js";
 
 export function registerCountersignBundleCommands(countersign: Command): void {
@@ -48,29 +49,44 @@ export function registerCountersignBundleCommands(countersign: Command): void {
         else process.stdout.write(describeRequest(view));
       });
     });
-  for (const verdict of ["signed", "declined"] as const) {
-    const sign = verdict === "signed";
-    countersign
-      .command(sign ? "sign" : "decline")
-      .description(sign ? "countersign a colleague's decision and seal the countersignature back to them (<id>.sealed)" : "decline to countersign, with reasons, and seal that back to the colleague (<id>.sealed)")
-      .argument("<decision>", "the decision's id (counterseal countersign list)")
-      .requiredOption("--out <dir>", "an existing folder; nothing in it is overwritten")
-      [sign ? "option" : "requiredOption"]("--reason <text>", sign ? "a remark, signed with the countersignature" : "why the decision cannot be countersigned")
-      .option("--id <id>", "the countersignature's id (default <decision id>.CS)")
-      .option("--json", 'print {"file","id","decisionId","verdict","sha256","sealedTo"}')
-      .action(async (decision: string, options: { out: string; reason?: string; id?: string; json?: boolean }, command: Command) => {
-        await withSession(command, async (session) => {
-          const result = await answerCountersignRequest(
-            session,
-            decision,
-            { verdict, ...(options.reason !== undefined && { reasons: options.reason }), ...(options.id !== undefined && { id: options.id }) },
-            options.out,
-          );
-          if (options.json) printJson(result);
-          else process.stdout.write(`${result.file}\n${result.verdict === "signed" ? "countersigned" : "declined"} ${result.decisionId} as ${result.id} (sha256 ${result.sha256}); sealed to ${result.sealedTo}\n`);
-        });
-      });
-  }
+  const answer = (verdict: CountersignatureVerdict) => async (decision: string, options: AnswerOptions, command: Command) => {
+    await withSession(command, async (session) => {
+      const result = await answerCountersignRequest(
+        session,
+        decision,
+        { verdict, ...(options.reason !== undefined && { reasons: options.reason }), ...(options.id !== undefined && { id: options.id }) },
+        options.out,
+      );
+      if (options.json) printJson(result);
+      else process.stdout.write(`${result.file}\n${result.verdict === "signed" ? "countersigned" : "declined"} ${result.decisionId} as ${result.id} (sha256 ${result.sha256}); sealed to ${result.sealedTo}\n`);
+    });
+  };
+  const ANSWER_JSON = 'print {"file","id","decisionId","verdict","sha256","sealedTo"}';
+  countersign
+    .command("sign")
+    .description("countersign a colleague's decision and seal the countersignature back to them (<id>.sealed)")
+    .argument("<decision>", "the decision's id (counterseal countersign list)")
+    .requiredOption("--out <dir>", "an existing folder; nothing in it is overwritten")
+    .option("--reason <text>", "a remark, signed with the countersignature")
+    .option("--id <id>", "the countersignature's id (default <decision id>.CS)")
+    .option("--json", ANSWER_JSON)
+    .action(answer("signed"));
+  countersign
+    .command("decline")
+    .description("decline to countersign, with reasons, and seal that back to the colleague (<id>.sealed)")
+    .argument("<decision>", "the decision's id (counterseal countersign list)")
+    .requiredOption("--reason <text>", "why the decision cannot be countersigned")
+    .requiredOption("--out <dir>", "an existing folder; nothing in it is overwritten")
+    .option("--id <id>", "the countersignature's id (default <decision id>.CS)")
+    .option("--json", ANSWER_JSON)
+    .action(answer("declined"));
+}
+
+interface AnswerOptions {
+  out: string;
+  reason?: string;
+  id?: string;
+  json?: boolean;
 }
 
 function requestLine(request: CountersignRequestSummary): string {
