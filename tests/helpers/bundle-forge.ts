@@ -44,7 +44,8 @@ export class ForgedBag {
     const type = input.bundleType ?? "request";
     const document = input.document ?? sampleRequest();
     const documentBytes = input.documentBytes ?? utf8.encode(JSON.stringify(document));
-    const issuing = document["issuingAuthority"] as { id: string; name: string };
+    // A document that is not a request (a grievance…) names no issuer: the bag's names come from its identifier.
+    const issuing = (document["issuingAuthority"] as { id: string; name: string } | undefined) ?? { id: input.externalIdentifier?.split("/")[0] ?? "sender", name: "Sender" };
     const identifier = input.externalIdentifier ?? `${issuing.id}/${String(document["id"])}/${String(document["revision"])}`;
     this.root = input.root ?? bagRootName({ authority: issuing.id, id: String(document["id"]), revision: Number(document["revision"]) });
     this.signer = input.signer;
