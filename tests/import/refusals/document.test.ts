@@ -1,6 +1,8 @@
 // Refusals of the request document (strict JSON, schema, attachments against the bag) and of
 // the bundle's identity (another bundle under a stored revision). The bags around the faulty
 // documents are valid and signed, so only the document is at fault.
+import { encodePublicKey, generateMinisignKeyPair } from "../../../electron/core/crypto/minisign.js";
+import { addAuthorityKey } from "../../../electron/core/keyring/keyring-service.js";
 import { describe, expect, it } from "vitest";
 import { importBundleFile } from "../../../electron/core/bundles/import-bundle.js";
 import { sampleRequest } from "../../helpers/sample-request.js";
@@ -100,10 +102,22 @@ describe("document-invalid", () => {
     });
   });
 
-  it("refuses a bundle of another type (a decision) sent for import", async () => {
+  it("refuses a bundle of a type the office sends but never imports (a decision, a grievance response), naming the types it imports", async () => {
     const bench = shared();
-    const bag = bench.bag({ bundleType: "decision" });
-    await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: ["bag-info.txt", 'Bundle-Type "decision" cannot be imported'] });
+    for (const type of ["decision", "grievance-response"] as const) {
+      const bag = bench.bag({ bundleType: type });
+      await expectRefusal(bench, await bench.seal(bag), "document-invalid", {
+        names: ["bag-info.txt", `Bundle-Type "${type}" cannot be imported`, "this office imports request, grievance, countersignature-request, countersignature bundles"],
+      });
+    }
+  });
+
+  it("refuses a countersignature request whose document is not one, naming the field", async () => {
+    const bench = shared();
+    const reviewer = generateMinisignKeyPair(bench.random);
+    addAuthorityKey(bench.office.session, { authorityId: "reviewer:doc-check", kind: "reviewer", name: "Anna", country: "PL", minisignPublicKey: encodePublicKey(reviewer) });
+    const bag = bench.bag({ bundleType: "countersignature-request", externalIdentifier: "reviewer:x/D-1/1", signer: reviewer });
+    await expectRefusal(bench, await bench.seal(bag), "document-invalid", { names: ["data/countersignature-request.json", "$.schema"] });
   });
 });
 

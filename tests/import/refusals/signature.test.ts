@@ -150,4 +150,26 @@ describe("signer-mismatch", () => {
       streamedBytes: MiB,
     });
   });
+
+  it("refuses a request signed by a colleague reviewer's or a committee's key: neither speaks for an authority", async () => {
+    const bench = shared();
+    for (const kind of ["reviewer", "committee"] as const) {
+      const key = registerKey(bench, { authorityId: `${kind}:${bench.nextCheckId()}`, kind, name: "Νίκος Παπαδόπουλος", country: "PL" });
+      const bag = bench.bagWithAttachments().sign({ signer: key });
+      await expectRefusal(bench, await bench.seal(bag), "signer-mismatch", {
+        names: [`key ${formatKeyId(key.keyId)} is the key of ${kind} ${kind}:`, "not of an issuing authority"],
+        streamedBytes: MiB,
+      });
+    }
+  });
+
+  it("refuses a countersignature bundle signed by an authority's key: only a colleague reviewer countersigns", async () => {
+    const bench = shared();
+    for (const type of ["countersignature-request", "countersignature"] as const) {
+      const bag = bench.bag({ bundleType: type, externalIdentifier: "reviewer:x/D-1/1" });
+      await expectRefusal(bench, await bench.seal(bag), "signer-mismatch", {
+        names: [`is the key of authority ${SAMPLE_AUTHORITY.id}; a ${type} bundle is trusted only from a reviewer's key`],
+      });
+    }
+  });
 });
