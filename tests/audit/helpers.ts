@@ -21,6 +21,12 @@ import { updateSettings } from "../../electron/core/settings/settings-service.js
 import { openKeyedConnection, storeFile } from "../../electron/core/store/index.js";
 import { generateMinisignKeyPair, encodePublicKey } from "../../electron/core/crypto/minisign.js";
 import { openTestOffice, STORE_PASSPHRASE, type TestOffice } from "../helpers/office.js";
+import { testRuntime } from "../helpers/runtime.js";
+import { openReviewOffice } from "../review/review-office.js";
+import { reviewedRequest } from "../decisions/decide-office.js";
+import { requestCountersignature } from "../../electron/core/decisions/countersign-request.js";
+import { answerCountersignRequest } from "../../electron/core/decisions/countersign-answer.js";
+import { reviewerSigner } from "../../electron/core/decisions/reviewer-key.js";
 import { sampleRequest } from "../helpers/sample-request.js";
 
 export const NEW_PASSPHRASE = "a second, longer passphrase";
@@ -33,8 +39,9 @@ const pdf = new TextEncoder().encode("%PDF-1.4\n% audit test\n%%EOF\n");
  * identity, a second key added and revoked, the sealed original exported, a second request
  * imported and its case deleted, a review (independence, an answer, a finding accepted, a scope
  * narrowed) and a second revision's review confirming the answer carried over, the second
- * revision decided (every open item deferred, the case's four-eyes rule changed first), a
- * grievance registered, answered and exported, a passphrase change (rekey), and an unlock after
+ * revision decided (every open item deferred, the case's four-eyes rule changed first), four eyes
+ * with a colleague's store both ways (a reviewer entry, a request sealed, its countersignature
+ * imported; a colleague's request imported and declined), a grievance registered, answered and exported, a passphrase change (rekey), and an unlock after
  * one failed attempt. Its passphrase is then
  * NEW_PASSPHRASE.
  */
@@ -78,6 +85,8 @@ export async function busyOffice(): Promise<TestOffice> {
   step();
   decideSecondRevision(office, secondRevision);
   step();
+  await countersignWithAColleague(office);
+  step();
   await answerAGrievance(office);
   step();
   changePassphrase(office.session, office.storeDir, STORE_PASSPHRASE, NEW_PASSPHRASE);
@@ -114,6 +123,36 @@ function decideSecondRevision(office: TestOffice, ref: { authority: string; id: 
   updateCountersignSettings(session, { categories: ["content", "location", "traffic"] });
   const deferred = getReview(session, ref).unanswered.map((item) => ({ item, reason: "Decided on the first revision's review." }));
   decide(session, { ...ref, outcome: "authorised", reasons: {}, deferred, decisionId: "D-2026-0001" });
+}
+
+/**
+ * Four eyes both ways with a colleague's own store: this office's decision sealed to the colleague
+ * (a reviewer entry added first), countersigned there and the countersignature imported here; then
+ * the colleague's decision received here and countersigned.
+ */
+async function countersignWithAColleague(office: TestOffice): Promise<void> {
+  const colleague = openReviewOffice(openTestOffice(testRuntime(office.runtime.clock.now(), "audit-colleague")));
+  try {
+    const folder = join(office.dir, "four-eyes");
+    mkdirSync(folder);
+    addAuthorityKey(office.session, { authorityId: "reviewer:colleague", kind: "reviewer", name: "Colleague", country: "PL", minisignPublicKey: encodePublicKey(reviewerSigner(colleague.session).key), ageRecipient: colleague.recipient });
+    addAuthorityKey(colleague.session, { authorityId: "reviewer:busy", kind: "reviewer", name: "Busy", country: "PL", minisignPublicKey: encodePublicKey(reviewerSigner(office.session).key), ageRecipient: office.recipient });
+    const sent = await requestCountersignature(office.session, "D-2026-0001", "reviewer:colleague", folder);
+    await importBundleFile(colleague.session, sent.file);
+    const answer = await answerCountersignRequest(colleague.session, "D-2026-0001", { verdict: "signed" }, folder);
+    const received = await importBundleFile(office.session, answer.file);
+    if (received.status !== "imported") throw new Error(`fixture countersignature: ${JSON.stringify(received)}`);
+
+    updateCountersignSettings(colleague.session, { outcomes: ["authorised"] });
+    const ref = await reviewedRequest(colleague, { request: { id: "COLLEAGUE-1" } });
+    decide(colleague.session, { ...ref, outcome: "authorised", reasons: {}, decisionId: "D-COLLEAGUE-1" });
+    const theirs = await requestCountersignature(colleague.session, "D-COLLEAGUE-1", "reviewer:busy", folder);
+    const incoming = await importBundleFile(office.session, theirs.file);
+    if (incoming.status !== "imported") throw new Error(`fixture countersignature request: ${JSON.stringify(incoming)}`);
+    await answerCountersignRequest(office.session, "D-COLLEAGUE-1", { verdict: "declined", reasons: "Not enough on necessity." }, folder);
+  } finally {
+    colleague.session.store.close();
+  }
 }
 
 /** Runs SQL on the store file with the append-only triggers dropped, as an attacker with the passphrase could. */

@@ -72,6 +72,11 @@ describe("the audit service", () => {
       "review.carried-over-confirmed",
       "settings.changed",
       "decision.signed",
+      "authority-key.added",
+      "countersignature.requested",
+      "countersignature.received",
+      "countersignature.request-received",
+      "countersignature.given",
       "grievance.registered",
       "grievance.responded",
       "document.exported",
@@ -110,7 +115,7 @@ describe("the audit service", () => {
       after = page.at(-1)?.seq ?? after;
     }
     expect(paged).toEqual(whole);
-    expect(listAuditEntries(session, { afterSeq: 29 }).map((entry) => entry.seq)).toEqual([30, 31]);
+    expect(listAuditEntries(session, { afterSeq: 34 }).map((entry) => entry.seq)).toEqual([35, 36]);
     expect(() => listAuditEntries(session, { limit: 0 })).toThrow(AuditPageError);
     expect(() => listAuditEntries(session, { limit: 1001 })).toThrow(/from 1 to 1000/);
     expect(() => listAuditEntries(session, { afterSeq: -1 })).toThrow(/afterSeq -1/);
@@ -119,8 +124,8 @@ describe("the audit service", () => {
   it("verifies an intact chain and returns its head", async () => {
     const { session } = await filledStore();
     const last = session.store.audit.listAudit().at(-1);
-    expect(verifyAudit(session)).toEqual({ ok: true, count: 31, headSeq: 31, headHash: last?.rowHash });
-    expect(auditHead(session)).toEqual({ seq: 31, hash: last?.rowHash });
+    expect(verifyAudit(session)).toEqual({ ok: true, count: 36, headSeq: 36, headHash: last?.rowHash });
+    expect(auditHead(session)).toEqual({ seq: 36, hash: last?.rowHash });
   });
 
   it("names a row whose details were rewritten through a second connection", async () => {
