@@ -89,6 +89,7 @@ describe("keyring", () => {
     expect(added).toEqual({
       keyId: filled(8, 1),
       authorityId: "fr-pnf",
+      kind: "authority",
       authorityName: "Parquet national financier",
       country: "FR",
       publicKey: filled(32, 1),
