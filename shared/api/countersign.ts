@@ -32,10 +32,24 @@ export const countersignRequestView = countersignRequestSummary.extend({
   review: countersignReviewSchema,
 });
 
+/** A bundle written where the reviewer chose (the file door's save dialog), or nothing when they cancelled. */
+export const bundleSaved = z.discriminatedUnion("saved", [
+  z.strictObject({ saved: z.literal(false) }),
+  z.strictObject({ saved: z.literal(true), name: z.string(), decisionId: z.string(), sealedTo: z.string(), sha256: z.string() }),
+]);
+
 export const countersignMethods = {
   listCountersignRequests: method(none, z.array(countersignRequestSummary)),
   getCountersignRequest: method(z.strictObject({ decisionId: z.string().min(1) }), countersignRequestView),
+  /** `counterseal countersign request`: seals a decision awaiting its countersignature to a reviewer entry; `sha256` is the decision's. */
+  requestCountersignature: method(z.strictObject({ decisionId: z.string().min(1), to: z.string().min(1) }), bundleSaved),
+  /** `counterseal countersign sign | decline`: answers a request received and seals it back; `sha256` is the countersignature's. */
+  answerCountersignRequest: method(
+    z.strictObject({ decisionId: z.string().min(1), verdict: z.enum(COUNTERSIGNATURE_VERDICTS), reasons: z.string().optional(), id: z.string().min(1).optional() }),
+    bundleSaved,
+  ),
 } as const;
 
 export type CountersignRequestSummary = z.output<typeof countersignRequestSummary>;
 export type CountersignRequestView = z.output<typeof countersignRequestView>;
+export type BundleSaved = z.output<typeof bundleSaved>;

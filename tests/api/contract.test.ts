@@ -28,7 +28,7 @@ describe("the API contract", () => {
       "getReview", "declareIndependence", "setAnswer", "confirmCarriedOver", "reviewFinding", "changeScope", "listClocks",
       "listGrievances", "getGrievance", "registerGrievance", "respondToGrievance",
       "listDecisions", "getDecision", "decide", "draftReasons",
-      "listCountersignRequests", "getCountersignRequest",
+      "listCountersignRequests", "getCountersignRequest", "requestCountersignature", "answerCountersignRequest",
     ]);
     expect(apiContract.getRequest).toBe(requestMethods.getRequest);
     expect(apiContract.listKeyring).toBe(keyringMethods.listKeyring);

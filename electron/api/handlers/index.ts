@@ -9,6 +9,7 @@ import type { FileDoor } from "../file-door.js";
 import { createImportFileRegistry, createImportTokens, type ImportFileRegistry } from "../import-tokens.js";
 import { auditHandlers } from "./audit.js";
 import { decisionHandlers } from "./decisions.js";
+import { countersignHandlers } from "./countersign.js";
 import { grievanceHandlers } from "./grievances.js";
 import { keyringHandlers } from "./keyring.js";
 import { requestHandlers } from "./requests.js";
@@ -47,6 +48,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...reviewHandlers(sessions),
     ...grievanceHandlers(sessions),
     ...decisionHandlers(sessions),
+    ...countersignHandlers(sessions, options.files),
   };
   return {
     ...handlers,

@@ -7,7 +7,6 @@
 //   data/countersignature.json                the countersignature's signed bytes, exactly
 //   data/attachments/<id>.json.minisig         their signature
 // written as `<id>.sealed`, all or nothing with its audit row.
-import { join } from "node:path";
 import { COUNTERSIGNATURE_SCHEMA, type CountersignatureDocument } from "../../../shared/formats/countersignature.js";
 import { DOCUMENT_IDENTIFIER } from "../../../shared/formats/document-fields.js";
 import type { CountersignatureVerdict } from "../../../shared/vocabulary/countersignature-verdicts.js";
@@ -22,7 +21,7 @@ import { copyFileNames } from "./export-copy.js";
 import { reviewerSigner } from "./reviewer-key.js";
 import { sealDocumentBundle } from "./seal-documents.js";
 import { signDocument } from "./sign-document.js";
-import { writeNewFiles } from "./write-files.js";
+import { writeBundleWith, type BundleDestination } from "./bundle-destination.js";
 
 export interface CountersignAnswerArgs {
   verdict: CountersignatureVerdict;
@@ -45,17 +44,12 @@ export interface CountersignAnswerExport {
 
 export const defaultCountersignatureId = (decisionId: string): string => `${decisionId}.CS`;
 
-export async function answerCountersignRequest(session: Session, decisionId: string, args: CountersignAnswerArgs, folder: string): Promise<CountersignAnswerExport> {
-  const request = findCountersignRequest(session, decisionId);
-  if (request.answer !== null) throw new CountersignAnsweredError(`decision ${decisionId} was answered by ${request.answer.id} (${request.answer.verdict}); an answer is never replaced`);
-  const id = args.id ?? defaultCountersignatureId(decisionId);
-  if (!DOCUMENT_IDENTIFIER.test(id)) throw new DecisionInvalidError(`the countersignature id ${id} is not 1 to 128 of A-Z a-z 0-9 . _ : -; give one with --id`);
-  if (args.verdict === "declined" && (args.reasons === undefined || args.reasons.trim() === "")) {
-    throw new DecisionInvalidError("a decline gives its reasons: --reason TEXT");
-  }
-  const requester = session.store.keyring.findKeyById(request.fromKeyId);
-  if (requester === undefined) throw new Error(`the requesting key ${formatKeyId(request.fromKeyId)} left the keyring`);
-  const colleague = colleagueRecipient(session, requester.authorityId);
+/** The sealed countersignature's file name. */
+export const countersignatureFileName = (id: string): string => `${id}.sealed`;
+
+/** `destination` is a folder (the CLI's --out) or the app's file door's choice. */
+export async function answerCountersignRequest(session: Session, decisionId: string, args: CountersignAnswerArgs, destination: string | BundleDestination): Promise<CountersignAnswerExport> {
+  const { request, id, requester, colleague } = checkCountersignAnswer(session, decisionId, args);
   const signer = reviewerSigner(session);
   const now = session.runtime.clock.now();
   const reasons = args.reasons?.trim();
@@ -79,15 +73,28 @@ export async function answerCountersignRequest(session: Session, decisionId: str
     recipient: colleague.recipient,
     now,
   });
-  const name = `${id}.sealed`;
-  session.store.transaction(() => {
+  const file = await writeBundleWith(session, typeof destination === "string" ? { folder: destination } : destination, countersignatureFileName(id), sealed, () => {
     session.store.countersign.recordAnswer(
       session.actor,
       decisionId,
       { id, verdict: args.verdict, bytes: signed.bytes, signature: signed.signature, sha256: signed.digest, answeredAt: now },
       requester.authorityId,
     );
-    writeNewFiles(folder, [{ name, bytes: sealed }]);
   });
-  return { file: join(folder, name), id, decisionId, verdict: args.verdict, sha256: signed.digest, sealedTo: requester.authorityId };
+  return { file, id, decisionId, verdict: args.verdict, sha256: signed.digest, sealedTo: requester.authorityId };
+}
+
+/** Everything that can refuse an answer, checked before anything is signed or a file chosen. */
+export function checkCountersignAnswer(session: Session, decisionId: string, args: CountersignAnswerArgs) {
+  const request = findCountersignRequest(session, decisionId);
+  if (request.answer !== null) throw new CountersignAnsweredError(`decision ${decisionId} was answered by ${request.answer.id} (${request.answer.verdict}); an answer is never replaced`);
+  const id = args.id ?? defaultCountersignatureId(decisionId);
+  if (!DOCUMENT_IDENTIFIER.test(id)) throw new DecisionInvalidError(`the countersignature id ${id} is not 1 to 128 of A-Z a-z 0-9 . _ : -; give one with --id`);
+  if (args.verdict === "declined" && (args.reasons === undefined || args.reasons.trim() === "")) {
+    throw new DecisionInvalidError("a decline gives its reasons: --reason TEXT");
+  }
+  const requester = session.store.keyring.findKeyById(request.fromKeyId);
+  if (requester === undefined) throw new Error(`the requesting key ${formatKeyId(request.fromKeyId)} left the keyring`);
+  const colleague = colleagueRecipient(session, requester.authorityId);
+  return { request, id, requester, colleague };
 }

@@ -7,7 +7,6 @@
 // signed by this store's reviewer and sealed with age to the colleague's registered recipient,
 // so the stock tools open and verify it. Refused with nothing written when the decision is not
 // awaiting a countersignature or the colleague cannot be sealed to.
-import { join } from "node:path";
 import { COUNTERSIGNATURE_REQUEST_SCHEMA, type CountersignatureRequestDocument } from "../../../shared/formats/countersignature-request.js";
 import { utf8 } from "../crypto/bytes.js";
 import { canonicalJsonBytes } from "../crypto/canonical-json.js";
@@ -24,7 +23,7 @@ import { findDecision, getDecision, signedDecisionOf } from "./decision-views.js
 import { copyFileNames } from "./export-copy.js";
 import { reviewerSigner } from "./reviewer-key.js";
 import { sealDocumentBundle } from "./seal-documents.js";
-import { writeNewFiles } from "./write-files.js";
+import { writeBundleWith, type BundleDestination } from "./bundle-destination.js";
 
 export interface CountersignRequestExport {
   /** The bundle written: `<decision id>.countersign.sealed`. */
@@ -39,20 +38,9 @@ export interface CountersignRequestExport {
 
 export const countersignRequestFileName = (decisionId: string): string => `${decisionId}.countersign.sealed`;
 
-export async function requestCountersignature(session: Session, decisionId: string, to: string, folder: string): Promise<CountersignRequestExport> {
-  const view = getDecision(session, decisionId);
-  if (view.supersededBy !== null) throw new CountersignNotAwaitingError(`decision ${decisionId} is superseded by ${view.supersededBy}; ask for the countersignature of that one`);
-  if (view.status !== "awaiting-countersignature") {
-    const why = view.status === "final" ? (view.countersignaturesRequired ? "is final: it is countersigned" : "is final: the four-eyes rule did not ask a countersignature of it") : "was declined by a countersigner; a changed decision supersedes it";
-    throw new CountersignNotAwaitingError(`decision ${decisionId} ${why}; no countersignature request was sealed`);
-  }
-  const signed = signedDecisionOf(findDecision(session, decisionId));
-  const signer = reviewerSigner(session);
-  const signingKeyId = formatKeyId(parseSignature(signed.signature).keyId);
-  if (signingKeyId !== signer.signer.keyId) {
-    throw new DecisionInvalidError(`decision ${decisionId} was signed with key ${signingKeyId}, which is no longer this store's reviewer key (${signer.signer.keyId})`);
-  }
-  const colleague = colleagueRecipient(session, to);
+/** `destination` is a folder (the CLI's --out) or the app's file door's choice. */
+export async function requestCountersignature(session: Session, decisionId: string, to: string, destination: string | BundleDestination): Promise<CountersignRequestExport> {
+  const { signed, signer, colleague } = checkCountersignRequest(session, decisionId, to);
   const now = session.runtime.clock.now();
   const { request } = signed.document;
   const target = loadReviewTarget(session, request);
@@ -81,15 +69,31 @@ export async function requestCountersignature(session: Session, decisionId: stri
     now,
   });
   const name = countersignRequestFileName(decisionId);
-  // The audit row first: a file that cannot be written rolls it back; a written file always has its row.
-  session.store.transaction(() => {
+  const file = await writeBundleWith(session, typeof destination === "string" ? { folder: destination } : destination, name, sealed, () =>
     session.store.audit.appendAudit({
       actor: session.actor,
       action: "countersignature.requested",
       objectId: decisionId,
       details: { to, toKeyId: toHex(colleague.key.keyId), decisionSha256: signed.digest, sealedSha256: sha256Hex(sealed) },
-    });
-    writeNewFiles(folder, [{ name, bytes: sealed }]);
-  });
-  return { file: join(folder, name), decisionId, to, toKeyId: formatKeyId(colleague.key.keyId), decisionSha256: signed.digest };
+    }),
+  );
+  return { file, decisionId, to, toKeyId: formatKeyId(colleague.key.keyId), decisionSha256: signed.digest };
+}
+
+/** Everything that can refuse a countersignature request, checked before anything is sealed or a file chosen. */
+export function checkCountersignRequest(session: Session, decisionId: string, to: string) {
+  const view = getDecision(session, decisionId);
+  if (view.supersededBy !== null) throw new CountersignNotAwaitingError(`decision ${decisionId} is superseded by ${view.supersededBy}; ask for the countersignature of that one`);
+  if (view.status !== "awaiting-countersignature") {
+    const why = view.status === "final" ? (view.countersignaturesRequired ? "is final: it is countersigned" : "is final: the four-eyes rule did not ask a countersignature of it") : "was declined by a countersigner; a changed decision supersedes it";
+    throw new CountersignNotAwaitingError(`decision ${decisionId} ${why}; no countersignature request was sealed`);
+  }
+  const signed = signedDecisionOf(findDecision(session, decisionId));
+  const signer = reviewerSigner(session);
+  const signingKeyId = formatKeyId(parseSignature(signed.signature).keyId);
+  if (signingKeyId !== signer.signer.keyId) {
+    throw new DecisionInvalidError(`decision ${decisionId} was signed with key ${signingKeyId}, which is no longer this store's reviewer key (${signer.signer.keyId})`);
+  }
+  const colleague = colleagueRecipient(session, to);
+  return { signed, signer, colleague };
 }
