@@ -43,6 +43,8 @@ export const grievanceView = grievanceEntry.extend({
   linkedCase: z.strictObject({ authority: z.string(), id: z.string() }).nullable(),
   /** The keyring authority a sealed response goes to; null when only a verification copy can go. */
   replyTo: z.string().nullable(),
+  /** Source `bundle`: the keyring entry and key that signed it; null for a letter. */
+  signer: z.strictObject({ entry: z.string(), keyId: z.string() }).nullable(),
   response: grievanceResponseSummary.nullable(),
 });
 

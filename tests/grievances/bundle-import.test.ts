@@ -57,10 +57,13 @@ describe("importing a grievance bundle", () => {
 
     const view = getGrievance(office.session, "G-2026-0001");
     expect(view).toMatchObject({ source: "bundle", received: "2026-11-18", clock: "running", linkedCase: { authority: SAMPLE_AUTHORITY.id, id: "OM-RTM-2026-0117" }, replyTo: SAMPLE_AUTHORITY.id, response: null });
+    expect(view.signer).toEqual({ entry: SAMPLE_AUTHORITY.id, keyId: formatKeyId(office.issuer.keyId) });
     // The same deadline a letter received that day gets, in another store with the same settings.
     const letterOffice = openTestOffice();
     try {
-      expect(view.respondBy).toBe(registerGrievance(letterOffice.session, letterGrievance()).respondBy);
+      const fromLetter = registerGrievance(letterOffice.session, letterGrievance());
+      expect(view.respondBy).toBe(fromLetter.respondBy);
+      expect(fromLetter).toMatchObject({ source: "letter", signer: null });
     } finally {
       letterOffice.session.store.close();
     }

@@ -10,6 +10,7 @@ import { DUE_SOON_MS } from "../../../shared/review/clocks.js";
 import { addDays, endOfDay, parseCivilDate } from "../../../shared/review/zoned-time.js";
 import type { ClockState } from "../../../shared/vocabulary/clock-kinds.js";
 import { canonicalJson } from "../crypto/canonical-json.js";
+import { formatKeyId } from "../crypto/minisign.js";
 import { isKeyringAuthority } from "../keyring/reply-recipient.js";
 import type { Session } from "../session/session.js";
 import { getGrievanceSettings } from "../settings/grievance-settings.js";
@@ -96,8 +97,15 @@ function grievanceViewOf(session: Session, stored: StoredGrievance): GrievanceVi
     clock: deadlineState(stored, session.runtime.clock.now()),
     linkedCase: stored.caseId !== null && concerns.kind === "request" ? { authority: concerns.authority, id: concerns.id } : null,
     replyTo: stored.replyAuthorityId,
+    signer: signerOf(session, stored),
     response: stored.response === null ? null : responseSummary(stored.response),
   };
+}
+
+function signerOf(session: Session, stored: StoredGrievance): GrievanceView["signer"] {
+  if (stored.signerKeyId === null) return null;
+  const key = session.store.keyring.findKeyById(stored.signerKeyId);
+  return { entry: key?.authorityId ?? "", keyId: formatKeyId(stored.signerKeyId) };
 }
 
 function responseSummary(stored: StoredGrievanceResponse): NonNullable<GrievanceView["response"]> {
