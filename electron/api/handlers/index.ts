@@ -12,6 +12,7 @@ import { decisionHandlers } from "./decisions.js";
 import { grievanceHandlers } from "./grievances.js";
 import { keyringHandlers } from "./keyring.js";
 import { requestHandlers } from "./requests.js";
+import { retentionHandlers } from "./retention.js";
 import { reviewHandlers } from "./review.js";
 import { storeHandlers } from "./store.js";
 
@@ -47,6 +48,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...reviewHandlers(sessions),
     ...grievanceHandlers(sessions),
     ...decisionHandlers(sessions),
+    ...retentionHandlers(sessions),
   };
   return {
     ...handlers,
