@@ -63,7 +63,7 @@ async function errorCode(call: () => unknown): Promise<string> {
 
 /** Imports a revision of a request, sealed as the issuer would, through the API table. */
 async function importRevision(id: string, revision: number, name: string): Promise<void> {
-  const file = await sealRequestFile({ document: sampleRequest({ id, revision }), signer: issuer, recipient, now: app.runtime.clock.now(), dir: app.root, file: path.join(app.root, name) });
+  const file = await sealRequestFile({ document: sampleRequest({ id, revision }), signer: issuer, recipient, now: app.runtime.clock.now(), file: path.join(app.root, name) });
   const token = (await app.handlers.importFiles.register(file)).token;
   expect((await app.handlers.importBundles({ tokens: [token] })).map((outcome) => outcome.status)).toEqual(["imported"]);
 }
