@@ -46,8 +46,8 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...requestHandlers({ sessions, files: options.files, tokens }),
     ...auditHandlers(sessions),
     ...reviewHandlers(sessions),
-    ...grievanceHandlers(sessions),
-    ...decisionHandlers(sessions),
+    ...grievanceHandlers(sessions, options.files),
+    ...decisionHandlers(sessions, options.files),
     ...retentionHandlers(sessions),
   };
   return {
