@@ -21,6 +21,8 @@ const PATHS = {
   search: "M10.5 17a6.5 6.5 0 110-13 6.5 6.5 0 010 13zm4.6-1.9L20 20",
   chevronLeft: "M15 5l-7 7 7 7",
   chevronRight: "M9 5l7 7-7 7",
+  decision: "M12 21a9 9 0 110-18 9 9 0 010 18zM8 12.5l3 3 5-6",
+  grievance: "M5 21V4h13l-2.5 4.5L18 13H5",
 } as const;
 
 export type IconName = keyof typeof PATHS;

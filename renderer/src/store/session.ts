@@ -6,6 +6,8 @@ import { api } from "../api/client.js";
 // The session owns the lock, so its own failures are only shown (toFailure), never signalled.
 import { toFailure, type Failure } from "../api/errors.js";
 import type { ReviewerIdentity } from "../../../shared/api/keyring.js";
+import { useDecisions } from "./decisions.js";
+import { useGrievances } from "./grievances.js";
 import { useImport } from "./import.js";
 import { useInbox } from "./inbox.js";
 import { useKeyring } from "./keyring.js";
@@ -42,6 +44,8 @@ export function clearCaseData(): void {
   useImport.getState().reset();
   useKeyring.getState().reset();
   useRetention.getState().reset();
+  useDecisions.getState().reset();
+  useGrievances.getState().reset();
   useNavigation.getState().reset();
 }
 
