@@ -4,7 +4,7 @@ import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import type { ReviewView } from "../../../../shared/api/review.js";
 import { Icon } from "../../components/Icon.js";
-import { useNavigation } from "../../store/navigation.js";
+import { routeHash } from "../../app/routes.js";
 import { useReview } from "../../store/review.js";
 import { canStartDecision } from "../decisions/decision-model.js";
 import { completeness } from "./review-model.js";
@@ -12,13 +12,12 @@ import { completeness } from "./review-model.js";
 /** The way on to the decision screen, once nothing but open items (deferred there) stands in the way. */
 function DecideButton({ view, deferring }: { view: ReviewView; deferring: number }) {
   const { t } = useTranslation();
-  const navigate = useNavigation((state) => state.navigate);
   if (!canStartDecision(view) || view.state === "decided") return null;
   const { authority, id, revision } = view.request;
   return (
-    <Button className="button button-primary decide-button" onPress={() => navigate({ screen: "decide", authority, id, revision })}>
+    <a className="button button-primary decide-button" href={routeHash({ screen: "decide", authority, id, revision })}>
       {deferring > 0 ? t("review.check.decideDeferring", { count: deferring }) : t("review.check.decide")}
-    </Button>
+    </a>
   );
 }
 
