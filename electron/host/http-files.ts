@@ -88,7 +88,7 @@ export function createDownloadsDoor(downloadsDir: string): FileDoor {
     // An export gets a folder of its own, new and empty, named after what goes there.
     async chooseFolder(suggestedName) {
       await mkdir(downloadsDir, { recursive: true });
-      const chosen = await uniquePathIn(downloadsDir, sanitizeFileName(suggestedName, "export"), given);
+      const chosen = await uniquePathIn(downloadsDir, sanitizeFileName(suggestedName, "export"), given, { folder: true });
       given.add(chosen);
       await mkdir(chosen);
       return chosen;

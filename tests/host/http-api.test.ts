@@ -174,7 +174,10 @@ describe("the downloads door", () => {
     expect(await door.chooseFolder("D-1")).toBe(path.join(downloads, "D-1"));
     expect(await door.chooseFolder("D-1")).toBe(path.join(downloads, "D-1 (2)"));
     expect(await door.chooseFolder("../../etc")).toBe(path.join(downloads, "etc"));
-    expect(readdirSync(downloads).sort()).toEqual(["D-1", "D-1 (2)", "etc"]);
+    // A decision's id has dots, which are no extension in a folder's name.
+    expect(await door.chooseFolder("nl-om.OM-1.r1.D1")).toBe(path.join(downloads, "nl-om.OM-1.r1.D1"));
+    expect(await door.chooseFolder("nl-om.OM-1.r1.D1")).toBe(path.join(downloads, "nl-om.OM-1.r1.D1 (2)"));
+    expect(readdirSync(downloads).sort()).toEqual(["D-1", "D-1 (2)", "etc", "nl-om.OM-1.r1.D1", "nl-om.OM-1.r1.D1 (2)"]);
     expect(readdirSync(path.join(downloads, "D-1"))).toEqual([]);
   });
 });

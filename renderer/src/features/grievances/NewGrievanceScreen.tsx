@@ -12,6 +12,7 @@ import { announce } from "../../store/announcer.js";
 import { failureFrom, type Failure } from "../../store/failure.js";
 import { useGrievances } from "../../store/grievances.js";
 import { useNavigation } from "../../store/navigation.js";
+import { DayField } from "../review/DayField.js";
 import { EMPTY_GRIEVANCE, grievanceEntryOf, keyringAuthorities, type GrievanceDraft, type GrievanceField } from "./grievance-model.js";
 
 export function NewGrievanceScreen() {
@@ -97,7 +98,7 @@ export function NewGrievanceScreen() {
         </fieldset>
         <TextAreaField label={t("newGrievance.statement")} value={draft.statement} onChange={set("statement")} hint={t("newGrievance.statementHint")} error={errorOf("statement")} required rows={5} />
         <TextAreaField label={t("newGrievance.remedySought")} value={draft.remedySought} onChange={set("remedySought")} error={errorOf("remedySought")} required rows={3} />
-        <TextField label={t("newGrievance.received")} type="date" value={draft.received} onChange={set("received")} hint={t("newGrievance.receivedHint")} error={errorOf("received")} required />
+        <DayField label={t("newGrievance.received")} onChange={set("received")} hint={t("newGrievance.receivedHint")} error={errorOf("received")} />
         <SelectField
           label={t("newGrievance.replyTo")}
           value={draft.replyTo}
