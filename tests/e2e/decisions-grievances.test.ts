@@ -139,7 +139,9 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     await screen(51, "decide-preview");
 
     // An edit makes the preview stale: signing waits for a new one.
-    await typeInto(page.getByLabel("Reasons: Minimisation and safeguards"), " Traffic data are not needed.");
+    await tabTo(page.getByLabel("Reasons: Minimisation and safeguards"));
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Traffic data are not needed.");
     await page.getByText("You changed the decision since this preview. Preview it again before signing.").waitFor();
     expect(await page.getByRole("button", { name: "Sign the decision…" }).isDisabled()).toBe(true);
     await press(page.getByRole("button", { name: "Preview the PDF" }), { back: true });

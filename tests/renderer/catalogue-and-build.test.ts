@@ -14,6 +14,9 @@ import { REFUSAL_CODES } from "../../shared/vocabulary/refusal-codes.js";
 import { REQUEST_STATUSES } from "../../shared/vocabulary/request-statuses.js";
 import { TARGET_KINDS, TARGET_ROLES } from "../../shared/vocabulary/targets.js";
 import { URGENCY_LEVELS } from "../../shared/vocabulary/urgencies.js";
+import { DECISION_STATUSES } from "../../shared/api/decisions.js";
+import { GRIEVANCE_OUTCOMES } from "../../shared/vocabulary/grievance-outcomes.js";
+import { COMPLAINANT_KINDS, GRIEVANCE_CONCERN_KINDS, GRIEVANCE_GROUNDS, GRIEVANCE_REMEDIES } from "../../shared/vocabulary/grievance-vocabulary.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");

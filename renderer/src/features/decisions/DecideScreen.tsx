@@ -130,7 +130,7 @@ export function DecideScreen({ reference, supersedes }: { reference: ReviewRef; 
             <Label className="field-label">{t("decide.outcomeQuestion")}</Label>
             {DECISION_OUTCOMES.map((value) => (
               <Radio key={value} value={value} className="choice">
-                <span className="choice-title">{t(`decisionOutcome.${value}`)}</span>
+                <span className="choice-title">{t(`outcome.${value}`)}</span>
                 <span className="choice-hint">{t(`decide.outcomeHint.${value}`)}</span>
               </Radio>
             ))}
@@ -201,7 +201,7 @@ export function DecideScreen({ reference, supersedes }: { reference: ReviewRef; 
         >
           <p>
             {t("decide.confirmBody", {
-              outcome: t(`decisionOutcome.${preview.value.outcome}`),
+              outcome: t(`outcome.${preview.value.outcome}`),
               decision: preview.value.decisionId,
               request: `${authority} / ${id}`,
               revision,

@@ -69,7 +69,7 @@ function DecisionBody({ view }: { view: DecisionView }) {
       <header className="decision-head">
         <h1 tabIndex={-1}>{t("decision.title", { id: view.id })}</h1>
         <p className="decision-outcome">
-          <strong>{t(`decisionOutcome.${view.outcome}`)}</strong> <span className={`tag decision-status status-${view.status}`}>{t(`decisionStatus.${view.status}`)}</span>
+          <strong>{t(`outcome.${view.outcome}`)}</strong> <span className={`tag decision-status status-${view.status}`}>{t(`decisionStatus.${view.status}`)}</span>
           {view.supersededBy !== null ? <span className="tag decision-status status-superseded">{t("decision.superseded")}</span> : null}
         </p>
         <dl className="summary">

@@ -29,7 +29,7 @@ export function DecisionsTable({ decisions, caption, showRequest }: { decisions:
                 <a href={routeHash({ screen: "decision", id: decision.id })}>{decision.id}</a>
               </th>
               <td>{showRequest ? t("decision.requestRef", { ...decision.request }) : decision.request.revision}</td>
-              <td>{t(`decisionOutcome.${decision.outcome}`)}</td>
+              <td>{t(`outcome.${decision.outcome}`)}</td>
               <td>
                 {t(`decisionStatus.${decision.status}`)}
                 {decision.supersededBy !== null ? ` · ${t("decisions.supersededBy", { id: decision.supersededBy })}` : ""}
