@@ -291,4 +291,11 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     expect(readdirSync(path.join(app.downloadsDir, responseId)).sort()).toEqual([`${responseId}.json`, `${responseId}.json.minisig`, `${responseId}.pdf`]);
     await screen(61, "grievance-answered");
   });
+
+  step("locking clears the decisions and the register from the page", async () => {
+    await page.getByRole("button", { name: "Lock", exact: true }).click();
+    await heading("Unlock Counterseal").waitFor();
+    const html = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { outerHTML: string } } }).document.documentElement.outerHTML);
+    for (const text of [FIRST, SECOND, "G-2026-0001", "Анна Müller-Wójcik", DEFERRAL]) expect(html, `"${text}" is still in the page after Lock`).not.toContain(text);
+  });
 });

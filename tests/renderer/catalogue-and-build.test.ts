@@ -39,6 +39,12 @@ describe("the catalogue", () => {
       ["targetRole", TARGET_ROLES],
       ["locale", SUPPORTED_LOCALES],
       ["outcome", DECISION_OUTCOMES],
+      ["decisionStatus", DECISION_STATUSES],
+      ["complainantKind", COMPLAINANT_KINDS],
+      ["concernKind", GRIEVANCE_CONCERN_KINDS],
+      ["grievanceGround", GRIEVANCE_GROUNDS],
+      ["grievanceRemedy", GRIEVANCE_REMEDIES],
+      ["grievanceOutcomeName", GRIEVANCE_OUTCOMES],
     ];
     for (const [name, values] of labelled) {
       for (const value of values) expect(section(name)[value], `${name}.${value}`).toBeTruthy();
@@ -48,7 +54,7 @@ describe("the catalogue", () => {
   it("keeps the names the end-to-end tests look for", () => {
     expect(section("setup")).toMatchObject({ formLabel: "Create store", reviewerName: "Reviewer name", office: "Office", passphrase: "Passphrase", repeatPassphrase: "Repeat passphrase" });
     expect(section("unlock")).toMatchObject({ submit: "Unlock", passphrase: "Passphrase" });
-    expect(section("nav")).toMatchObject({ inbox: "Inbox", import: "Import", keyring: "Keyring", settings: "Settings", lock: "Lock" });
+    expect(section("nav")).toMatchObject({ inbox: "Inbox", import: "Import", keyring: "Keyring", settings: "Settings", lock: "Lock", decisions: "Decisions", grievances: "Grievances" });
     expect(section("import")).toMatchObject({ choose: "Import bundles…" });
     expect(section("keyring")).toMatchObject({ revoke: "Revoke", revokeConfirm: "Revoke key" });
   });

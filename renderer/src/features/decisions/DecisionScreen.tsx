@@ -16,6 +16,7 @@ import { useNavigation } from "../../store/navigation.js";
 import { useLocale } from "../../store/settings.js";
 import { FieldRow } from "../request/ProvenanceSection.js";
 import { asReviewScope, canSealTo } from "./decision-model.js";
+import { CountersignaturesSection } from "./CountersignaturesSection.js";
 import { ExportButtons } from "./ExportButtons.js";
 import { ScopeDiffTable } from "./ScopeDiffTable.js";
 
@@ -101,10 +102,7 @@ function DecisionBody({ view }: { view: DecisionView }) {
         </dl>
       </header>
 
-      <section className="panel" aria-labelledby="decision-countersign">
-        <h2 id="decision-countersign">{t("decision.countersignatures")}</h2>
-        <p>{view.countersignaturesRequired ? t(`decision.fourEyes.${view.status}`) : t("decision.fourEyes.notRequired")}</p>
-      </section>
+      <CountersignaturesSection view={view} />
 
       <section className="panel" aria-labelledby="decision-reasons">
         <h2 id="decision-reasons">{t("decision.reasons")}</h2>
