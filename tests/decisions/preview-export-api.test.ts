@@ -65,6 +65,7 @@ describe("the decision preview and the exports through the API", () => {
     const before = await auditCount();
     expect(await refusal("previewDecision", { ...ref, outcome: "refused", reasons: { legality: draft.legality } })).toMatchObject({ code: "decision-reasons-required", message: expect.stringContaining("necessity, minimization") });
     expect((await refusal("previewDecision", { ...ref, outcome: "authorised", reasons: {} })).code).toBe("decision-invalid");
+    expect(await refusal("previewDecision", { ...ref, outcome: "refused", reasons: REASONS, supersedes: "D-404" })).toMatchObject({ code: "decision-superseded", message: expect.stringContaining("holds no decision D-404") });
 
     const preview = await call<DecisionPreview>("previewDecision", { ...ref, outcome: "refused", reasons: { ...REASONS, legality: draft.legality } });
     const identity = await call<Identity>("getIdentity", {});

@@ -55,6 +55,7 @@ export function draftDecision(session: Session, args: DecideArgs): DecisionDraft
   if (args.supersedes === undefined && current !== undefined) {
     throw new DecisionExistsError(`${ref} has decision ${current.id} (${current.outcome}); a new decision must supersede it (--supersedes ${current.id})`);
   }
+  if (args.supersedes !== undefined) store.decisions.checkSupersedable(args.supersedes, target.stored.id);
   const now = session.runtime.clock.now();
   const view = buildReviewView(session, target);
   const decisionId = args.decisionId ?? defaultDecisionId(args, store.decisions.decisionsOf(target.stored.id).length + 1);
