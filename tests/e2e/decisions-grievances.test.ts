@@ -103,7 +103,11 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     await page.keyboard.type(TEST_PASSPHRASE);
     await page.keyboard.press("Enter");
     await heading("Inbox").waitFor();
-    await page.evaluate((hash) => ((globalThis as unknown as { location: { hash: string } }).location.hash = hash), `#/review/${REF.authority}/${REF.id}/1`);
+    const grid = page.getByRole("grid", { name: "Requests" });
+    await grid.getByRole("row").filter({ hasText: MAIN_ID }).waitFor();
+    await press(grid.locator('[role="row"][tabindex="0"]'));
+    await heading(`${MAIN_ID}, revision 1`).waitFor();
+    await press(page.getByRole("button", { name: "Review", exact: true }));
     await heading(`Review of ${MAIN_ID}, revision 1`).waitFor();
     const steps = page.getByRole("tablist", { name: "Review steps" });
     await tabTo(steps.getByRole("tab", { selected: true }));
@@ -130,7 +134,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     await typeInto(page.getByLabel(new RegExp(`^Why decide without ${openItem}:`)), DEFERRAL);
     await press(page.getByRole("button", { name: "Preview the PDF" }));
     await page.getByText(/^Page 1 of \d+$/).waitFor({ timeout: 30_000 });
-    await page.getByText("Text of this page", { exact: true }).click();
+    await press(page.getByText("Text of this page", { exact: true }));
     const text = page.getByRole("group").filter({ hasText: "Text of this page" });
     await expect.poll(() => text.textContent(), UI_WAIT).toContain(`Decision ${FIRST}`);
     // Nothing was signed or stored by previewing.
@@ -293,7 +297,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
   });
 
   step("locking clears the decisions and the register from the page", async () => {
-    await page.getByRole("button", { name: "Lock", exact: true }).click();
+    await page.keyboard.press("Control+l");
     await heading("Unlock Counterseal").waitFor();
     const html = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { outerHTML: string } } }).document.documentElement.outerHTML);
     for (const text of [FIRST, SECOND, "G-2026-0001", "Анна Müller-Wójcik", DEFERRAL]) expect(html, `"${text}" is still in the page after Lock`).not.toContain(text);
