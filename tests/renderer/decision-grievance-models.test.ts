@@ -12,19 +12,21 @@ import { reviewItem, reviewView } from "./review-fixture.js";
 const REF = { authority: "de-sta-berlin", id: "EPOC-2026-0042", revision: 1 };
 const NOW = new Date("2026-11-27T12:00:00Z");
 
-const summary = (id: string, decidedAt: string, request = { authority: "de-sta-berlin", id: "EPOC-2026-0042", revision: 1 }): DecisionSummary => ({
-  id,
-  request,
-  outcome: "authorised",
-  decidedAt,
-  sha256: "0".repeat(64),
-  reviewerKeyId: "ABCDEF0123456789",
-  status: "final",
-  countersignaturesRequired: false,
-  refusalGrounds: [],
-  supersedes: null,
-  supersededBy: null,
-});
+// Cast, not annotated: the summary grows fields (countersignatures) these functions never read.
+const summary = (id: string, decidedAt: string, request = { authority: "de-sta-berlin", id: "EPOC-2026-0042", revision: 1 }): DecisionSummary =>
+  ({
+    id,
+    request,
+    outcome: "authorised",
+    decidedAt,
+    sha256: "0".repeat(64),
+    reviewerKeyId: "ABCDEF0123456789",
+    status: "final",
+    countersignaturesRequired: false,
+    refusalGrounds: [],
+    supersedes: null,
+    supersededBy: null,
+  }) as DecisionSummary;
 
 const key = (over: Partial<KeyringEntry>): KeyringEntry => ({
   authorityId: "de-sta-berlin",
