@@ -125,7 +125,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     await page.getByText("traffic data: not granted").waitFor();
     await page.getByLabel(new RegExp(`^Why decide without ${openItem}:`)).waitFor();
     expect(await page.getByRole("button", { name: "Sign the decision…" }).isDisabled()).toBe(true);
-    await screen(50, "decide-form");
+    await screen(70, "decide-form");
   });
 
   step("refuses a preview without the deferral's reason, then previews the copy's PDF", async () => {
@@ -140,7 +140,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     // Nothing was signed or stored by previewing.
     expect(await app.handlers.listDecisions({})).toEqual([]);
     expect(await page.getByRole("button", { name: "Sign the decision…" }).isDisabled()).toBe(false);
-    await screen(51, "decide-preview");
+    await screen(71, "decide-preview");
 
     // An edit makes the preview stale: signing waits for a new one.
     await tabTo(page.getByLabel("Reasons: Minimisation and safeguards"));
@@ -157,7 +157,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     const dialog = page.getByRole("alertdialog", { name: "Sign this decision?" });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(`You sign decision ${FIRST}: Authorised with modifications, on request ${REF.authority} / ${MAIN_ID}, revision 1, with your key ${keyId}.`);
-    await screen(52, "decide-confirm");
+    await screen(72, "decide-confirm");
     // Cancel has focus first: Enter there signs nothing.
     expect(await isFocused(dialog.getByRole("button", { name: "Cancel" }))).toBe(true);
     await press(dialog.getByRole("button", { name: "Sign decision" }));
@@ -171,7 +171,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     await page.getByText(stored?.sha256.slice(0, 16) ?? "?").waitFor();
     await page.getByText(`A sealed reply cannot be made: ${REF.authority} has no usable key with an age recipient in the keyring.`, { exact: false }).waitFor();
     expect(await page.getByRole("button", { name: "Export sealed reply…" }).count()).toBe(0);
-    await screen(53, "decision-page");
+    await screen(73, "decision-page");
   });
 
   step("exports the verification copy into a folder of its own, and it verifies with the stock minisign", async () => {
@@ -182,7 +182,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     const stock = spawnSync("minisign", ["-Vm", path.join(folder, `${FIRST}.json`), "-P", publicKey], { encoding: "utf8" });
     expect(stock.status, stock.stderr).toBe(0);
     expect(stock.stdout).toContain(`counterseal decision ${FIRST} sha256:`);
-    await screen(54, "decision-exported");
+    await screen(74, "decision-exported");
   });
 
   step("offers the sealed reply once the authority has an age recipient, and seals it", async () => {
@@ -192,7 +192,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     await heading("Decisions").waitFor();
     const row = page.getByRole("row").filter({ hasText: FIRST });
     expect(await row.textContent()).toContain("Final");
-    await screen(55, "decisions-list");
+    await screen(75, "decisions-list");
     await press(row.getByRole("link", { name: FIRST }));
     await heading(`Decision ${FIRST}`).waitFor();
     await press(page.getByRole("button", { name: "Export sealed reply…" }));
@@ -227,7 +227,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     await heading(`Decision ${SECOND}`).waitFor();
     await page.getByRole("link", { name: FIRST }).waitFor();
     expect((await app.handlers.getDecision({ id: FIRST })).supersededBy).toBe(SECOND);
-    await screen(56, "decision-superseding");
+    await screen(76, "decision-superseding");
   });
 
   step("registers a grievance from a letter, refused until every field is given", async () => {
@@ -238,7 +238,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     await heading("New grievance").waitFor();
     await press(page.getByRole("button", { name: "Register grievance" }));
     await page.getByText("8 fields need your attention.").waitFor();
-    await screen(57, "grievance-new-refused");
+    await screen(77, "grievance-new-refused");
 
     await typeInto(page.getByLabel("Register number"), "G-2026-0001");
     await typeInto(page.getByLabel("Name", { exact: true }), "Анна Müller-Wójcik");
@@ -256,7 +256,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     const stored = await app.handlers.getGrievance({ id: "G-2026-0001" });
     expect(stored).toMatchObject({ received: "2026-11-18", grounds: ["excessive-scope"], linkedCase: { authority: REF.authority, id: MAIN_ID }, replyTo: null, response: null });
     await page.getByRole("region", { name: "Clocks" }).getByText("Grievance response due", { exact: true }).waitFor();
-    await screen(58, "grievance-page");
+    await screen(78, "grievance-page");
   });
 
   step("the register lists it with its deadline among the clocks", async () => {
@@ -265,7 +265,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     const row = page.getByRole("row").filter({ hasText: "G-2026-0001" });
     expect(await row.textContent()).toContain("Анна Müller-Wójcik");
     expect(await page.getByRole("region", { name: "Clocks" }).locator("li").count()).toBe(1);
-    await screen(59, "grievance-register");
+    await screen(79, "grievance-register");
     await press(row.getByRole("link", { name: "G-2026-0001" }));
     await heading("Grievance G-2026-0001").waitFor();
   });
@@ -282,7 +282,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     const dialog = page.getByRole("alertdialog", { name: "Sign this response?" });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(`You sign the response to grievance G-2026-0001 from Анна Müller-Wójcik: Partly upheld; remedies ordered: Deletion of the data; with your key ${keyId}.`);
-    await screen(60, "grievance-respond-confirm");
+    await screen(80, "grievance-respond-confirm");
     await press(dialog.getByRole("button", { name: "Sign response" }));
     await page.getByRole("heading", { name: "Signed response" }).waitFor();
     const answered = await app.handlers.getGrievance({ id: "G-2026-0001" });
@@ -293,7 +293,7 @@ describe.sequential("deciding, exporting and answering grievances, by keyboard a
     await press(page.getByRole("button", { name: "Export verification copy…" }));
     await status().getByText(`Exported to the folder ${responseId}:`, { exact: false }).waitFor();
     expect(readdirSync(path.join(app.downloadsDir, responseId)).sort()).toEqual([`${responseId}.json`, `${responseId}.json.minisig`, `${responseId}.pdf`]);
-    await screen(61, "grievance-answered");
+    await screen(81, "grievance-answered");
   });
 
   step("locking clears the decisions and the register from the page", async () => {
