@@ -12,4 +12,10 @@ export interface FileDoor {
    * `replaceExisting` is true only when the reviewer confirmed replacing a file already there.
    */
   chooseSavePath(suggestedName: string): Promise<SaveTarget | null>;
+  /**
+   * A folder to write an export's new files into (a verification copy is three files), or null
+   * when the reviewer cancels. `suggestedName` says what goes there. Nothing in it is replaced:
+   * the export refuses a name already taken (electron/core/decisions/write-files.ts).
+   */
+  chooseFolder(suggestedName: string): Promise<string | null>;
 }

@@ -26,9 +26,12 @@ function shortenKeepingExtension(name: string, max: number): string {
   return name.slice(0, max - extension.length) + extension;
 }
 
-/** "report.pdf", then "report (2).pdf", "report (3).pdf"… the first that is neither on disk nor in `taken`. */
-export async function uniquePathIn(directory: string, name: string, taken: ReadonlySet<string>): Promise<string> {
-  const extension = path.extname(name);
+/**
+ * "report.pdf", then "report (2).pdf", "report (3).pdf"… the first that is neither on disk nor in
+ * `taken`. A folder's name has no extension: "a.r1.D1", then "a.r1.D1 (2)".
+ */
+export async function uniquePathIn(directory: string, name: string, taken: ReadonlySet<string>, { folder = false } = {}): Promise<string> {
+  const extension = folder ? "" : path.extname(name);
   const stem = name.slice(0, name.length - extension.length);
   for (let n = 1; ; n += 1) {
     const candidate = path.join(directory, n === 1 ? name : `${stem} (${n})${extension}`);

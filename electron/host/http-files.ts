@@ -73,7 +73,8 @@ export async function serveUpload(request: IncomingMessage, response: ServerResp
 /**
  * The host's file door for the API table: a save goes to a fresh name in `downloadsDir`, one no
  * file has and no earlier answer gave, never replacing anything (there is no dialog to confirm
- * it), and never anywhere else: only the suggested name's sanitised last segment is used.
+ * it), and never anywhere else: only the suggested name's sanitised last segment is used. An
+ * export's folder is likewise a fresh, empty one there.
  */
 export function createDownloadsDoor(downloadsDir: string): FileDoor {
   const given = new Set<string>();
@@ -83,6 +84,14 @@ export function createDownloadsDoor(downloadsDir: string): FileDoor {
       const chosen = await uniquePathIn(downloadsDir, sanitizeFileName(suggestedName, "download"), given);
       given.add(chosen);
       return { path: chosen, replaceExisting: false };
+    },
+    // An export gets a folder of its own, new and empty, named after what goes there.
+    async chooseFolder(suggestedName) {
+      await mkdir(downloadsDir, { recursive: true });
+      const chosen = await uniquePathIn(downloadsDir, sanitizeFileName(suggestedName, "export"), given, { folder: true });
+      given.add(chosen);
+      await mkdir(chosen);
+      return chosen;
     },
   };
 }

@@ -29,6 +29,9 @@ export interface MainFileDoorDeps {
 // always ask. So on every platform a name that exists when the dialog answers was confirmed.
 export const SAVE_DIALOG_PROPERTIES: NonNullable<SaveDialogOptions["properties"]> = ["showOverwriteConfirmation", "createDirectory"];
 
+/** An export goes into one existing folder, which the dialog may create (macOS: "New Folder"). */
+export const FOLDER_DIALOG_PROPERTIES: NonNullable<OpenDialogOptions["properties"]> = ["openDirectory", "createDirectory", "promptToCreate"];
+
 export function createMainFileDoor({ dialog, window }: MainFileDoorDeps): FileDoor {
   return {
     async chooseSavePath(suggestedName) {
@@ -37,6 +40,13 @@ export function createMainFileDoor({ dialog, window }: MainFileDoorDeps): FileDo
       const chosen = await dialog.showSaveDialog(owner, { defaultPath: path.basename(suggestedName), properties: SAVE_DIALOG_PROPERTIES });
       if (chosen.canceled || !chosen.filePath) return null;
       return { path: chosen.filePath, replaceExisting: await exists(chosen.filePath) };
+    },
+    async chooseFolder(suggestedName) {
+      const owner = window();
+      if (owner === undefined) return null;
+      const chosen = await dialog.showOpenDialog(owner, { title: path.basename(suggestedName), buttonLabel: "Export here", properties: FOLDER_DIALOG_PROPERTIES });
+      if (chosen.canceled) return null;
+      return chosen.filePaths[0] ?? null;
     },
   };
 }

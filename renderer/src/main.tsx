@@ -7,6 +7,7 @@ import "./styles/app.css";
 import "./styles/review.css";
 import "./styles/review-items.css";
 import "./styles/review-scope.css";
+import "./styles/decisions.css";
 
 async function start(): Promise<void> {
   await initI18n();

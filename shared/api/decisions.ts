@@ -61,15 +61,48 @@ export const decideArgs = reviewRef.extend({
   decisionId: z.string().min(1).optional(),
 });
 
+/** The decision screen's preview: the verification copy's PDF of the draft, nothing signed or stored. */
+export const decisionPreview = z.strictObject({
+  decisionId: z.string(),
+  outcome: z.enum(DECISION_OUTCOMES),
+  /** The key that signing would use, named in the confirmation. */
+  reviewerKeyId: z.string(),
+  countersignaturesRequired: z.boolean(),
+  /** SHA-256 of the draft's canonical bytes; signing later gives a new one (a new decidedAt). */
+  sha256: z.string(),
+  pdfBase64: z.string(),
+});
+
+/** A signed document's export: the folder the door chose and the files written, by name only. */
+export const documentExported = z.discriminatedUnion("saved", [
+  z.strictObject({ saved: z.literal(false) }),
+  z.strictObject({
+    saved: z.literal(true),
+    /** The chosen folder's own name, never its path. */
+    folder: z.string(),
+    files: z.array(z.string()),
+    sealedTo: z.string().nullable(),
+    sha256: z.string(),
+  }),
+]);
+
+/** Where a signed document goes: the verification copy, and with `seal` the sealed reply too. */
+export const exportDocumentArgs = z.strictObject({ id: z.string().min(1), seal: z.boolean() });
+
 export const decisionMethods = {
   listDecisions: method(none, z.array(decisionSummary)),
   getDecision: method(z.strictObject({ id: z.string().min(1) }), decisionView),
   decide: method(decideArgs, decisionView),
   draftReasons: method(reviewRef, draftedReasons),
+  previewDecision: method(decideArgs, decisionPreview),
+  /** The door asks where (main: a folder dialog) inside the call; the page names no path. */
+  exportDecision: method(exportDocumentArgs, documentExported),
 } as const;
 
 export type DecisionSummary = z.output<typeof decisionSummary>;
 export type DecisionView = z.output<typeof decisionView>;
 export type DecideArgs = z.output<typeof decideArgs>;
 export type DraftedReasons = z.output<typeof draftedReasons>;
+export type DecisionPreview = z.output<typeof decisionPreview>;
+export type DocumentExported = z.output<typeof documentExported>;
 export type DecisionStatusName = (typeof DECISION_STATUSES)[number];

@@ -71,6 +71,7 @@ export const ERROR_MEANINGS = {
   "review-template-unknown": "The review was started on a checklist template this version of Counterseal does not know.",
   // Retention (electron/core/settings/retention-settings.ts).
   "retention-setting-invalid": "A retention period is not a whole number of days from 1, or names no decision outcome; the message says which.",
+  "retention-not-due": "A case confirmed for deletion is no longer due under the retention rule (a newer revision, a superseded decision, a changed rule); nothing was deleted.",
   // The file door (electron/api/import-tokens.ts): the page names files only by main's tokens.
   "import-token-unknown": "A file to import was named by a token main did not issue, already used, or issued before the store was locked.",
   // Import (electron/core/bundles/refusal.ts): the bundle's own refusal code travels beside it.

@@ -6,6 +6,7 @@ import { grievanceConcernSchema, complainantSchema } from "../formats/grievance.
 import { CLOCK_STATES } from "../vocabulary/clock-kinds.js";
 import { GRIEVANCE_OUTCOMES } from "../vocabulary/grievance-outcomes.js";
 import { GRIEVANCE_GROUNDS, GRIEVANCE_REMEDIES } from "../vocabulary/grievance-vocabulary.js";
+import { documentExported, exportDocumentArgs } from "./decisions.js";
 import { method, none } from "./method.js";
 
 export const GRIEVANCE_SOURCES = ["letter", "bundle"] as const;
@@ -62,6 +63,8 @@ export const grievanceMethods = {
     }),
     grievanceView,
   ),
+  /** The response's verification copy, and with `seal` its sealed reply; `id` is the grievance's. */
+  exportGrievanceResponse: method(exportDocumentArgs, documentExported),
 } as const;
 
 export type GrievanceView = z.output<typeof grievanceView>;

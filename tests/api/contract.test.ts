@@ -26,8 +26,9 @@ describe("the API contract", () => {
       "importBundles", "getImportProgress", "queryInbox", "getRequest", "readAttachment", "saveAttachment",
       "saveOriginal", "listAudit", "verifyAudit",
       "getReview", "declareIndependence", "setAnswer", "confirmCarriedOver", "reviewFinding", "changeScope", "listClocks",
-      "listGrievances", "getGrievance", "registerGrievance", "respondToGrievance",
-      "listDecisions", "getDecision", "decide", "draftReasons",
+      "listGrievances", "getGrievance", "registerGrievance", "respondToGrievance", "exportGrievanceResponse",
+      "listDecisions", "getDecision", "decide", "draftReasons", "previewDecision", "exportDecision",
+      "getRetention", "updateRetentionRule", "deleteDueCases",
       "listCountersignRequests", "getCountersignRequest", "requestCountersignature", "answerCountersignRequest",
     ]);
     expect(apiContract.getRequest).toBe(requestMethods.getRequest);

@@ -17,6 +17,7 @@ export function recordingDoor(answer: (suggestedName: string) => SaveTarget | nu
       asked.push(suggestedName);
       return answer(suggestedName);
     },
+    chooseFolder: () => Promise.reject(new Error("this door only saves single files")),
   };
 }
 
@@ -26,4 +27,18 @@ export const savingInto = (folder: string, replaceExisting = false): RecordingDo
 
 export const noSaving: FileDoor = {
   chooseSavePath: () => Promise.reject(new Error("this test does not save anything")),
+  chooseFolder: () => Promise.reject(new Error("this test does not save anything")),
 };
+
+/** A folder dialog that answers `folder` (or null: cancelled), recording what it was asked. */
+export function folderDoor(folder: string | null): FileDoor & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    chooseSavePath: () => Promise.reject(new Error("this door only chooses folders")),
+    chooseFolder: async (suggestedName) => {
+      asked.push(suggestedName);
+      return folder;
+    },
+  };
+}

@@ -166,4 +166,18 @@ describe("the downloads door", () => {
     expect(readdirSync(downloads)).toEqual(["report.pdf"]);
     expect(readdirSync(root)).toEqual(["downloads"]);
   });
+
+  it("gives each export a new, empty folder of its own there, named after what goes in it", async () => {
+    const root = tempFolder();
+    const downloads = path.join(root, "downloads");
+    const door = createDownloadsDoor(downloads);
+    expect(await door.chooseFolder("D-1")).toBe(path.join(downloads, "D-1"));
+    expect(await door.chooseFolder("D-1")).toBe(path.join(downloads, "D-1 (2)"));
+    expect(await door.chooseFolder("../../etc")).toBe(path.join(downloads, "etc"));
+    // A decision's id has dots, which are no extension in a folder's name.
+    expect(await door.chooseFolder("nl-om.OM-1.r1.D1")).toBe(path.join(downloads, "nl-om.OM-1.r1.D1"));
+    expect(await door.chooseFolder("nl-om.OM-1.r1.D1")).toBe(path.join(downloads, "nl-om.OM-1.r1.D1 (2)"));
+    expect(readdirSync(downloads).sort()).toEqual(["D-1", "D-1 (2)", "etc", "nl-om.OM-1.r1.D1", "nl-om.OM-1.r1.D1 (2)"]);
+    expect(readdirSync(path.join(downloads, "D-1"))).toEqual([]);
+  });
 });

@@ -8,11 +8,15 @@ import { describe, expect, it } from "vitest";
 import { SUPPORTED_LOCALES } from "../../renderer/src/i18n/format.js";
 import { AUTHORITY_KINDS } from "../../shared/vocabulary/authority-kinds.js";
 import { DATA_CATEGORIES } from "../../shared/vocabulary/data-categories.js";
+import { DECISION_OUTCOMES } from "../../shared/vocabulary/decision-outcomes.js";
 import { INSTRUMENTS } from "../../shared/vocabulary/instruments.js";
 import { REFUSAL_CODES } from "../../shared/vocabulary/refusal-codes.js";
 import { REQUEST_STATUSES } from "../../shared/vocabulary/request-statuses.js";
 import { TARGET_KINDS, TARGET_ROLES } from "../../shared/vocabulary/targets.js";
 import { URGENCY_LEVELS } from "../../shared/vocabulary/urgencies.js";
+import { DECISION_STATUSES } from "../../shared/api/decisions.js";
+import { GRIEVANCE_OUTCOMES } from "../../shared/vocabulary/grievance-outcomes.js";
+import { COMPLAINANT_KINDS, GRIEVANCE_CONCERN_KINDS, GRIEVANCE_GROUNDS, GRIEVANCE_REMEDIES } from "../../shared/vocabulary/grievance-vocabulary.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
@@ -34,6 +38,13 @@ describe("the catalogue", () => {
       ["targetKind", TARGET_KINDS],
       ["targetRole", TARGET_ROLES],
       ["locale", SUPPORTED_LOCALES],
+      ["outcome", DECISION_OUTCOMES],
+      ["decisionStatus", DECISION_STATUSES],
+      ["complainantKind", COMPLAINANT_KINDS],
+      ["concernKind", GRIEVANCE_CONCERN_KINDS],
+      ["grievanceGround", GRIEVANCE_GROUNDS],
+      ["grievanceRemedy", GRIEVANCE_REMEDIES],
+      ["grievanceOutcomeName", GRIEVANCE_OUTCOMES],
     ];
     for (const [name, values] of labelled) {
       for (const value of values) expect(section(name)[value], `${name}.${value}`).toBeTruthy();
@@ -43,7 +54,7 @@ describe("the catalogue", () => {
   it("keeps the names the end-to-end tests look for", () => {
     expect(section("setup")).toMatchObject({ formLabel: "Create store", reviewerName: "Reviewer name", office: "Office", passphrase: "Passphrase", repeatPassphrase: "Repeat passphrase" });
     expect(section("unlock")).toMatchObject({ submit: "Unlock", passphrase: "Passphrase" });
-    expect(section("nav")).toMatchObject({ inbox: "Inbox", import: "Import", keyring: "Keyring", settings: "Settings", lock: "Lock" });
+    expect(section("nav")).toMatchObject({ inbox: "Inbox", import: "Import", keyring: "Keyring", settings: "Settings", lock: "Lock", decisions: "Decisions", grievances: "Grievances" });
     expect(section("import")).toMatchObject({ choose: "Import bundles…" });
     expect(section("keyring")).toMatchObject({ revoke: "Revoke", revokeConfirm: "Revoke key" });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { idleDeadline, isIdle } from "../../renderer/src/app/idle.js";
-import { parseRoute, routeHash } from "../../renderer/src/app/routes.js";
+import { navSectionOf, parseRoute, routeHash } from "../../renderer/src/app/routes.js";
 import { isTextField, shortcutFor, type KeyLike } from "../../renderer/src/app/shortcuts.js";
 
 describe("hash routes", () => {
@@ -10,19 +10,37 @@ describe("hash routes", () => {
       { screen: "import" },
       { screen: "keyring" },
       { screen: "settings" },
+      { screen: "retention" },
       { screen: "help" },
       { screen: "request", authority: "nl-om-rotterdam", id: "OM:RTM/2026 0117", revision: 2 },
       { screen: "request", authority: "fr-pnf", id: "A.B_C" },
       { screen: "review", authority: "de-sta-berlin", id: "EPOC 2026/0042", revision: 3 },
+      { screen: "decisions" },
+      { screen: "grievances" },
+      { screen: "new-grievance" },
+      { screen: "decide", authority: "de-sta-berlin", id: "EPOC 2026/0042", revision: 3 },
+      { screen: "decide", authority: "de-sta-berlin", id: "EPOC 2026/0042", revision: 3, supersedes: "de-sta-berlin.EPOC.r3.D1" },
+      { screen: "decision", id: "nl-om.OM-RTM-2026-0117.r1.D2" },
+      { screen: "grievance", id: "G/2026 0001" },
     ] as const;
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
 
   it("falls back to the inbox for anything else", () => {
-    for (const hash of ["", "#", "#/nowhere", "#/review/a/b", "#/review/a/b/0", "#/review/a/b/1/extra", "#/request/only-authority", "#/inbox/extra", "#/request/a/%E0%A4%A"]) {
+    for (const hash of ["", "#", "#/nowhere", "#/review/a/b", "#/review/a/b/0", "#/review/a/b/1/extra", "#/request/only-authority", "#/inbox/extra", "#/retention/x", "#/request/a/%E0%A4%A",
+      "#/decisions/x", "#/decision", "#/decision/a/b", "#/grievance", "#/grievances/old", "#/grievances/new/x", "#/decide/a/b", "#/decide/a/b/0", "#/decide/a/b/1/D1/extra"]) {
       expect(parseRoute(hash)).toEqual({ screen: "inbox" });
     }
     expect(parseRoute("#/request/a/b/zero")).toEqual({ screen: "request", authority: "a", id: "b" });
+  });
+
+  it("puts each screen under its navigation entry", () => {
+    expect(navSectionOf({ screen: "review", authority: "a", id: "b", revision: 1 })).toBe("inbox");
+    expect(navSectionOf({ screen: "decide", authority: "a", id: "b", revision: 1 })).toBe("decisions");
+    expect(navSectionOf({ screen: "decision", id: "D1" })).toBe("decisions");
+    expect(navSectionOf({ screen: "new-grievance" })).toBe("grievances");
+    expect(navSectionOf({ screen: "grievance", id: "G1" })).toBe("grievances");
+    expect(navSectionOf({ screen: "keyring" })).toBe("keyring");
   });
 });
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { BrowserWindow, IpcMainInvokeEvent } from "electron";
 import { describe, expect, it, vi } from "vitest";
 import { createImportFileRegistry, createImportTokens } from "../../electron/api/import-tokens.js";
-import { createMainFileDoor, registerFileChannels, SAVE_DIALOG_PROPERTIES, type DialogPort } from "../../electron/main/file-door.js";
+import { createMainFileDoor, FOLDER_DIALOG_PROPERTIES, registerFileChannels, SAVE_DIALOG_PROPERTIES, type DialogPort } from "../../electron/main/file-door.js";
 import { CHOOSE_IMPORT_CHANNEL, REGISTER_DROP_CHANNEL } from "../../shared/api/bridge.js";
 import { createFileFunctions, NOT_FROM_DISK_MESSAGE } from "../../electron/preload/file-functions.js";
 import { testRuntime } from "../helpers/runtime.js";
@@ -21,6 +21,24 @@ function fakeDialog(answers: { save?: string | null; open?: string[] | null } = 
   };
   return dialog as typeof dialog & DialogPort;
 }
+
+describe("the export folder door", () => {
+  it("asks main's folder dialog, titled with what goes there, and answers the folder it picked", async () => {
+    const folder = tempFolder();
+    const dialog = fakeDialog({ open: [folder] });
+    expect(await createMainFileDoor({ dialog, window: () => window }).chooseFolder("../D-1")).toBe(folder);
+    expect(dialog.showOpenDialog).toHaveBeenCalledExactlyOnceWith(window, { title: "D-1", buttonLabel: "Export here", properties: FOLDER_DIALOG_PROPERTIES });
+    expect(FOLDER_DIALOG_PROPERTIES).toContain("openDirectory");
+    expect(FOLDER_DIALOG_PROPERTIES).not.toContain("multiSelections");
+  });
+
+  it("answers null on cancel, and without a window opens nothing", async () => {
+    expect(await createMainFileDoor({ dialog: fakeDialog(), window: () => window }).chooseFolder("D-1")).toBeNull();
+    const dialog = fakeDialog({ open: ["/tmp"] });
+    expect(await createMainFileDoor({ dialog, window: () => undefined }).chooseFolder("D-1")).toBeNull();
+    expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+});
 
 describe("the save dialog door", () => {
   it("asks with only the suggested name's last segment, with the overwrite confirmation on", async () => {

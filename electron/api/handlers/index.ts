@@ -13,6 +13,7 @@ import { countersignHandlers } from "./countersign.js";
 import { grievanceHandlers } from "./grievances.js";
 import { keyringHandlers } from "./keyring.js";
 import { requestHandlers } from "./requests.js";
+import { retentionHandlers } from "./retention.js";
 import { reviewHandlers } from "./review.js";
 import { storeHandlers } from "./store.js";
 
@@ -46,8 +47,9 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...requestHandlers({ sessions, files: options.files, tokens }),
     ...auditHandlers(sessions),
     ...reviewHandlers(sessions),
-    ...grievanceHandlers(sessions),
-    ...decisionHandlers(sessions),
+    ...grievanceHandlers(sessions, options.files),
+    ...decisionHandlers(sessions, options.files),
+    ...retentionHandlers(sessions),
     ...countersignHandlers(sessions, options.files),
   };
   return {

@@ -7,13 +7,15 @@
 // revision naming the current one in `supersedes`; the case then takes the new decision's state
 // (decided, or returned-for-information for `returned`). Both stay stored and verifiable.
 import type { DecideArgs, DecisionView } from "../../../shared/api/decisions.js";
+import type { ReviewView } from "../../../shared/api/review.js";
+import type { DecisionDocument } from "../../../shared/formats/decision.js";
 import { DOCUMENT_IDENTIFIER } from "../../../shared/formats/document-fields.js";
 import { transition } from "../../../shared/review/case-state.js";
 import type { CaseState } from "../../../shared/vocabulary/case-states.js";
 import type { DecisionOutcome } from "../../../shared/vocabulary/decision-outcomes.js";
 import { nextDueOf } from "../review/review-clocks.js";
 import { ReviewClosedError } from "../review/review-errors.js";
-import { loadReviewTarget } from "../review/review-target.js";
+import { loadReviewTarget, type ReviewTarget } from "../review/review-target.js";
 import { buildReviewView } from "../review/review-view.js";
 import type { Session } from "../session/session.js";
 import { getCountersignSettings } from "../settings/countersign-settings.js";
@@ -22,31 +24,53 @@ import { DecisionExistsError } from "../store/index.js";
 import { composeDecision } from "./decision-compose.js";
 import { DecisionInvalidError } from "./decision-errors.js";
 import { getDecision } from "./decision-views.js";
-import { reviewerSigner } from "./reviewer-key.js";
+import { reviewerSigner, type ReviewerSigner } from "./reviewer-key.js";
 import { signDocument } from "./sign-document.js";
 import { DocumentInvalidError } from "./signed-kinds.js";
 
 /** The id a decision gets when the reviewer names none: the revision's, numbered. */
 export const defaultDecisionId = (ref: { authority: string; id: string; revision: number }, number: number): string => `${ref.authority}.${ref.id}.r${ref.revision}.D${number}`;
 
-export function decide(session: Session, args: DecideArgs): DecisionView {
+/** What deciding signs and stores: the composed document and what it was composed from. */
+export interface DecisionDraft {
+  document: DecisionDocument;
+  target: ReviewTarget & { review: NonNullable<ReviewTarget["review"]> };
+  view: ReviewView;
+  decisionId: string;
+  now: Date;
+  signer: ReviewerSigner;
+}
+
+/**
+ * The decision `args` ask for, composed and checked exactly as deciding would, with nothing
+ * signed or stored: `decide` signs and records it, the decision screen's preview prints it.
+ */
+export function draftDecision(session: Session, args: DecideArgs): DecisionDraft {
   const signer = reviewerSigner(session);
   const { store } = session;
+  const target = loadReviewTarget(session, args);
+  const ref = `${args.authority}/${args.id}/${args.revision}`;
+  if (target.state === "superseded") throw new ReviewClosedError(`${ref} is superseded by a newer revision; decide the newer revision instead`);
+  const current = store.decisions.currentDecisionOf(target.stored.id);
+  if (args.supersedes === undefined && current !== undefined) {
+    throw new DecisionExistsError(`${ref} has decision ${current.id} (${current.outcome}); a new decision must supersede it (--supersedes ${current.id})`);
+  }
+  if (args.supersedes !== undefined) store.decisions.checkSupersedable(args.supersedes, target.stored.id);
+  const now = session.runtime.clock.now();
+  const view = buildReviewView(session, target);
+  const decisionId = args.decisionId ?? defaultDecisionId(args, store.decisions.decisionsOf(target.stored.id).length + 1);
+  if (!DOCUMENT_IDENTIFIER.test(decisionId)) throw new DecisionInvalidError(`the decision id ${decisionId} is not 1 to 128 of A-Z a-z 0-9 . _ : -; give one with --id`);
+  const document = composeDecision({ view, bundleDigest: target.stored.bundleDigest, args, decisionId, signer: signer.signer, now, countersign: getCountersignSettings(session) });
+  // A review with its independence declared has started; this guards the types, not a case.
+  const review = target.review;
+  if (review === undefined) throw new DecisionInvalidError(`${ref} has no review to decide`);
+  return { document, target: { ...target, review }, view, decisionId, now, signer };
+}
+
+export function decide(session: Session, args: DecideArgs): DecisionView {
+  const { store } = session;
   const id = store.transaction(() => {
-    const target = loadReviewTarget(session, args);
-    const ref = `${args.authority}/${args.id}/${args.revision}`;
-    if (target.state === "superseded") throw new ReviewClosedError(`${ref} is superseded by a newer revision; decide the newer revision instead`);
-    const current = store.decisions.currentDecisionOf(target.stored.id);
-    if (args.supersedes === undefined && current !== undefined) {
-      throw new DecisionExistsError(`${ref} has decision ${current.id} (${current.outcome}); a new decision must supersede it (--supersedes ${current.id})`);
-    }
-    const now = session.runtime.clock.now();
-    const view = buildReviewView(session, target);
-    const decisionId = args.decisionId ?? defaultDecisionId(args, store.decisions.decisionsOf(target.stored.id).length + 1);
-    if (!DOCUMENT_IDENTIFIER.test(decisionId)) throw new DecisionInvalidError(`the decision id ${decisionId} is not 1 to 128 of A-Z a-z 0-9 . _ : -; give one with --id`);
-    const document = composeDecision({ view, bundleDigest: target.stored.bundleDigest, args, decisionId, signer: signer.signer, now, countersign: getCountersignSettings(session) });
-    // A review with its independence declared has started; this guards the types, not a case.
-    if (target.review === undefined) throw new DecisionInvalidError(`${ref} has no review to decide`);
+    const { document, target, view, decisionId, now, signer } = draftDecision(session, args);
     const state = stateAfter(target.state, args.outcome, args.supersedes !== undefined);
     let signed;
     try {

@@ -3,23 +3,33 @@
 import { useEffect, useRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Icon, type IconName } from "../components/Icon.js";
+import { DecideScreen } from "../features/decisions/DecideScreen.js";
+import { DecisionScreen } from "../features/decisions/DecisionScreen.js";
+import { DecisionsScreen } from "../features/decisions/DecisionsScreen.js";
+import { GrievanceScreen } from "../features/grievances/GrievanceScreen.js";
+import { GrievancesScreen } from "../features/grievances/GrievancesScreen.js";
+import { NewGrievanceScreen } from "../features/grievances/NewGrievanceScreen.js";
 import { HelpScreen } from "../features/help/HelpScreen.js";
 import { ImportScreen } from "../features/import/ImportScreen.js";
 import { InboxScreen } from "../features/inbox/InboxScreen.js";
 import { KeyringScreen } from "../features/keyring/KeyringScreen.js";
 import { RequestScreen } from "../features/request/RequestScreen.js";
+import { RetentionScreen } from "../features/retention/RetentionScreen.js";
 import { ReviewScreen } from "../features/review/ReviewScreen.js";
 import { SettingsScreen } from "../features/settings/SettingsScreen.js";
 import { useNavigation } from "../store/navigation.js";
 import { useSession } from "../store/session.js";
 import { lockNow } from "./lock-now.js";
 import { isMac } from "./platform.js";
-import { routeHash, type Route, type ScreenName } from "./routes.js";
+import { navSectionOf, routeHash, type Route } from "./routes.js";
 
-const NAV_ITEMS: ReadonlyArray<{ screen: Exclude<ScreenName, "request" | "review">; icon: IconName }> = [
+const NAV_ITEMS: ReadonlyArray<{ screen: ReturnType<typeof navSectionOf>; icon: IconName }> = [
   { screen: "inbox", icon: "inbox" },
+  { screen: "decisions", icon: "decision" },
+  { screen: "grievances", icon: "grievance" },
   { screen: "import", icon: "import" },
   { screen: "keyring", icon: "key" },
+  { screen: "retention", icon: "clock" },
   { screen: "settings", icon: "settings" },
   { screen: "help", icon: "help" },
 ];
@@ -34,12 +44,27 @@ function Screen({ route }: { route: Route }) {
       return <KeyringScreen />;
     case "settings":
       return <SettingsScreen />;
+    case "retention":
+      return <RetentionScreen />;
     case "help":
       return <HelpScreen />;
     case "request":
       return <RequestScreen authority={route.authority} id={route.id} {...(route.revision === undefined ? {} : { revision: route.revision })} />;
     case "review":
       return <ReviewScreen reference={{ authority: route.authority, id: route.id, revision: route.revision }} />;
+    case "decisions":
+      return <DecisionsScreen />;
+    case "decide":
+      // Keyed by the route, so another revision (or another decision to supersede) starts a fresh form.
+      return <DecideScreen key={routeHash(route)} reference={{ authority: route.authority, id: route.id, revision: route.revision }} supersedes={route.supersedes} />;
+    case "decision":
+      return <DecisionScreen id={route.id} />;
+    case "grievances":
+      return <GrievancesScreen />;
+    case "new-grievance":
+      return <NewGrievanceScreen />;
+    case "grievance":
+      return <GrievanceScreen id={route.id} />;
   }
 }
 
@@ -69,7 +94,7 @@ export function Shell() {
     mainRef.current?.focus();
   };
 
-  const current = route.screen === "request" || route.screen === "review" ? "inbox" : route.screen;
+  const current = navSectionOf(route);
 
   return (
     <div className="shell">

@@ -6,14 +6,28 @@ export type Route =
   | { screen: "import" }
   | { screen: "keyring" }
   | { screen: "settings" }
+  | { screen: "retention" }
   | { screen: "help" }
+  | { screen: "decisions" }
+  | { screen: "grievances" }
+  /** The register's form for a grievance entered from a letter: #/grievances/new. */
+  | { screen: "new-grievance" }
   | { screen: "request"; authority: string; id: string; revision?: number }
   /** The reviewer's workspace always names the exact revision it reviews. */
-  | { screen: "review"; authority: string; id: string; revision: number };
+  | { screen: "review"; authority: string; id: string; revision: number }
+  /** The decision screen for a reviewed revision; `supersedes` names the decision a new one replaces. */
+  | { screen: "decide"; authority: string; id: string; revision: number; supersedes?: string }
+  | { screen: "decision"; id: string }
+  | { screen: "grievance"; id: string };
 
 export type ScreenName = Route["screen"];
 
 export const DEFAULT_ROUTE: Route = { screen: "inbox" };
+
+const revisionOf = (text: string | undefined): number | undefined => {
+  const revision = Number(text);
+  return text !== undefined && Number.isInteger(revision) && revision >= 1 ? revision : undefined;
+};
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter((part) => part !== "");
@@ -29,30 +43,73 @@ export function parseRoute(hash: string): Route {
     case "import":
     case "keyring":
     case "settings":
+    case "retention":
     case "help":
+    case "decisions":
       return rest.length === 0 ? { screen } : DEFAULT_ROUTE;
+    case "grievances":
+      if (rest.length === 0) return { screen };
+      return rest.length === 1 && rest[0] === "new" ? { screen: "new-grievance" } : DEFAULT_ROUTE;
+    case "decision":
+    case "grievance": {
+      const [id] = rest;
+      return id && rest.length === 1 ? { screen, id } : DEFAULT_ROUTE;
+    }
     case "request": {
       const [authority, id, revisionText] = rest;
       if (!authority || !id || rest.length > 3) return DEFAULT_ROUTE;
-      if (revisionText === undefined) return { screen, authority, id };
-      const revision = Number(revisionText);
-      return Number.isInteger(revision) && revision >= 1 ? { screen, authority, id, revision } : { screen, authority, id };
+      const revision = revisionOf(revisionText);
+      return revision === undefined ? { screen, authority, id } : { screen, authority, id, revision };
     }
-    case "review": {
-      const [authority, id, revisionText] = rest;
-      const revision = Number(revisionText);
-      if (!authority || !id || rest.length !== 3 || !Number.isInteger(revision) || revision < 1) return DEFAULT_ROUTE;
-      return { screen, authority, id, revision };
+    case "review":
+    case "decide": {
+      const [authority, id, revisionText, supersedes] = rest;
+      const revision = revisionOf(revisionText);
+      const most = screen === "decide" ? 4 : 3;
+      if (!authority || !id || revision === undefined || rest.length < 3 || rest.length > most) return DEFAULT_ROUTE;
+      if (screen === "review") return { screen, authority, id, revision };
+      return supersedes === undefined ? { screen, authority, id, revision } : { screen, authority, id, revision, supersedes };
     }
     default:
       return DEFAULT_ROUTE;
   }
 }
 
+const hashOf = (screen: string, parts: readonly string[]): string => `#/${screen}/${parts.map(encodeURIComponent).join("/")}`;
+
 export function routeHash(route: Route): string {
-  if (route.screen !== "request" && route.screen !== "review") return `#/${route.screen}`;
-  const parts = [route.authority, route.id, ...(route.revision === undefined ? [] : [String(route.revision)])];
-  return `#/${route.screen}/${parts.map(encodeURIComponent).join("/")}`;
+  switch (route.screen) {
+    case "request":
+      return hashOf(route.screen, [route.authority, route.id, ...(route.revision === undefined ? [] : [String(route.revision)])]);
+    case "review":
+      return hashOf(route.screen, [route.authority, route.id, String(route.revision)]);
+    case "decide":
+      return hashOf(route.screen, [route.authority, route.id, String(route.revision), ...(route.supersedes === undefined ? [] : [route.supersedes])]);
+    case "decision":
+    case "grievance":
+      return hashOf(route.screen, [route.id]);
+    case "new-grievance":
+      return "#/grievances/new";
+    default:
+      return `#/${route.screen}`;
+  }
 }
 
 export const sameRoute = (a: Route, b: Route): boolean => routeHash(a) === routeHash(b);
+
+/** The navigation entry a screen belongs under, for the shell's "current" mark. */
+export function navSectionOf(route: Route): "inbox" | "import" | "keyring" | "settings" | "retention" | "help" | "decisions" | "grievances" {
+  switch (route.screen) {
+    case "request":
+    case "review":
+      return "inbox";
+    case "decide":
+    case "decision":
+      return "decisions";
+    case "grievance":
+    case "new-grievance":
+      return "grievances";
+    default:
+      return route.screen;
+  }
+}

@@ -107,3 +107,35 @@ export function SelectField({ label, value, onChange, options, hint, error, clas
     </FieldFrame>
   );
 }
+
+interface TextAreaFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string | null;
+  required?: boolean;
+  disabled?: boolean;
+  rows?: number;
+  className?: string;
+}
+
+export function TextAreaField({ label, value, onChange, hint, error, required, disabled, rows = 4, className }: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error ?? null} {...(className ? { className } : {})}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          className="input textarea"
+          rows={rows}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          required={required}
+          disabled={disabled}
+        />
+      )}
+    </FieldFrame>
+  );
+}

@@ -6,9 +6,12 @@ import { api } from "../api/client.js";
 // The session owns the lock, so its own failures are only shown (toFailure), never signalled.
 import { toFailure, type Failure } from "../api/errors.js";
 import type { ReviewerIdentity } from "../../../shared/api/keyring.js";
+import { useDecisions } from "./decisions.js";
+import { useGrievances } from "./grievances.js";
 import { useImport } from "./import.js";
 import { useInbox } from "./inbox.js";
 import { useKeyring } from "./keyring.js";
+import { useRetention } from "./retention.js";
 import { onStoreLocked } from "./failure.js";
 import { useNavigation } from "./navigation.js";
 import { useRequest } from "./request.js";
@@ -40,6 +43,9 @@ export function clearCaseData(): void {
   useReview.getState().reset();
   useImport.getState().reset();
   useKeyring.getState().reset();
+  useRetention.getState().reset();
+  useDecisions.getState().reset();
+  useGrievances.getState().reset();
   useNavigation.getState().reset();
 }
 

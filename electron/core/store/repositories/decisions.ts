@@ -110,7 +110,7 @@ export class DecisionRepository {
       if (input.supersedes === null && current !== undefined) {
         throw new DecisionExistsError(`This request revision has decision ${current.id} (${current.outcome}); a new decision must supersede it (--supersedes ${current.id}).`);
       }
-      if (input.supersedes !== null) this.#checkSupersedable(input.supersedes, input.requestId);
+      if (input.supersedes !== null) this.checkSupersedable(input.supersedes, input.requestId);
       this.#insert.run({
         id: input.id,
         requestId: input.requestId,
@@ -163,7 +163,8 @@ export class DecisionRepository {
     return this.decisionsOf(requestId).find((decision) => decision.supersededBy === null);
   }
 
-  #checkSupersedable(id: string, requestId: string): void {
+  /** Refuses a decision to supersede that is unknown, on another revision, or superseded already. */
+  checkSupersedable(id: string, requestId: string): void {
     const old = this.getDecision(id);
     if (old === undefined) throw new DecisionSupersededError(`--supersedes ${id}: the store holds no decision ${id}.`);
     if (old.requestId !== requestId) throw new DecisionSupersededError(`--supersedes ${id}: that decision is on another request revision; a decision supersedes one on the same revision.`);

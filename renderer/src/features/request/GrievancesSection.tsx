@@ -2,6 +2,7 @@
 // deadline's state and, once answered, the signed response's outcome.
 import { useTranslation } from "react-i18next";
 import type { RequestDetail } from "../../../../shared/api/requests.js";
+import { routeHash } from "../../app/routes.js";
 import { formatDate, formatDateTime } from "../../i18n/format.js";
 import { useLocale } from "../../store/settings.js";
 
@@ -23,7 +24,9 @@ export function GrievancesSection({ detail }: { detail: RequestDetail }) {
         {detail.grievances.map((grievance) => (
           <tr key={grievance.id}>
             <td>
-              <code>{grievance.id}</code>
+              <a href={routeHash({ screen: "grievance", id: grievance.id })}>
+                <code>{grievance.id}</code>
+              </a>
             </td>
             <td>{formatDate(grievance.received, locale)}</td>
             <td>{formatDateTime(grievance.respondBy, locale)}</td>

@@ -17,6 +17,7 @@ import { AttachmentsSection } from "./AttachmentsSection.js";
 import { DOCUMENT_SECTIONS, DocumentSections, Section } from "./DocumentSections.js";
 import { FieldRow, ProvenanceSection } from "./ProvenanceSection.js";
 import { readRequestDocument } from "./request-model.js";
+import { DecisionsSection } from "./DecisionsSection.js";
 import { GrievancesSection } from "./GrievancesSection.js";
 import { RevisionsSection } from "./RevisionsSection.js";
 import { VisibleIdentifier } from "./VisibleText.js";
@@ -27,7 +28,7 @@ interface Props {
   revision?: number;
 }
 
-const EXTRA_SECTIONS = ["provenance", "revisions", "grievances", "attachments"] as const;
+const EXTRA_SECTIONS = ["provenance", "revisions", "decisions", "grievances", "attachments"] as const;
 
 export function RequestScreen({ authority, id, revision }: Props) {
   const { t } = useTranslation();
@@ -161,6 +162,9 @@ export function RequestScreen({ authority, id, revision }: Props) {
       </Section>
       <Section id="section-revisions" title={t("request.section.revisions")}>
         <RevisionsSection detail={detail} />
+      </Section>
+      <Section id="section-decisions" title={t("request.section.decisions")}>
+        <DecisionsSection detail={detail} />
       </Section>
       <Section id="section-grievances" title={t("request.section.grievances")}>
         <GrievancesSection detail={detail} />

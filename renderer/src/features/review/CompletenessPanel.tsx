@@ -4,8 +4,22 @@ import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import type { ReviewView } from "../../../../shared/api/review.js";
 import { Icon } from "../../components/Icon.js";
+import { routeHash } from "../../app/routes.js";
 import { useReview } from "../../store/review.js";
+import { canStartDecision } from "../decisions/decision-model.js";
 import { completeness } from "./review-model.js";
+
+/** The way on to the decision screen, once nothing but open items (deferred there) stands in the way. */
+function DecideButton({ view, deferring }: { view: ReviewView; deferring: number }) {
+  const { t } = useTranslation();
+  if (!canStartDecision(view) || view.state === "decided") return null;
+  const { authority, id, revision } = view.request;
+  return (
+    <a className="button button-primary decide-button" href={routeHash({ screen: "decide", authority, id, revision })}>
+      {deferring > 0 ? t("review.check.decideDeferring", { count: deferring }) : t("review.check.decide")}
+    </a>
+  );
+}
 
 export function CompletenessPanel({ view }: { view: ReviewView }) {
   const { t } = useTranslation();
@@ -21,6 +35,7 @@ export function CompletenessPanel({ view }: { view: ReviewView }) {
           <Icon name="check" />
           <p>{t("review.check.ready")}</p>
         </div>
+        <DecideButton view={view} deferring={0} />
       </section>
     );
 
@@ -28,6 +43,7 @@ export function CompletenessPanel({ view }: { view: ReviewView }) {
     <section className="completeness" aria-labelledby="check-title">
       <h2 id="check-title">{t("review.check.title")}</h2>
       <p role="status">{t("review.check.notReady")}</p>
+      <DecideButton view={view} deferring={view.unanswered.length} />
       {!check.independenceDeclared ? <p className="check-line">{t("review.check.independence")}</p> : null}
       {(
         [
