@@ -6,26 +6,10 @@ import type { DecisionView } from "../../../../shared/api/decisions.js";
 import { formatDateTime, groupHex } from "../../i18n/format.js";
 import { useLocale } from "../../store/settings.js";
 
-/** A countersignature as the decision's view lists it (the four-eyes capability's shape). */
-export interface CountersignatureLine {
-  id: string;
-  verdict: "signed" | "declined";
-  reviewer: { name: string; office: string; keyId: string };
-  at: string;
-  sha256: string;
-  reasons?: string | undefined;
-}
-
-/**
- * The countersignatures the view carries. The list joins the contract with the four-eyes
- * capability; a view without it (no countersignature can have come back) lists none.
- */
-export const countersignaturesOf = (view: DecisionView): readonly CountersignatureLine[] => (view as DecisionView & { countersignatures?: readonly CountersignatureLine[] }).countersignatures ?? [];
-
 export function CountersignaturesSection({ view }: { view: DecisionView }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const received = countersignaturesOf(view);
+  const received = view.countersignatures;
   return (
     <section className="panel" aria-labelledby="decision-countersign">
       <h2 id="decision-countersign">{t("decision.countersignatures")}</h2>
