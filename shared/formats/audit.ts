@@ -17,6 +17,7 @@ import { DATA_CATEGORIES } from "../vocabulary/data-categories.js";
 import { DECISION_OUTCOMES } from "../vocabulary/decision-outcomes.js";
 import { SCOPE_CONDITION_KINDS } from "../vocabulary/scope-conditions.js";
 import { TARGET_KINDS } from "../vocabulary/targets.js";
+import { EXECUTION_OUTCOMES, EXECUTION_SOURCES, NON_COMPLIANCE_GROUNDS } from "../vocabulary/execution-outcomes.js";
 
 /** A stored audit text that this vocabulary does not describe. */
 export class AuditFormatError extends Error {
@@ -100,6 +101,8 @@ export const AUDIT_DETAILS = {
     /** Days after a final decision, by outcome, before its case may be deleted (electron/core/settings/retention-settings.ts). */
     retentionAfterDecision: z.partialRecord(z.enum(DECISION_OUTCOMES), z.number().int().min(1)).optional(),
     countersignCategories: z.array(z.enum(DATA_CATEGORIES)).optional(),
+    /** The transparency report's small-count threshold (electron/core/settings/report-settings.ts). */
+    reportThreshold: z.number().int().min(1).optional(),
   }),
   "reviewer.created": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
   "reviewer.updated": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
@@ -228,6 +231,20 @@ export const AUDIT_DETAILS = {
     countersignaturesRequired: z.boolean(),
     state: z.enum(CASE_STATES),
   }),
+  /**
+   * What happened after an authorisation (electron/core/executions): the decision it follows, the
+   * outcome and its vocabulary ground, when the data were produced, where the record came from
+   * and, for a bundle, the SHA-256 of the issuer's signed document. Whether a note was given, never the note.
+   */
+  "execution.recorded": z.strictObject({
+    decisionId: z.string().min(1),
+    outcome: z.enum(EXECUTION_OUTCOMES),
+    ground: z.enum(NON_COMPLIANCE_GROUNDS).nullable(),
+    producedAt: storedTime.nullable(),
+    source: z.enum(EXECUTION_SOURCES),
+    documentSha256: sha256.nullable(),
+    withNote: z.boolean(),
+  }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
@@ -289,6 +306,7 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("request.original-exported"),
   entryFor("evidence.orphans-removed"),
   entryFor("decision.signed"),
+  entryFor("execution.recorded"),
 ]);
 
 export type AuditEntry = z.infer<typeof auditEntry>;

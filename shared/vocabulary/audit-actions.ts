@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   "request.original-exported",
   "evidence.orphans-removed",
   "decision.signed",
+  "execution.recorded",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -66,6 +67,7 @@ export const AUDIT_OBJECT_TYPES = {
   "request.original-exported": "request",
   "evidence.orphans-removed": "evidence",
   "decision.signed": "decision",
+  "execution.recorded": "execution",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];

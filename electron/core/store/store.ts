@@ -12,6 +12,8 @@ import { AuditLog } from "./repositories/audit.js";
 import { DecisionRepository } from "./repositories/decisions.js";
 import { GrievanceRepository } from "./repositories/grievances.js";
 import { EvidenceRepository } from "./repositories/evidence.js";
+import { ExecutionRepository } from "./repositories/executions.js";
+import { StatisticsRepository } from "./repositories/statistics.js";
 import { InboxRepository } from "./repositories/inbox.js";
 import { KeyringRepository } from "./repositories/keyring.js";
 import { PopulationRepository } from "./repositories/population.js";
@@ -53,6 +55,8 @@ export class Store {
   readonly review: ReviewRepository;
   readonly decisions: DecisionRepository;
   readonly population: PopulationRepository;
+  readonly executions: ExecutionRepository;
+  readonly statistics: StatisticsRepository;
   readonly #db: Database.Database;
   readonly #runtime: Runtime;
   readonly #transactions: TransactionRunner;
@@ -78,6 +82,8 @@ export class Store {
     this.review = new ReviewRepository(ctx, this.audit);
     this.decisions = new DecisionRepository(ctx, this.audit, this.review);
     this.population = new PopulationRepository(ctx);
+    this.executions = new ExecutionRepository(ctx, this.audit);
+    this.statistics = new StatisticsRepository(ctx);
   }
 
   /** Synchronous and atomic (better-sqlite3's db.transaction, BEGIN IMMEDIATE); nests as a savepoint. */

@@ -10,6 +10,7 @@ import { searchTextOf } from "../search-text.js";
 import { RequestIndexTables } from "./request-index.js";
 import type { PendingEvidence } from "../evidence-writer.js";
 import type { EvidenceRepository } from "./evidence.js";
+import { FACT_COLUMNS, LIVE_CASE_FACTS } from "../statistics-facts.js";
 
 export interface AttachmentInput {
   /** Relative to the bag's data/, as the document lists it. */
@@ -122,6 +123,7 @@ export class RequestRepository {
   readonly #deleteCase;
   readonly #deleteRequest;
   readonly #unlinkGrievances;
+  readonly #keepStatistics;
   /** Words of revisions stored in the open transaction, indexed just before it commits. */
   readonly #pendingSearch = new Map<string, string>();
 
@@ -180,12 +182,19 @@ export class RequestRepository {
       // names it as the one its answers came from).
       ...["review_independence", "review_answers", "review_findings", "review_scopes", "review_carried_over"].map(ofReview),
       db.prepare<[string]>("DELETE FROM reviews WHERE request_id = ?"),
-      // Its decisions too (one statement: a superseding decision and the one it names go together).
+      // The execution records of its decisions, then the decisions (one statement: a superseding
+      // decision and the one it names go together).
+      db.prepare<[string]>("DELETE FROM executions WHERE decision_id IN (SELECT id FROM decisions WHERE request_id = ?)"),
       db.prepare<[string]>("DELETE FROM decisions WHERE request_id = ?"),
     ];
     // A grievance about the case stays in the register (it is the office's record of a
     // complaint); only its link to the deleted case goes.
     this.#unlinkGrievances = db.prepare<[string]>("UPDATE grievances SET case_id = NULL WHERE case_id = ?");
+    // The statistics keep counting a deleted case: its content-free facts, as the report reads
+    // them of a stored case, are kept before its rows go (docs/statistics.md).
+    this.#keepStatistics = db.prepare<[number, string]>(
+      `INSERT INTO kept_case_statistics (${FACT_COLUMNS}, deleted_at) SELECT ${FACT_COLUMNS}, ? FROM (${LIVE_CASE_FACTS}) WHERE case_id = ?`,
+    );
     this.#requestsOfCase = db.prepare<[string], SummaryRow>(summaries("WHERE r.case_id = ? ORDER BY r.revision DESC"));
     this.#deleteCase = db.prepare<[string]>("DELETE FROM cases WHERE id = ?");
     this.#deleteRequest = db.prepare<[string]>("DELETE FROM requests WHERE id = ?");
@@ -293,6 +302,7 @@ export class RequestRepository {
     return this.#ctx.transactions.run(() => {
       const revisions = this.#requestsOfCase.all(caseId).map(toSummary);
       if (revisions.length === 0) throw new StoreError(`Case ${caseId} holds no stored request.`);
+      this.#keepStatistics.run(toStoredTime(this.#ctx.runtime.clock.now()), caseId);
       revisions.forEach((revision, index) => {
         for (const statement of this.#deleteRequestRows) statement.run(revision.id);
         this.#evidence.remove(revision.id);

@@ -1,0 +1,30 @@
+// The one definition of a case's statistical facts (shared/statistics/case-facts.ts) as SQL over
+// the stored tables: the report reads it for the stored cases, and a case's deletion copies it
+// into kept_case_statistics (migration 008) first, so the two can never count differently.
+// Per case: its latest revision's instrument, urgency, authority, country, provider, categories
+// and non-disclosure; its first revision's receipt and issue; the current decision on the latest
+// revision and the execution recorded for it.
+
+/** The columns, in kept_case_statistics's names; LIVE_CASE_FACTS answers them (and case_id). */
+export const FACT_COLUMNS =
+  "instrument, urgency, authority, country, provider, categories, non_disclosure, received_at, issued_at, outcome, decided_at, decision_final, refusal_grounds, execution_outcome, execution_ground, produced_at";
+
+// decision_final: a decision that needs no countersignature is final. When countersignatures are
+// stored, the one that makes a decision final is to be joined here (see decision-status.ts).
+export const LIVE_CASE_FACTS = `
+SELECT r.case_id AS case_id, r.instrument AS instrument, r.urgency_level AS urgency, r.authority_id AS authority,
+       json_extract(r.document, '$.issuingAuthority.country') AS country,
+       json_extract(r.document, '$.provider.name') AS provider,
+       coalesce((SELECT group_concat(c.category, ' ') FROM request_categories c WHERE c.request_id = r.id), '') AS categories,
+       CASE WHEN json_extract(r.document, '$.nonDisclosure.requested') = 1 THEN 1 ELSE 0 END AS non_disclosure,
+       f.received_at AS received_at, f.submitted_at AS issued_at,
+       d.outcome AS outcome, d.decided_at AS decided_at,
+       CASE WHEN d.id IS NULL THEN NULL WHEN d.countersignatures_required = 0 THEN 1 ELSE 0 END AS decision_final,
+       CASE WHEN d.outcome = 'refused'
+            THEN (SELECT group_concat(g.value, ' ') FROM json_each(CAST(d.document AS TEXT), '$.refusalGrounds') g) END AS refusal_grounds,
+       e.outcome AS execution_outcome, e.ground AS execution_ground, e.produced_at AS produced_at
+  FROM requests r
+  JOIN requests f ON f.case_id = r.case_id AND f.revision = (SELECT min(m.revision) FROM requests m WHERE m.case_id = r.case_id)
+  LEFT JOIN decisions d ON d.request_id = r.id AND NOT EXISTS (SELECT 1 FROM decisions s WHERE s.supersedes = d.id)
+  LEFT JOIN executions e ON e.decision_id = d.id
+ WHERE r.revision = (SELECT max(x.revision) FROM requests x WHERE x.case_id = r.case_id)`;
