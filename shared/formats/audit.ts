@@ -245,6 +245,14 @@ export const AUDIT_DETAILS = {
     documentSha256: sha256.nullable(),
     withNote: z.boolean(),
   }),
+  /** A transparency report written out (electron/core/statistics): its format, period, threshold and the SHA-256 of the file. */
+  "report.exported": z.strictObject({
+    format: z.enum(["csv", "json", "pdf"]),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    threshold: z.number().int().min(1),
+    sha256,
+  }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
@@ -307,6 +315,7 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("evidence.orphans-removed"),
   entryFor("decision.signed"),
   entryFor("execution.recorded"),
+  entryFor("report.exported"),
 ]);
 
 export type AuditEntry = z.infer<typeof auditEntry>;

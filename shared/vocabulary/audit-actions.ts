@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "evidence.orphans-removed",
   "decision.signed",
   "execution.recorded",
+  "report.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -68,6 +69,7 @@ export const AUDIT_OBJECT_TYPES = {
   "evidence.orphans-removed": "evidence",
   "decision.signed": "decision",
   "execution.recorded": "execution",
+  "report.exported": "report",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];

@@ -13,6 +13,7 @@ import { grievanceHandlers } from "./grievances.js";
 import { keyringHandlers } from "./keyring.js";
 import { requestHandlers } from "./requests.js";
 import { reviewHandlers } from "./review.js";
+import { statisticsHandlers } from "./statistics.js";
 import { storeHandlers } from "./store.js";
 
 export interface ApiHandlerOptions {
@@ -47,6 +48,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...reviewHandlers(sessions),
     ...grievanceHandlers(sessions),
     ...decisionHandlers(sessions),
+    ...statisticsHandlers(sessions),
   };
   return {
     ...handlers,

@@ -61,7 +61,7 @@ CREATE INDEX kept_case_statistics_by_received ON kept_case_statistics (received_
 `;
 
 export const migration008ExecutionsStatistics: Migration = {
-  version: 8,
+  version: 7,
   name: "executions-statistics",
   up(db: Database.Database): void {
     db.exec(SCHEMA);
