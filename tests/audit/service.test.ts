@@ -75,6 +75,13 @@ describe("the audit service", () => {
       "grievance.registered",
       "grievance.responded",
       "document.exported",
+      "request.stored",
+      "review.started",
+      "review.independence-declared",
+      "review.answer-set",
+      "decision.signed",
+      "execution.recorded",
+      "report.exported",
       "store.rekeyed",
       "store.unlocked",
       "audit.checkpointed",
@@ -110,7 +117,7 @@ describe("the audit service", () => {
       after = page.at(-1)?.seq ?? after;
     }
     expect(paged).toEqual(whole);
-    expect(listAuditEntries(session, { afterSeq: 29 }).map((entry) => entry.seq)).toEqual([30, 31]);
+    expect(listAuditEntries(session, { afterSeq: 36 }).map((entry) => entry.seq)).toEqual([37, 38]);
     expect(() => listAuditEntries(session, { limit: 0 })).toThrow(AuditPageError);
     expect(() => listAuditEntries(session, { limit: 1001 })).toThrow(/from 1 to 1000/);
     expect(() => listAuditEntries(session, { afterSeq: -1 })).toThrow(/afterSeq -1/);
@@ -119,8 +126,8 @@ describe("the audit service", () => {
   it("verifies an intact chain and returns its head", async () => {
     const { session } = await filledStore();
     const last = session.store.audit.listAudit().at(-1);
-    expect(verifyAudit(session)).toEqual({ ok: true, count: 31, headSeq: 31, headHash: last?.rowHash });
-    expect(auditHead(session)).toEqual({ seq: 31, hash: last?.rowHash });
+    expect(verifyAudit(session)).toEqual({ ok: true, count: 38, headSeq: 38, headHash: last?.rowHash });
+    expect(auditHead(session)).toEqual({ seq: 38, hash: last?.rowHash });
   });
 
   it("names a row whose details were rewritten through a second connection", async () => {

@@ -2,8 +2,7 @@
 // after an authorisation (docs/statistics.md, "The execution record"). The same core service as
 // the app; bad input exits 2 naming the fault and stores nothing.
 import type { Command } from "commander";
-import { z } from "zod";
-import { recordExecutionArgs, type ExecutionView } from "../../../shared/api/executions.js";
+import { recordExecutionArgs, type ExecutionView, type RecordExecutionArgs } from "../../../shared/api/executions.js";
 import { describeZodIssue } from "../../../shared/formats/request.js";
 import { EXECUTION_OUTCOMES, NON_COMPLIANCE_GROUNDS } from "../../../shared/vocabulary/execution-outcomes.js";
 import { listExecutions, recordExecution } from "../../core/executions/execution-service.js";
@@ -22,7 +21,7 @@ interface RecordFlags {
 const FLAG_OF: Readonly<Record<string, string>> = { outcome: "--outcome", producedAt: "--produced-at", ground: "--ground", note: "--note" };
 
 /** The arguments as the API takes them, each fault named by its flag. */
-function argsOf(target: string, flags: RecordFlags): z.output<typeof recordExecutionArgs> {
+function argsOf(target: string, flags: RecordFlags): RecordExecutionArgs {
   const parsed = recordExecutionArgs.safeParse(
     {
       // A decision id never holds a "/"; a request reference always does.
