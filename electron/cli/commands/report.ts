@@ -63,7 +63,7 @@ export function registerReportCommands(program: Command): void {
       await withSession(command, (session) => {
         const settings = threshold === undefined ? getReportSettings(session) : updateReportSettings(session, { threshold });
         if (flags.json === true || globals.json === true) printJson(settings);
-        else process.stdout.write(`threshold ${settings.threshold}: counts from 1 to ${settings.threshold - 1} are shown as "< ${settings.threshold}"\n`);
+        else process.stdout.write(`threshold ${settings.threshold}: ${settings.threshold === 1 ? "every count is shown" : `counts from 1 to ${settings.threshold - 1} are shown as "< ${settings.threshold}"`}\n`);
       });
     });
 }
