@@ -1,7 +1,9 @@
-// The content-free facts the transparency report counts, one row per case: no names, identifiers
-// or free text, only vocabulary words, the issuing authority's id, the provider's name and
-// instants (milliseconds since the epoch, as the store keeps them). The store answers these for
-// the cases it holds and keeps them for the cases it deleted (docs/statistics.md).
+// The content-free facts the transparency report counts (docs/statistics.md): no names,
+// identifiers or free text, only vocabulary words, the issuing authority's id, the provider's
+// name and durations. The store answers them for the cases received in a period, stored or
+// deleted, already grouped: cases alike in everything the report counts by are one group with
+// their number, and the durations the report's times need (milliseconds) are listed per group,
+// so 100,000 cases reach the report as a few hundred groups.
 import type { DecisionOutcome } from "../vocabulary/decision-outcomes.js";
 import type { ExecutionOutcome, NonComplianceGround } from "../vocabulary/execution-outcomes.js";
 import type { GrievanceOutcome } from "../vocabulary/grievance-outcomes.js";
@@ -15,28 +17,27 @@ export interface CaseFacts {
   country: string | null;
   /** The provider addressed, by name. */
   provider: string | null;
-  categories: string[];
+  categories: readonly string[];
   nonDisclosure: boolean;
-  /** When the office received the case's first revision, and when the issuer issued it. */
-  receivedAt: number;
-  issuedAt: number;
   /** The current decision on the latest revision; null while there is none. */
   outcome: DecisionOutcome | null;
-  decidedAt: number | null;
   /** False while a decision awaits its countersignature (four eyes): it counts as pending. */
   decisionFinal: boolean;
-  refusalGrounds: string[];
+  refusalGrounds: readonly string[];
   executionOutcome: ExecutionOutcome | null;
   executionGround: NonComplianceGround | null;
-  producedAt: number | null;
-  /** Whether the case itself was deleted (its facts were kept). */
-  deleted: boolean;
+  /** How many cases have exactly these facts. */
+  cases: number;
+  /** Per case with a decision: from the office's receipt of its first revision to the decision. */
+  receiptToDecisionMs: readonly number[];
+  /** Per case whose data were produced: from the request's issue to the production. */
+  issueToDataMs: readonly number[];
 }
 
 export interface GrievanceFacts {
-  /** The day the grievance was received, YYYY-MM-DD. */
-  received: string;
   outcome: GrievanceOutcome | null;
+  /** How many grievances received in the period have this outcome (null: unanswered). */
+  grievances: number;
 }
 
 export interface ReportFacts {

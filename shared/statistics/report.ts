@@ -8,20 +8,18 @@ import { EXECUTION_OUTCOMES, NON_COMPLIANCE_GROUNDS, PRODUCING_OUTCOMES } from "
 import { GRIEVANCE_OUTCOMES } from "../vocabulary/grievance-outcomes.js";
 import { INSTRUMENTS } from "../vocabulary/instruments.js";
 import { URGENCY_LEVELS } from "../vocabulary/urgencies.js";
-import type { CaseFacts, ReportFacts } from "./case-facts.js";
+import type { CaseFacts, GrievanceFacts, ReportFacts } from "./case-facts.js";
 import { summariseDurations } from "./measures.js";
-import { buildTable, labelled, presentRows, type ReportTable, type TableSpec } from "./tables.js";
+import { buildTable, compareKeys, labelled, type ReportTable, type TableSpec } from "./tables.js";
 import type { PublishedCount } from "./suppression.js";
 
 export const REPORT_SCHEMA = "counterseal.transparency-report/1";
 export const DEFAULT_THRESHOLD = 5;
 
 export interface ReportOptions {
-  /** The period's days, YYYY-MM-DD, both included, and the instants they span in the office's zone. */
+  /** The period's days, YYYY-MM-DD, both included, in the office's time zone: the facts are those of the cases received in it. */
   from: string;
   to: string;
-  fromMs: number;
-  toMs: number;
   timeZone: string;
   threshold: number;
   generatedAt: string;
@@ -55,6 +53,9 @@ export interface TransparencyReport {
 }
 
 const ONE = [{ key: "requests", label: "requests" }] as const;
+const eachOf = (values: readonly string[], each: (value: string) => void): void => {
+  for (const value of values) each(value);
+};
 const single = <F>(spec: Omit<TableSpec<F>, "columns" | "rowsAdd" | "columnsAdd" | "rowTotals" | "columnTotals" | "rowTotalsAdd" | "columnTotalsAdd"> & { adds: boolean }): TableSpec<F> => ({
   ...spec,
   columns: ONE,
@@ -65,7 +66,7 @@ const single = <F>(spec: Omit<TableSpec<F>, "columns" | "rowsAdd" | "columnsAdd"
   rowTotalsAdd: false,
   columnTotalsAdd: false,
 });
-const onlyRow = (key: string | null): (readonly [string, string])[] => [[key ?? "", "requests"]];
+const REQUESTS = "requests";
 
 /** Where a case stands: its final decision's outcome, awaiting a countersignature, or undecided. */
 export const STANDINGS = [...DECISION_OUTCOMES, "awaiting-countersignature", "undecided"] as const;
@@ -74,7 +75,7 @@ export const standingOf = (fact: CaseFacts): string => (fact.outcome === null ? 
 const isAuthorised = (fact: CaseFacts): boolean => fact.decisionFinal && (fact.outcome === "authorised" || fact.outcome === "authorised-with-modifications");
 const executionKey = (fact: CaseFacts): string => fact.executionOutcome ?? "no-record";
 const EXECUTION_COLUMNS = labelled([...EXECUTION_OUTCOMES, "no-record"]);
-const produced = (fact: CaseFacts): boolean => fact.executionOutcome !== null && PRODUCING_OUTCOMES.includes(fact.executionOutcome) && fact.producedAt !== null;
+const produced = (fact: CaseFacts): boolean => fact.executionOutcome !== null && PRODUCING_OUTCOMES.includes(fact.executionOutcome);
 
 function timeRow(key: string, label: string, durations: readonly number[], threshold: number): TimeRow {
   const n = durations.length;
@@ -93,21 +94,21 @@ const NOTIFIED_CATEGORIES = new Set(["traffic", "location", "content"]);
 
 export function buildTransparencyReport(facts: ReportFacts, options: ReportOptions): TransparencyReport {
   const { threshold } = options;
-  const cases = facts.cases.filter((fact) => fact.receivedAt >= options.fromMs && fact.receivedAt <= options.toMs);
-  const grievances = facts.grievances.filter((grievance) => grievance.received >= options.from && grievance.received <= options.to);
+  const cases = facts.cases;
+  const { grievances } = facts;
   const authorised = cases.filter(isAuthorised);
   const refused = cases.filter((fact) => fact.decisionFinal && fact.outcome === "refused");
-  const build = <F>(spec: TableSpec<F>, of: readonly F[]): ReportTable => buildTable(spec, of, threshold);
+  const build = (spec: TableSpec<CaseFacts>, of: readonly CaseFacts[]): ReportTable => buildTable(spec, of, threshold, (fact) => fact.cases);
 
   const tables: ReportTable[] = [
-    build(single<CaseFacts>({ id: "received-by-instrument", title: "Requests received by instrument", rowLabel: "instrument", rows: labelled(INSTRUMENTS), place: (f) => onlyRow(f.instrument), adds: true, note: "Each request counts once; the rows add up to the total." }), cases),
-    build(single<CaseFacts>({ id: "received-by-country", title: "Requests received by issuing country", rowLabel: "country", rows: presentRows(cases, (f) => f.country), place: (f) => onlyRow(f.country), adds: true, note: "ISO 3166-1 alpha-2 codes; the rows add up to the total." }), cases),
-    build(single<CaseFacts>({ id: "received-by-authority", title: "Requests received by issuing authority", rowLabel: "authority", rows: presentRows(cases, (f) => f.authority), place: (f) => onlyRow(f.authority), adds: true, note: "The authority's keyring id; the rows add up to the total." }), cases),
-    build(single<CaseFacts>({ id: "received-by-provider", title: "Requests received by provider", rowLabel: "provider", rows: presentRows(cases, (f) => f.provider), place: (f) => onlyRow(f.provider), adds: true, note: "The provider addressed; the rows add up to the total." }), cases),
-    build(single<CaseFacts>({ id: "received-by-data-category", title: "Requests received by data category", rowLabel: "data category", rows: labelled(DATA_CATEGORIES), place: (f) => f.categories.map((category) => [category, "requests"] as const), adds: false, note: "A request asking for several categories counts in each; the rows do not add up to the total, which counts each request once." }), cases),
-    build(single<CaseFacts>({ id: "received-by-urgency", title: "Requests received by urgency", rowLabel: "urgency", rows: labelled(URGENCY_LEVELS), place: (f) => onlyRow(f.urgency), adds: true, note: "The rows add up to the total." }), cases),
+    build(single<CaseFacts>({ id: "received-by-instrument", title: "Requests received by instrument", rowLabel: "instrument", rows: labelled(INSTRUMENTS), place: (f, count) => count(f.instrument, REQUESTS), adds: true, note: "Each request counts once; the rows add up to the total." }), cases),
+    build(single<CaseFacts>({ id: "received-by-country", title: "Requests received by issuing country", rowLabel: "country", rows: "present", place: (f, count) => count(f.country ?? "", REQUESTS), adds: true, note: "ISO 3166-1 alpha-2 codes; the rows add up to the total." }), cases),
+    build(single<CaseFacts>({ id: "received-by-authority", title: "Requests received by issuing authority", rowLabel: "authority", rows: "present", place: (f, count) => count(f.authority, REQUESTS), adds: true, note: "The authority's keyring id; the rows add up to the total." }), cases),
+    build(single<CaseFacts>({ id: "received-by-provider", title: "Requests received by provider", rowLabel: "provider", rows: "present", place: (f, count) => count(f.provider ?? "", REQUESTS), adds: true, note: "The provider addressed; the rows add up to the total." }), cases),
+    build(single<CaseFacts>({ id: "received-by-data-category", title: "Requests received by data category", rowLabel: "data category", rows: labelled(DATA_CATEGORIES), place: (f, count) => eachOf(f.categories, (category) => count(category, REQUESTS)), adds: false, note: "A request asking for several categories counts in each; the rows do not add up to the total, which counts each request once." }), cases),
+    build(single<CaseFacts>({ id: "received-by-urgency", title: "Requests received by urgency", rowLabel: "urgency", rows: labelled(URGENCY_LEVELS), place: (f, count) => count(f.urgency, REQUESTS), adds: true, note: "The rows add up to the total." }), cases),
     build(
-      { ...single<CaseFacts>({ id: "outcomes", title: "Outcomes", rowLabel: "outcome", rows: labelled(STANDINGS), place: (f) => onlyRow(standingOf(f)), adds: true, note: "The current, final decision on each request's latest revision; a decision awaiting its countersignature is not yet an outcome. The rows add up to the total; the rate is each row's share of it." }), rate: { label: "share of requests", kind: "share" } },
+      { ...single<CaseFacts>({ id: "outcomes", title: "Outcomes", rowLabel: "outcome", rows: labelled(STANDINGS), place: (f, count) => count(standingOf(f), REQUESTS), adds: true, note: "The current, final decision on each request's latest revision; a decision awaiting its countersignature is not yet an outcome. The rows add up to the total; the rate is each row's share of it." }), rate: { label: "share of requests", kind: "share" } },
       cases,
     ),
     build(
@@ -117,8 +118,8 @@ export function buildTransparencyReport(facts: ReportFacts, options: ReportOptio
         rowLabel: "provider",
         note: "Each final authorisation counts once, by what its execution record says (no-record: none yet). Rows and columns add up to their totals; the rate is the share complied with in full or in part.",
         columns: EXECUTION_COLUMNS,
-        rows: presentRows(authorised, (f) => f.provider),
-        place: (f) => [[f.provider ?? "", executionKey(f)]],
+        rows: "present",
+        place: (f, count) => count(f.provider ?? "", executionKey(f)),
         rowsAdd: true,
         columnsAdd: true,
         rowTotals: true,
@@ -129,18 +130,23 @@ export function buildTransparencyReport(facts: ReportFacts, options: ReportOptio
       },
       authorised,
     ),
-    build(single<CaseFacts>({ id: "non-compliance-by-ground", title: "Non-compliance by the provider's ground", rowLabel: "ground", rows: labelled(NON_COMPLIANCE_GROUNDS), place: (f) => (f.executionGround === null ? [] : onlyRow(f.executionGround)), adds: true, note: "Final authorisations the provider did not comply with; the rows add up to the total." }), authorised),
-    build(single<CaseFacts>({ id: "refusals-by-ground", title: "Refusals by ground", rowLabel: "checklist item", rows: labelled([...new Set(refused.flatMap((f) => f.refusalGrounds))].sort(compareItems)), place: (f) => f.refusalGrounds.map((ground) => [ground, "requests"] as const), adds: false, note: "The checklist items (docs/review.md) a refusal rests on; a refusal on several grounds counts in each, so the rows do not add up to the total of refusals." }), refused),
+    build(single<CaseFacts>({ id: "non-compliance-by-ground", title: "Non-compliance by the provider's ground", rowLabel: "ground", rows: labelled(NON_COMPLIANCE_GROUNDS), place: (f, count) => (f.executionGround === null ? undefined : count(f.executionGround, REQUESTS)), adds: true, note: "Final authorisations the provider did not comply with; the rows add up to the total." }), authorised),
+    build(single<CaseFacts>({ id: "refusals-by-ground", title: "Refusals by ground", rowLabel: "checklist item", rows: labelled([...new Set(refused.flatMap((f) => f.refusalGrounds))].sort(compareItems)), place: (f, count) => eachOf(f.refusalGrounds, (ground) => count(ground, REQUESTS)), adds: false, note: "The checklist items (docs/review.md) a refusal rests on; a refusal on several grounds counts in each, so the rows do not add up to the total of refusals." }), refused),
     build(
-      { ...single<CaseFacts>({ id: "non-disclosure", title: "Requests with a non-disclosure request", rowLabel: "non-disclosure", rows: labelled(["requested", "not-requested"]), place: (f) => onlyRow(f.nonDisclosure ? "requested" : "not-requested"), adds: true, note: "Whether the issuer asked that the person not be told; the rate is the share of requests." }), rate: { label: "share of requests", kind: "share" } },
+      { ...single<CaseFacts>({ id: "non-disclosure", title: "Requests with a non-disclosure request", rowLabel: "non-disclosure", rows: labelled(["requested", "not-requested"]), place: (f, count) => count(f.nonDisclosure ? "requested" : "not-requested", REQUESTS), adds: true, note: "Whether the issuer asked that the person not be told; the rate is the share of requests." }), rate: { label: "share of requests", kind: "share" } },
       cases,
     ),
-    build(single({ id: "grievances", title: "Grievances received, by outcome", rowLabel: "outcome", rows: labelled([...GRIEVANCE_OUTCOMES, "unanswered"]), place: (g: { outcome: string | null }) => onlyRow(g.outcome ?? "unanswered"), adds: true, note: "Grievances received in the period (the register keeps them when a case is deleted), by the office's response; the rows add up to the total received." }), grievances),
+    buildTable(
+      single<GrievanceFacts>({ id: "grievances", title: "Grievances received, by outcome", rowLabel: "outcome", rows: labelled([...GRIEVANCE_OUTCOMES, "unanswered"]), place: (g, count) => count(g.outcome ?? "unanswered", REQUESTS), adds: true, note: "Grievances received in the period (the register keeps them when a case is deleted), by the office's response; the rows add up to the total received." }),
+      grievances,
+      threshold,
+      (g) => g.grievances,
+    ),
   ];
 
-  const decided = cases.filter((f) => f.decisionFinal && f.decidedAt !== null);
-  const toDecision = (of: readonly CaseFacts[]): number[] => of.map((f) => (f.decidedAt ?? f.receivedAt) - f.receivedAt);
-  const toData = (of: readonly CaseFacts[]): number[] => of.filter(produced).map((f) => (f.producedAt ?? f.issuedAt) - f.issuedAt);
+  const decided = cases.filter((f) => f.decisionFinal);
+  const toDecision = (of: readonly CaseFacts[]): number[] => of.flatMap((f) => f.receiptToDecisionMs);
+  const toData = (of: readonly CaseFacts[]): number[] => of.filter(produced).flatMap((f) => f.issueToDataMs);
   const times: TimeTable[] = [
     {
       id: "receipt-to-decision",
@@ -152,7 +158,7 @@ export function buildTransparencyReport(facts: ReportFacts, options: ReportOptio
       id: "response-times-by-provider",
       title: "Provider response times",
       note: "From the request's issue to the data's production, for final authorisations complied with in full or in part, in hours.",
-      rows: presentRows(authorised, (f) => f.provider).map((row) => timeRow(row.key, row.label, toData(authorised.filter((f) => (f.provider ?? "") === row.key)), threshold)),
+      rows: byProvider(authorised).map(([provider, of]) => timeRow(provider, provider === "" ? "not stated" : provider, toData(of), threshold)),
     },
   ];
 
@@ -168,7 +174,7 @@ export function buildTransparencyReport(facts: ReportFacts, options: ReportOptio
         note: "European Production and Preservation Orders received; an order for several categories counts in each row, so the columns do not add up to their totals, which count each order once. Each row adds up to its total.",
         columns: ORDER_TYPES,
         rows: labelled(DATA_CATEGORIES),
-        place: (f) => f.categories.map((category) => [category, orderType(f) ?? ""] as const),
+        place: (f, count) => eachOf(f.categories, (category) => count(category, orderType(f) ?? "")),
         rowsAdd: true,
         columnsAdd: false,
         rowTotals: true,
@@ -185,8 +191,8 @@ export function buildTransparencyReport(facts: ReportFacts, options: ReportOptio
         rowLabel: "provider",
         note: "European Production and Preservation Orders received, by the provider addressed; rows and columns add up to their totals.",
         columns: ORDER_TYPES,
-        rows: presentRows(orders, (f) => f.provider),
-        place: (f) => [[f.provider ?? "", orderType(f) ?? ""]],
+        rows: "present",
+        place: (f, count) => count(f.provider ?? "", orderType(f) ?? ""),
         rowsAdd: true,
         columnsAdd: true,
         rowTotals: true,
@@ -204,7 +210,7 @@ export function buildTransparencyReport(facts: ReportFacts, options: ReportOptio
         note: "Final authorisations of European Production Orders, by their execution record; rows and columns add up to their totals.",
         columns: EMERGENCY_COLUMNS,
         rows: EXECUTION_COLUMNS,
-        place: (f) => [[executionKey(f), emergencyKey(f)]],
+        place: (f, count) => count(executionKey(f), emergencyKey(f)),
         rowsAdd: true,
         columnsAdd: true,
         rowTotals: true,
@@ -222,7 +228,7 @@ export function buildTransparencyReport(facts: ReportFacts, options: ReportOptio
         note: "Final authorisations of European Production Orders the provider did not comply with, by its ground; rows and columns add up to their totals.",
         columns: EMERGENCY_COLUMNS,
         rows: labelled(NON_COMPLIANCE_GROUNDS),
-        place: (f) => (f.executionGround === null ? [] : [[f.executionGround, emergencyKey(f)]]),
+        place: (f, count) => (f.executionGround === null ? undefined : count(f.executionGround, emergencyKey(f))),
         rowsAdd: true,
         columnsAdd: true,
         rowTotals: true,
@@ -240,7 +246,7 @@ export function buildTransparencyReport(facts: ReportFacts, options: ReportOptio
         note: "European Production and Preservation Orders the office refused, by the checklist items the refusal rests on; a refusal on several grounds counts in each row, so the columns do not add up to their totals.",
         columns: ORDER_TYPES,
         rows: labelled([...new Set(orders.filter((f) => f.decisionFinal && f.outcome === "refused").flatMap((f) => f.refusalGrounds))].sort(compareItems)),
-        place: (f) => (f.decisionFinal && f.outcome === "refused" ? f.refusalGrounds.map((ground) => [ground, orderType(f) ?? ""] as const) : []),
+        place: (f, count) => (f.decisionFinal && f.outcome === "refused" ? eachOf(f.refusalGrounds, (ground) => count(ground, orderType(f) ?? "")) : undefined),
         rowsAdd: true,
         columnsAdd: false,
         rowTotals: true,
@@ -258,7 +264,7 @@ export function buildTransparencyReport(facts: ReportFacts, options: ReportOptio
         note: "European Production Orders for traffic, location or content data, of which the enforcing State is notified, and the others; rows and columns add up to their totals.",
         columns: EMERGENCY_COLUMNS,
         rows: labelled(["notified", "not-notified"]),
-        place: (f) => [[f.categories.some((category) => NOTIFIED_CATEGORIES.has(category)) ? "notified" : "not-notified", emergencyKey(f)]],
+        place: (f, count) => count(f.categories.some((category) => NOTIFIED_CATEGORIES.has(category)) ? "notified" : "not-notified", emergencyKey(f)),
         rowsAdd: true,
         columnsAdd: true,
         rowTotals: true,
@@ -287,6 +293,18 @@ export function buildTransparencyReport(facts: ReportFacts, options: ReportOptio
     times,
     art28: { tables: art28Tables, times: art28Times },
   };
+}
+
+/** The facts by provider ("" for none stated), in the tables' row order. */
+function byProvider(facts: readonly CaseFacts[]): [string, CaseFacts[]][] {
+  const groups = new Map<string, CaseFacts[]>();
+  for (const fact of facts) {
+    const key = fact.provider ?? "";
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [fact]);
+    else group.push(fact);
+  }
+  return [...groups].sort(([a], [b]) => compareKeys(a, b));
 }
 
 /** Checklist item ids in checklist order: L before N before M, then by number. */

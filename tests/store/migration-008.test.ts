@@ -1,6 +1,7 @@
-// Migration 008 (execution records, kept statistics) from the version before it: the two tables
-// appear empty beside what was stored, and their rules hold (a production time exactly when data
-// were produced, a ground exactly when the provider did not comply, a bundle's record with its document).
+// Migration 008 (execution records, case statistics) from the version before it: a store's
+// decided case gets its statistics row, the execution records start empty, and their rules hold
+// (a production time exactly when data were produced, a ground exactly when the provider did not
+// comply, a bundle's record with its document, one record per decision).
 import { closeSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,18 +22,11 @@ function storeBefore008(): ReturnType<typeof openKeyedConnection> {
 }
 
 describe("migration 008 (from the version before it)", () => {
-  it("adds the execution records and the kept statistics, empty, and checks their rules", () => {
+  it("fills the statistics of the cases stored, adds the execution records, empty, and checks their rules", () => {
     const db = storeBefore008();
     try {
       expect(readUserVersion(db)).toBe(before);
-      db.prepare("INSERT INTO settings (key, value) VALUES ('locale', '\"de\"')").run();
-      migrate(db, MIGRATIONS.slice(0, before + 1));
-      expect(readUserVersion(db)).toBe(migration008ExecutionsStatistics.version);
-      expect(db.prepare("SELECT count(*) FROM executions").pluck().get()).toBe(0);
-      expect(db.prepare("SELECT count(*) FROM kept_case_statistics").pluck().get()).toBe(0);
-      expect(db.prepare("SELECT value FROM settings WHERE key = 'locale'").pluck().get()).toBe('"de"');
-
-      // A decision to hang records on, written the way the store writes it.
+      // A decided case, written the way the store writes it.
       const keyId = Buffer.alloc(8, 1);
       db.prepare("INSERT INTO authorities (id, name, country, added_at, updated_at) VALUES ('fr-pnf', 'PNF', 'FR', 0, 0)").run();
       db.prepare("INSERT INTO authority_keys (key_id, authority_id, public_key, added_at) VALUES (?, 'fr-pnf', ?, 0)").run(keyId, Buffer.alloc(32, 2));
@@ -46,6 +40,15 @@ describe("migration 008 (from the version before it)", () => {
         `INSERT INTO decisions (id, request_id, outcome, document, signature, sha256, decided_at, countersignatures_required)
          VALUES ('D-1', 'req-1', 'authorised', X'7B7D', 'untrusted comment: x', ?, 1, 0)`,
       ).run("c".repeat(64));
+      db.prepare("INSERT INTO request_categories (request_id, category) VALUES ('req-1', 'subscriber'), ('req-1', 'traffic')").run();
+
+      migrate(db, MIGRATIONS.slice(0, before + 1));
+      expect(readUserVersion(db)).toBe(migration008ExecutionsStatistics.version);
+      expect(db.prepare("SELECT count(*) FROM executions").pluck().get()).toBe(0);
+      expect(db.prepare("SELECT * FROM case_statistics").all()).toEqual([
+        expect.objectContaining({ case_id: "case-1", instrument: "eu-production-order", urgency: "routine", authority: "fr-pnf", provider: null, non_disclosure: 0, outcome: "authorised", decided_at: 1, decision_final: 1, execution_outcome: null, deleted_at: null }),
+      ]);
+      expect((db.prepare("SELECT categories FROM case_statistics").pluck().get() as string).split(" ").sort()).toEqual(["subscriber", "traffic"]);
       const insert = db.prepare(
         "INSERT INTO executions (id, decision_id, outcome, produced_at, ground, source, document, document_sha256, bundle_digest, recorded_at) VALUES (?, 'D-1', ?, ?, ?, ?, ?, ?, ?, 2)",
       );

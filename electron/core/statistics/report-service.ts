@@ -39,7 +39,7 @@ export function transparencyReport(session: Session, args: ReportArgs): Transpar
   const { timeZone } = getReviewSettings(session);
   const period = { fromMs: startOfDay(from, timeZone), toMs: endOfDay(to, timeZone), fromDate: args.from, toDate: args.to };
   const facts = session.store.statistics.reportFacts(period);
-  return buildTransparencyReport(facts, { from: args.from, to: args.to, fromMs: period.fromMs, toMs: period.toMs, timeZone, threshold, generatedAt: session.runtime.clock.now().toISOString() });
+  return buildTransparencyReport(facts, { from: args.from, to: args.to, timeZone, threshold, generatedAt: session.runtime.clock.now().toISOString() });
 }
 
 export const reportJson = (report: TransparencyReport): string => `${JSON.stringify(report, null, 2)}\n`;

@@ -1,17 +1,18 @@
 // The one definition of a case's statistical facts (shared/statistics/case-facts.ts) as SQL over
-// the stored tables: the report reads it for the stored cases, and a case's deletion copies it
-// into kept_case_statistics (migration 008) first, so the two can never count differently.
-// Per case: its latest revision's instrument, urgency, authority, country, provider, categories
+// the stored tables, and the statements that keep case_statistics (migration 008) equal to it:
+// per case, its latest revision's instrument, urgency, authority, country, provider, categories
 // and non-disclosure; its first revision's receipt and issue; the current decision on the latest
-// revision and the execution recorded for it.
+// revision and the execution recorded for it. The report reads only the narrow table, never a
+// document: reading 100,000 request and decision documents would take seconds.
 
-/** The columns, in kept_case_statistics's names; LIVE_CASE_FACTS answers them (and case_id). */
+/** The facts' columns, in case_statistics's names. */
 export const FACT_COLUMNS =
   "instrument, urgency, authority, country, provider, categories, non_disclosure, received_at, issued_at, outcome, decided_at, decision_final, refusal_grounds, execution_outcome, execution_ground, produced_at";
 
 // decision_final: a decision that needs no countersignature is final. When countersignatures are
-// stored, the one that makes a decision final is to be joined here (see decision-status.ts).
-export const LIVE_CASE_FACTS = `
+// stored, the one that makes a decision final is to be joined here (see decision-status.ts), and
+// storing it must refresh the case (CaseStatisticsTable.refreshForDecision).
+const LIVE_CASE_FACTS = `
 SELECT r.case_id AS case_id, r.instrument AS instrument, r.urgency_level AS urgency, r.authority_id AS authority,
        json_extract(r.document, '$.issuingAuthority.country') AS country,
        json_extract(r.document, '$.provider.name') AS provider,
@@ -28,3 +29,14 @@ SELECT r.case_id AS case_id, r.instrument AS instrument, r.urgency_level AS urge
   LEFT JOIN decisions d ON d.request_id = r.id AND NOT EXISTS (SELECT 1 FROM decisions s WHERE s.supersedes = d.id)
   LEFT JOIN executions e ON e.decision_id = d.id
  WHERE r.revision = (SELECT max(x.revision) FROM requests x WHERE x.case_id = r.case_id)`;
+
+const UPSERT = `INSERT INTO case_statistics (case_id, ${FACT_COLUMNS}) SELECT case_id, ${FACT_COLUMNS} FROM (${LIVE_CASE_FACTS})`;
+const ON_CONFLICT = `ON CONFLICT (case_id) DO UPDATE SET ${FACT_COLUMNS.split(", ")
+  .map((column) => `${column} = excluded.${column}`)
+  .join(", ")}`;
+
+/** Refreshes one case's row: bind the case id. */
+export const refreshCaseStatisticsSql = (): string => `${UPSERT} WHERE case_id = ? ${ON_CONFLICT}`;
+
+/** Refreshes every stored case's row (migration 008, seeding). `WHERE true` lets SQLite parse the upsert after a SELECT. */
+export const refreshAllCaseStatisticsSql = (): string => `${UPSERT} WHERE true ${ON_CONFLICT}`;

@@ -1,12 +1,14 @@
 // The execution record and the statistics that outlive their cases (docs/statistics.md).
 // - executions: what happened after an authorisation, one record per decision, by hand or from
 //   the issuer's signed execution-report bundle. It goes with its case when the case is deleted.
-// - kept_case_statistics: one content-free row per deleted case (no names, identifiers, free
-//   text or case id), written by the deletion in its own transaction from the same facts the
-//   report reads of the stored cases (../statistics-facts.ts), so the report keeps counting it.
+// - case_statistics: one content-free row per case (no names, identifiers or free text), the
+//   facts ../statistics-facts.ts defines, refreshed in the transaction of every change they
+//   count; a deleted case's row stays with its case_id cleared, so the report keeps counting it.
+//   Filled here for the cases already stored.
 import type Database from "better-sqlite3-multiple-ciphers";
 import { DECISION_OUTCOMES } from "../../../../shared/vocabulary/decision-outcomes.js";
 import { EXECUTION_OUTCOMES, EXECUTION_SOURCES, NON_COMPLIANCE_GROUNDS } from "../../../../shared/vocabulary/execution-outcomes.js";
+import { refreshAllCaseStatisticsSql } from "../statistics-facts.js";
 import type { Migration } from "./migration.js";
 
 const list = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(", ");
@@ -35,7 +37,11 @@ CREATE TABLE executions (
     CHECK ((source = 'bundle') = (document IS NOT NULL AND document_sha256 IS NOT NULL AND bundle_digest IS NOT NULL))
 ) STRICT;
 
-CREATE TABLE kept_case_statistics (
+-- One narrow row per case, the report's only read: kept up to date in the transaction of every
+-- change it counts (import, decision, execution), and kept when the case is deleted, with its
+-- case_id cleared (nothing then links it to anyone).
+CREATE TABLE case_statistics (
+  case_id             TEXT UNIQUE REFERENCES cases (id),
   instrument          TEXT NOT NULL,
   urgency             TEXT NOT NULL,
   authority           TEXT NOT NULL,
@@ -43,21 +49,23 @@ CREATE TABLE kept_case_statistics (
   provider            TEXT,
   -- The data categories asked for, space-separated.
   categories          TEXT NOT NULL,
-  non_disclosure      INTEGER NOT NULL CONSTRAINT kept_non_disclosure_is_boolean CHECK (non_disclosure IN (0, 1)),
+  non_disclosure      INTEGER NOT NULL CONSTRAINT statistics_non_disclosure_is_boolean CHECK (non_disclosure IN (0, 1)),
   -- The case's first revision: when the office received it and when the issuer issued it.
   received_at         INTEGER NOT NULL,
   issued_at           INTEGER NOT NULL,
   -- The current decision on the latest revision, if any; refusal grounds as space-separated item ids.
-  outcome             TEXT CONSTRAINT kept_outcome_known CHECK (outcome IS NULL OR outcome IN (${list(DECISION_OUTCOMES)})),
+  outcome             TEXT CONSTRAINT statistics_outcome_known CHECK (outcome IS NULL OR outcome IN (${list(DECISION_OUTCOMES)})),
   decided_at          INTEGER,
-  decision_final      INTEGER CONSTRAINT kept_decision_final_is_boolean CHECK (decision_final IS NULL OR decision_final IN (0, 1)),
+  decision_final      INTEGER CONSTRAINT statistics_decision_final_is_boolean CHECK (decision_final IS NULL OR decision_final IN (0, 1)),
   refusal_grounds     TEXT,
-  execution_outcome   TEXT CONSTRAINT kept_execution_outcome_known CHECK (execution_outcome IS NULL OR execution_outcome IN (${list(EXECUTION_OUTCOMES)})),
+  execution_outcome   TEXT CONSTRAINT statistics_execution_outcome_known CHECK (execution_outcome IS NULL OR execution_outcome IN (${list(EXECUTION_OUTCOMES)})),
   execution_ground    TEXT,
   produced_at         INTEGER,
-  deleted_at          INTEGER NOT NULL
+  -- Set when the case was deleted (and case_id cleared).
+  deleted_at          INTEGER,
+  CONSTRAINT statistics_deleted_has_no_case CHECK ((deleted_at IS NULL) = (case_id IS NOT NULL))
 ) STRICT;
-CREATE INDEX kept_case_statistics_by_received ON kept_case_statistics (received_at);
+CREATE INDEX case_statistics_by_received ON case_statistics (received_at);
 `;
 
 export const migration008ExecutionsStatistics: Migration = {
@@ -65,5 +73,6 @@ export const migration008ExecutionsStatistics: Migration = {
   name: "executions-statistics",
   up(db: Database.Database): void {
     db.exec(SCHEMA);
+    db.exec(refreshAllCaseStatisticsSql());
   },
 };

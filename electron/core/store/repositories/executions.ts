@@ -8,6 +8,7 @@ import { StoreError } from "../errors.js";
 import { fromNullableStoredTime, fromStoredTime, toNullableStoredTime, toStoredTime } from "../time.js";
 import type { Actor } from "./actor.js";
 import type { AuditLog } from "./audit.js";
+import { CaseStatisticsTable } from "./case-statistics.js";
 
 export interface ExecutionInput {
   id: string;
@@ -81,11 +82,13 @@ export class ExecutionRepository {
   readonly #all;
   readonly #insert;
   readonly #awaiting;
+  readonly #statistics;
 
   constructor(ctx: StoreContext, audit: AuditLog) {
     this.#ctx = ctx;
     this.#audit = audit;
     const { db } = ctx;
+    this.#statistics = new CaseStatisticsTable(ctx);
     this.#byId = db.prepare<[string], ExecutionRow>(`${SELECT} WHERE e.id = ?`);
     this.#byDecision = db.prepare<[string], ExecutionRow>(`${SELECT} WHERE e.decision_id = ?`);
     this.#all = db.prepare<[], ExecutionRow>(`${SELECT} ORDER BY e.recorded_at DESC, e.rowid DESC`);
@@ -122,6 +125,7 @@ export class ExecutionRepository {
         bundleDigest: input.bundle?.bundleDigest ?? null,
         recordedAt: toStoredTime(this.#ctx.runtime.clock.now()),
       });
+      this.#statistics.refreshForDecision(input.decisionId);
       this.#audit.appendAudit({
         actor,
         action: "execution.recorded",

@@ -10,7 +10,7 @@ import { searchTextOf } from "../search-text.js";
 import { RequestIndexTables } from "./request-index.js";
 import type { PendingEvidence } from "../evidence-writer.js";
 import type { EvidenceRepository } from "./evidence.js";
-import { FACT_COLUMNS, LIVE_CASE_FACTS } from "../statistics-facts.js";
+import { CaseStatisticsTable } from "./case-statistics.js";
 
 export interface AttachmentInput {
   /** Relative to the bag's data/, as the document lists it. */
@@ -123,7 +123,7 @@ export class RequestRepository {
   readonly #deleteCase;
   readonly #deleteRequest;
   readonly #unlinkGrievances;
-  readonly #keepStatistics;
+  readonly #statistics;
   /** Words of revisions stored in the open transaction, indexed just before it commits. */
   readonly #pendingSearch = new Map<string, string>();
 
@@ -190,11 +190,8 @@ export class RequestRepository {
     // A grievance about the case stays in the register (it is the office's record of a
     // complaint); only its link to the deleted case goes.
     this.#unlinkGrievances = db.prepare<[string]>("UPDATE grievances SET case_id = NULL WHERE case_id = ?");
-    // The statistics keep counting a deleted case: its content-free facts, as the report reads
-    // them of a stored case, are kept before its rows go (docs/statistics.md).
-    this.#keepStatistics = db.prepare<[number, string]>(
-      `INSERT INTO kept_case_statistics (${FACT_COLUMNS}, deleted_at) SELECT ${FACT_COLUMNS}, ? FROM (${LIVE_CASE_FACTS}) WHERE case_id = ?`,
-    );
+    // The statistics keep counting a deleted case: its content-free facts stay (docs/statistics.md).
+    this.#statistics = new CaseStatisticsTable(ctx);
     this.#requestsOfCase = db.prepare<[string], SummaryRow>(summaries("WHERE r.case_id = ? ORDER BY r.revision DESC"));
     this.#deleteCase = db.prepare<[string]>("DELETE FROM cases WHERE id = ?");
     this.#deleteRequest = db.prepare<[string]>("DELETE FROM requests WHERE id = ?");
@@ -270,6 +267,7 @@ export class RequestRepository {
           sha256: attachment.sha256,
         });
       });
+      this.#statistics.refreshCase(caseId);
       const stored = this.#getById(id);
       this.#audit.appendAudit({
         actor,
@@ -302,7 +300,7 @@ export class RequestRepository {
     return this.#ctx.transactions.run(() => {
       const revisions = this.#requestsOfCase.all(caseId).map(toSummary);
       if (revisions.length === 0) throw new StoreError(`Case ${caseId} holds no stored request.`);
-      this.#keepStatistics.run(toStoredTime(this.#ctx.runtime.clock.now()), caseId);
+      this.#statistics.keepDeleted(caseId, toStoredTime(this.#ctx.runtime.clock.now()));
       revisions.forEach((revision, index) => {
         for (const statement of this.#deleteRequestRows) statement.run(revision.id);
         this.#evidence.remove(revision.id);
