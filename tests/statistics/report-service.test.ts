@@ -11,7 +11,7 @@ import { deleteDueCases } from "../../electron/core/retention/retention-service.
 import { deleteCase } from "../../electron/core/requests/evidence-service.js";
 import { updateRetentionSettings } from "../../electron/core/settings/retention-settings.js";
 import { getReportSettings, updateReportSettings } from "../../electron/core/settings/report-settings.js";
-import { transparencyReport } from "../../electron/core/statistics/report-service.js";
+import { reportBytes, transparencyReport } from "../../electron/core/statistics/report-service.js";
 import { openKeyedConnection } from "../../electron/core/store/connection.js";
 import { storeFile } from "../../electron/core/store/index.js";
 import type { ReportTable } from "../../shared/statistics/tables.js";
@@ -109,6 +109,14 @@ describe("the transparency report", () => {
       ["non-emergency", "1", 49.8, 49.8, 49.8],
       ["emergency", "0", null, null, null],
     ]);
+  });
+
+  it("typesets the same report into the same PDF bytes, dated by the report", async () => {
+    const at = await busyOffice();
+    const report = transparencyReport(at.session, PERIOD);
+    const [first, second] = [await reportBytes(report, "pdf", "Test Office"), await reportBytes(report, "pdf", "Test Office")];
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+    expect(new TextDecoder("latin1").decode(first)).toContain(`D:${report.generatedAt.slice(0, 4)}`);
   });
 
   it("counts only the cases received on the period's days", async () => {
