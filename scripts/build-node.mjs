@@ -5,7 +5,7 @@ import { chmodSync, cpSync, rmSync } from "node:fs";
 import { basename } from "node:path";
 
 const [entryPoints, outdir] = process.argv.includes("--bench")
-  ? [["bench/import-bench.ts", "bench/audit-chain-bench.ts"], "dist/bench"]
+  ? [["bench/import-bench.ts", "bench/audit-chain-bench.ts", "bench/report-bench.ts"], "dist/bench"]
   : [["electron/cli/main.ts"], "dist/electron/cli"];
 
 rmSync(outdir, { recursive: true, force: true });

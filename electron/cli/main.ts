@@ -6,11 +6,13 @@ import { registerDecisionCommands } from "./commands/decide.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerGrievanceCommands } from "./commands/grievance.js";
 import { registerEvidenceCommands } from "./commands/evidence.js";
+import { registerExecutionCommands } from "./commands/execution.js";
 import { registerIdentityCommands } from "./commands/identity.js";
 import { registerImportCommand } from "./commands/import.js";
 import { registerInitCommand } from "./commands/init.js";
 import { registerKeygenCommand } from "./commands/keygen.js";
 import { registerPassphraseCommand } from "./commands/passphrase.js";
+import { registerReportCommands } from "./commands/report.js";
 import { registerRequestCommands } from "./commands/requests.js";
 import { registerRetentionCommands } from "./commands/retention.js";
 import { registerReviewCommands } from "./commands/review.js";
@@ -73,7 +75,13 @@ Examples:
   counterseal grievance respond G-2026-0001 --outcome dismissed --reason "…"
   counterseal grievance export G-2026-0001 --out exports/
   counterseal retention settings --after refused=730 --after returned=365
-  counterseal retention --json                         # the cases due for deletion`;
+  counterseal retention --json                         # the cases due for deletion
+  counterseal execution record de-ag-muenchen/AG-2026-0412 --outcome complied --produced-at 2026-12-03T10:00:00+01:00
+  counterseal execution record D-2026-0001 --outcome not-complied --ground no-data --note "…"
+  counterseal execution list --json
+  counterseal report settings --threshold 10           # counts below 10 are shown as "< 10"
+  counterseal report --from 2026-01-01 --to 2026-12-31 --format pdf --out report-2026.pdf   # + .minisig
+  counterseal report --from 2026-01-01 --to 2026-06-30 --format csv > h1.csv`;
 
 export function buildProgram(): Command {
   const program = new Command("counterseal")
@@ -100,6 +108,8 @@ export function buildProgram(): Command {
   registerGrievanceCommands(program);
   registerSampleCommands(program);
   registerRetentionCommands(program);
+  registerExecutionCommands(program);
+  registerReportCommands(program);
   registerVerifyCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { auditMethods } from "./audit.js";
 import { decisionMethods } from "./decisions.js";
 import { countersignMethods } from "./countersign.js";
+import { executionMethods } from "./executions.js";
 import type { ApiResult } from "./result.js";
 import { grievanceMethods } from "./grievances.js";
 import { keyringMethods } from "./keyring.js";
@@ -12,11 +13,12 @@ import { mergeCapabilities } from "./method.js";
 import { requestMethods } from "./requests.js";
 import { retentionMethods } from "./retention.js";
 import { reviewMethods } from "./review.js";
+import { statisticsMethods } from "./statistics.js";
 import { storeMethods } from "./store.js";
 
 // One capability per file, each owning its methods and schemas; adding one is an import and an
 // argument here. Method names are the contract: renaming one breaks every caller.
-export const apiContract = mergeCapabilities(storeMethods, keyringMethods, requestMethods, auditMethods, reviewMethods, grievanceMethods, decisionMethods, retentionMethods, countersignMethods);
+export const apiContract = mergeCapabilities(storeMethods, keyringMethods, requestMethods, auditMethods, reviewMethods, grievanceMethods, decisionMethods, retentionMethods, countersignMethods, executionMethods, statisticsMethods);
 
 export type ApiContract = typeof apiContract;
 export type ApiMethod = keyof ApiContract;

@@ -72,6 +72,11 @@ export const ERROR_MEANINGS = {
   // Retention (electron/core/settings/retention-settings.ts).
   "retention-setting-invalid": "A retention period is not a whole number of days from 1, or names no decision outcome; the message says which.",
   "retention-not-due": "A case confirmed for deletion is no longer due under the retention rule (a newer revision, a superseded decision, a changed rule); nothing was deleted.",
+  // The execution record (electron/core/executions).
+  "execution-invalid": "The execution record does not fit (a decision that is not a current, final authorisation, a missing production time or ground, an unknown outcome or ground, a time in the future); the message names the fault; nothing was stored.",
+  "execution-exists": "The decision has its execution record (or the id is taken); a record is never replaced.",
+  // The transparency report (electron/core/statistics).
+  "report-invalid": "The report's period, format or threshold is not valid (a date that is not YYYY-MM-DD, a period that ends before it starts, a threshold that is not a whole number from 1); the message says which.",
   // The file door (electron/api/import-tokens.ts): the page names files only by main's tokens.
   "import-token-unknown": "A file to import was named by a token main did not issue, already used, or issued before the store was locked.",
   // Import (electron/core/bundles/refusal.ts): the bundle's own refusal code travels beside it.

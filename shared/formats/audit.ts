@@ -18,6 +18,7 @@ import { DECISION_OUTCOMES } from "../vocabulary/decision-outcomes.js";
 import { SCOPE_CONDITION_KINDS } from "../vocabulary/scope-conditions.js";
 import { TARGET_KINDS } from "../vocabulary/targets.js";
 import { COUNTERSIGNATURE_VERDICTS } from "../vocabulary/countersignature-verdicts.js";
+import { EXECUTION_OUTCOMES, EXECUTION_SOURCES, NON_COMPLIANCE_GROUNDS } from "../vocabulary/execution-outcomes.js";
 
 /** A stored audit text that this vocabulary does not describe. */
 export class AuditFormatError extends Error {
@@ -101,6 +102,8 @@ export const AUDIT_DETAILS = {
     /** Days after a final decision, by outcome, before its case may be deleted (electron/core/settings/retention-settings.ts). */
     retentionAfterDecision: z.partialRecord(z.enum(DECISION_OUTCOMES), z.number().int().min(1)).optional(),
     countersignCategories: z.array(z.enum(DATA_CATEGORIES)).optional(),
+    /** The transparency report's small-count threshold (electron/core/settings/report-settings.ts). */
+    reportThreshold: z.number().int().min(1).optional(),
   }),
   "reviewer.created": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
   "reviewer.updated": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
@@ -253,6 +256,28 @@ export const AUDIT_DETAILS = {
     signerKeyId: storedKeyId,
     status: z.enum(["final", "awaiting-countersignature", "countersignature-declined"]),
   }),
+  /**
+   * What happened after an authorisation (electron/core/executions): the decision it follows, the
+   * outcome and its vocabulary ground, when the data were produced, where the record came from
+   * and, for a bundle, the SHA-256 of the issuer's signed document. Whether a note was given, never the note.
+   */
+  "execution.recorded": z.strictObject({
+    decisionId: z.string().min(1),
+    outcome: z.enum(EXECUTION_OUTCOMES),
+    ground: z.enum(NON_COMPLIANCE_GROUNDS).nullable(),
+    producedAt: storedTime.nullable(),
+    source: z.enum(EXECUTION_SOURCES),
+    documentSha256: sha256.nullable(),
+    withNote: z.boolean(),
+  }),
+  /** A transparency report written out (electron/core/statistics): its format, period, threshold and the SHA-256 of the file. */
+  "report.exported": z.strictObject({
+    format: z.enum(["csv", "json", "pdf"]),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    threshold: z.number().int().min(1),
+    sha256,
+  }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
@@ -318,6 +343,8 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("countersignature.request-received"),
   entryFor("countersignature.given"),
   entryFor("countersignature.received"),
+  entryFor("execution.recorded"),
+  entryFor("report.exported"),
 ]);
 
 export type AuditEntry = z.infer<typeof auditEntry>;

@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   "countersignature.request-received",
   "countersignature.given",
   "countersignature.received",
+  "execution.recorded",
+  "report.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -74,6 +76,8 @@ export const AUDIT_OBJECT_TYPES = {
   "countersignature.request-received": "countersign-request",
   "countersignature.given": "countersignature",
   "countersignature.received": "countersignature",
+  "execution.recorded": "execution",
+  "report.exported": "report",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];

@@ -12,6 +12,7 @@ export const CLOCK_KINDS = [
   "non-disclosure-end",
   "reassess",
   "grievance-response",
+  "execution-report",
 ] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 export const isClockKind = isOneOf(CLOCK_KINDS);

@@ -1,6 +1,7 @@
 // The contract is the capability files merged: its method names are what every door and caller
 // relies on, and two capabilities may not claim one name. The vocabularies' guards accept their
 // values and nothing else.
+import { EXECUTION_OUTCOMES, isExecutionOutcome, isNonComplianceGround, NON_COMPLIANCE_GROUNDS } from "../../shared/vocabulary/execution-outcomes.js";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { apiContract, apiMethods } from "../../shared/api/contract.js";
@@ -30,6 +31,8 @@ describe("the API contract", () => {
       "listDecisions", "getDecision", "decide", "draftReasons", "previewDecision", "exportDecision",
       "getRetention", "updateRetentionRule", "deleteDueCases",
       "listCountersignRequests", "getCountersignRequest", "requestCountersignature", "answerCountersignRequest",
+      "listExecutions", "recordExecution",
+      "getTransparencyReport", "getReportSettings", "updateReportSettings",
     ]);
     expect(apiContract.getRequest).toBe(requestMethods.getRequest);
     expect(apiContract.listKeyring).toBe(keyringMethods.listKeyring);
@@ -56,6 +59,8 @@ describe("the vocabularies", () => {
     ["refusal codes", REFUSAL_CODES, isRefusalCode],
     ["decision outcomes", DECISION_OUTCOMES, isDecisionOutcome],
     ["grievance outcomes", GRIEVANCE_OUTCOMES, isGrievanceOutcome],
+    ["execution outcomes", EXECUTION_OUTCOMES, isExecutionOutcome],
+    ["non-compliance grounds", NON_COMPLIANCE_GROUNDS, isNonComplianceGround],
   ];
 
   it.each(vocabularies)("%s: the guard accepts every value and nothing else", (_name, values, guard) => {
@@ -70,5 +75,7 @@ describe("the vocabularies", () => {
     expect(DATA_CATEGORIES).toEqual(["subscriber", "identification", "device-logs", "traffic", "location", "content"]);
     expect(DECISION_OUTCOMES).toEqual(["authorised", "authorised-with-modifications", "refused", "returned"]);
     expect(GRIEVANCE_OUTCOMES).toEqual(["upheld", "partly-upheld", "dismissed", "referred"]);
+    expect(EXECUTION_OUTCOMES).toEqual(["complied", "complied-in-part", "not-complied", "enforcing-state-objected"]);
+    expect(NON_COMPLIANCE_GROUNDS).toEqual(["no-data", "wrong-identifier", "overbroad", "conflict-of-laws", "other"]);
   });
 });

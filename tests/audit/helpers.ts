@@ -13,6 +13,8 @@ import { addAuthorityKey, revokeAuthorityKey } from "../../electron/core/keyring
 import { readAttachmentInline, saveAttachment } from "../../electron/core/requests/attachments-service.js";
 import { changeScope, confirmCarriedOver, declareIndependence, getReview, reviewFinding, setAnswer } from "../../electron/core/review/review-service.js";
 import { decide } from "../../electron/core/decisions/decide.js";
+import { recordExecution } from "../../electron/core/executions/execution-service.js";
+import { exportReport, transparencyReport } from "../../electron/core/statistics/report-service.js";
 import { updateCountersignSettings } from "../../electron/core/settings/countersign-settings.js";
 import { deleteCase, exportOriginal } from "../../electron/core/requests/evidence-service.js";
 import { unlockSession } from "../../electron/core/session/unlock.js";
@@ -41,7 +43,9 @@ const pdf = new TextEncoder().encode("%PDF-1.4\n% audit test\n%%EOF\n");
  * narrowed) and a second revision's review confirming the answer carried over, the second
  * revision decided (every open item deferred, the case's four-eyes rule changed first), four eyes
  * with a colleague's store both ways (a reviewer entry, a request sealed, its countersignature
- * imported; a colleague's request imported and declined), a grievance registered, answered and exported, a passphrase change (rekey), and an unlock after
+ * imported; a colleague's request imported and declined), a grievance registered, answered and
+ * exported, a subscriber-only request authorised (items deferred) with its execution recorded and
+ * a transparency report exported, a passphrase change (rekey), and an unlock after
  * one failed attempt. Its passphrase is then
  * NEW_PASSPHRASE.
  */
@@ -88,6 +92,8 @@ export async function busyOffice(): Promise<TestOffice> {
   await countersignWithAColleague(office);
   step();
   await answerAGrievance(office);
+  step();
+  await executeAndReport(office);
   step();
   changePassphrase(office.session, office.storeDir, STORE_PASSPHRASE, NEW_PASSPHRASE);
   step();
@@ -167,6 +173,20 @@ export function tamperAudit(storeDir: string, sql: string, passphrase = NEW_PASS
 }
 
 /** A grievance registered from a letter, answered, and its response exported. */
+/** An authorisation that needs no countersignature, its execution recorded, and the year's report written. */
+async function executeAndReport(office: TestOffice): Promise<void> {
+  const { session } = office;
+  const outcome = await importBundleFile(session, await office.seal({ document: sampleRequest({ id: "EXEC-1", dataCategories: ["subscriber"] }) }));
+  if (outcome.status !== "imported") throw new Error(`fixture import: ${JSON.stringify(outcome)}`);
+  const ref = { authority: outcome.authority, id: outcome.id, revision: outcome.revision };
+  declareIndependence(session, { ...ref, conflict: false });
+  setAnswer(session, { ...ref, item: "L1", answer: "met" });
+  const deferred = getReview(session, ref).unanswered.map((item) => ({ item, reason: "Answered on paper." }));
+  const decision = decide(session, { ...ref, outcome: "authorised", reasons: {}, deferred });
+  recordExecution(session, { target: { decision: decision.id }, outcome: "not-complied", ground: "no-data", note: "The account was closed." });
+  await exportReport(session, transparencyReport(session, { from: "2026-01-01", to: "2026-12-31" }), "json", join(office.dir, "report-2026.json"));
+}
+
 async function answerAGrievance(office: TestOffice): Promise<void> {
   const { session } = office;
   registerGrievance(session, {

@@ -80,6 +80,13 @@ describe("the audit service", () => {
       "grievance.registered",
       "grievance.responded",
       "document.exported",
+      "request.stored",
+      "review.started",
+      "review.independence-declared",
+      "review.answer-set",
+      "decision.signed",
+      "execution.recorded",
+      "report.exported",
       "store.rekeyed",
       "store.unlocked",
       "audit.checkpointed",
@@ -115,7 +122,7 @@ describe("the audit service", () => {
       after = page.at(-1)?.seq ?? after;
     }
     expect(paged).toEqual(whole);
-    expect(listAuditEntries(session, { afterSeq: 34 }).map((entry) => entry.seq)).toEqual([35, 36]);
+    expect(listAuditEntries(session, { afterSeq: 41 }).map((entry) => entry.seq)).toEqual([42, 43]);
     expect(() => listAuditEntries(session, { limit: 0 })).toThrow(AuditPageError);
     expect(() => listAuditEntries(session, { limit: 1001 })).toThrow(/from 1 to 1000/);
     expect(() => listAuditEntries(session, { afterSeq: -1 })).toThrow(/afterSeq -1/);
@@ -124,8 +131,8 @@ describe("the audit service", () => {
   it("verifies an intact chain and returns its head", async () => {
     const { session } = await filledStore();
     const last = session.store.audit.listAudit().at(-1);
-    expect(verifyAudit(session)).toEqual({ ok: true, count: 36, headSeq: 36, headHash: last?.rowHash });
-    expect(auditHead(session)).toEqual({ seq: 36, hash: last?.rowHash });
+    expect(verifyAudit(session)).toEqual({ ok: true, count: 43, headSeq: 43, headHash: last?.rowHash });
+    expect(auditHead(session)).toEqual({ seq: 43, hash: last?.rowHash });
   });
 
   it("names a row whose details were rewritten through a second connection", async () => {

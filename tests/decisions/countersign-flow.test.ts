@@ -16,6 +16,7 @@ import { getDecision, listDecisions } from "../../electron/core/decisions/decisi
 import { knownReviewerKeys } from "../../electron/core/decisions/reviewer-key.js";
 import { verifyFiles } from "../../electron/core/decisions/verify-files.js";
 import { queryInbox } from "../../electron/core/requests/inbox-service.js";
+import { transparencyReport } from "../../electron/core/statistics/report-service.js";
 import { stockOpen } from "../helpers/stock-tools.js";
 import { fourEyes, type FourEyes } from "./countersign-office.js";
 import { pdfText, stockVerify, folded } from "./support.js";
@@ -79,8 +80,9 @@ describe("four eyes between two stores", () => {
     const stock = stockVerifyDetached(countersignatureFile, join(back, "data", "attachments", `${decisionId}.CS.json.minisig`), pair.colleaguePub);
     expect(stock.stdout).toContain(`counterseal countersignature ${decisionId}.CS sha256:${answer.sha256}`);
 
-    // Still not final on the deciding side: only the import makes it so.
+    // Still not final on the deciding side: only the import makes it so, in the statistics too.
     expect(getDecision(decider.session, decisionId).status).toBe("awaiting-countersignature");
+    expect(outcomesCounted(decider)).toEqual({ "awaiting-countersignature": 1 });
     expect(await importBundleFile(decider.session, answer.file)).toEqual({ file: answer.file, status: "imported", authority: "reviewer:nikos", id: `${decisionId}.CS`, revision: 1, bundleType: "countersignature" });
     const final = getDecision(decider.session, decisionId);
     expect(view.decision.reviewer.keyId).toBe(final.reviewerKeyId);
@@ -90,6 +92,7 @@ describe("four eyes between two stores", () => {
     ]);
     expect(final.countersignatures[0]?.reviewer.keyId).not.toBe(final.reviewerKeyId);
     expect(listDecisions(decider.session).find((each) => each.id === decisionId)?.status).toBe("final");
+    expect(outcomesCounted(decider)).toEqual({ [final.outcome]: 1 });
     expect(await importBundleFile(decider.session, answer.file)).toMatchObject({ status: "duplicate" });
 
     // The export carries the countersignature beside the decision; its PDF names it with its key id.
@@ -123,6 +126,13 @@ describe("four eyes between two stores", () => {
 });
 
 /** `minisign -V` with the signature under another name than `<file>.minisig`, as the bag carries it. */
+/** The transparency report's outcome counts for the office's whole history (threshold 1: nothing withheld), rows counted only. */
+function outcomesCounted(office: FourEyes["decider"]): Record<string, number> {
+  const to = office.session.runtime.clock.now().toISOString().slice(0, 10);
+  const outcomes = transparencyReport(office.session, { from: "2000-01-01", to, threshold: 1 }).tables.find((table) => table.id === "outcomes");
+  return Object.fromEntries((outcomes?.rows ?? []).map((row) => [row.key, row.cells[0]?.value ?? 0]).filter(([, value]) => value !== 0));
+}
+
 function stockVerifyDetached(file: string, signature: string, publicKeyFile: string): { status: number | null; stdout: string } {
   const result = spawnSync("minisign", ["-V", "-m", file, "-x", signature, "-p", publicKeyFile], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`minisign -V failed: ${result.stderr}`);

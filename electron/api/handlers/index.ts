@@ -15,6 +15,7 @@ import { keyringHandlers } from "./keyring.js";
 import { requestHandlers } from "./requests.js";
 import { retentionHandlers } from "./retention.js";
 import { reviewHandlers } from "./review.js";
+import { statisticsHandlers } from "./statistics.js";
 import { storeHandlers } from "./store.js";
 
 export interface ApiHandlerOptions {
@@ -51,6 +52,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...decisionHandlers(sessions, options.files),
     ...retentionHandlers(sessions),
     ...countersignHandlers(sessions, options.files),
+    ...statisticsHandlers(sessions),
   };
   return {
     ...handlers,

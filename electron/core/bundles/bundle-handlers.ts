@@ -13,6 +13,7 @@ import type { Session } from "../session/session.js";
 import type { EvidenceWriter } from "../store/index.js";
 import { countersignatureRequestBundle } from "../decisions/countersign-request-import.js";
 import { countersignatureBundle } from "../decisions/countersignature-import.js";
+import { executionReportBundle } from "../executions/execution-report-bundle.js";
 import { grievanceBundle } from "../grievances/grievance-import.js";
 import { requestBundle } from "./types/request-bundle.js";
 
@@ -48,6 +49,7 @@ const BUNDLE_HANDLERS: Partial<Record<BundleType, BundleHandler>> = {
   grievance: grievanceBundle,
   "countersignature-request": countersignatureRequestBundle,
   countersignature: countersignatureBundle,
+  "execution-report": executionReportBundle,
 };
 
 /** The types this office imports. */

@@ -9,6 +9,7 @@ import { CASE_STATES, type CaseState } from "../../../shared/vocabulary/case-sta
 import { isOneOf } from "../../../shared/vocabulary/is-one-of.js";
 import { parseRequestDocument } from "../../../shared/formats/request.js";
 import type { Session } from "../session/session.js";
+import { openExecutionClocks } from "../executions/execution-clocks.js";
 import { openGrievanceClocks } from "../grievances/grievance-clocks.js";
 import { getReviewSettings } from "../settings/review-settings.js";
 import type { NextDue } from "../store/index.js";
@@ -41,7 +42,8 @@ export function nextDueOf(document: RequestDocument, scope: GrantedScope | undef
 }
 
 /**
- * Every open clock of the store, soonest first: the grievances' response deadlines and the clocks
+ * Every open clock of the store, soonest first: the grievances' response deadlines, the
+ * authorisations awaiting their execution record (execution-clocks.ts) and the clocks
  * of every revision that runs one (then in the order they were listed). Only revisions whose stored next deadline is set are read: the rest run no clock.
  */
 export function listStoreClocks(session: Session): StoreClock[] {
@@ -49,6 +51,7 @@ export function listStoreClocks(session: Session): StoreClock[] {
   const { timeZone } = getReviewSettings(session);
   const out: { clock: StoreClock; due: number; order: number }[] = [];
   for (const clock of openGrievanceClocks(session)) out.push({ clock, due: Date.parse(clock.due), order: out.length });
+  for (const clock of openExecutionClocks(session)) out.push({ clock, due: Date.parse(clock.due), order: out.length });
   for (const row of session.store.review.clockedRequests()) {
     const parsed = parseRequestDocument(JSON.parse(row.document) as unknown);
     if (!parsed.ok) continue;

@@ -60,6 +60,14 @@ export type {
 export type { ClockedRequest } from "./repositories/review-reads.js";
 export { identifierKeysOf, type NextDue } from "./request-index.js";
 export type { PopulationRepository, PopulationRow } from "./repositories/population.js";
+export {
+  type AwaitingExecution,
+  type ExecutionInput,
+  ExecutionExistsError,
+  type ExecutionRepository,
+  type StoredExecution,
+} from "./repositories/executions.js";
+export type { ReportPeriod, StatisticsRepository } from "./repositories/statistics.js";
 export type { InboxEntry, InboxFilter, InboxQueryInput, InboxSortField } from "./repositories/inbox.js";
 export { openKeyedConnection } from "./connection.js";
 export { AUDIT_HASH_VERSION, auditRowHash, GENESIS_HASH, type AuditHashFields } from "./audit-chain.js";

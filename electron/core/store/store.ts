@@ -13,6 +13,8 @@ import { DecisionRepository } from "./repositories/decisions.js";
 import { CountersignRepository } from "./repositories/countersign.js";
 import { GrievanceRepository } from "./repositories/grievances.js";
 import { EvidenceRepository } from "./repositories/evidence.js";
+import { ExecutionRepository } from "./repositories/executions.js";
+import { StatisticsRepository } from "./repositories/statistics.js";
 import { InboxRepository } from "./repositories/inbox.js";
 import { KeyringRepository } from "./repositories/keyring.js";
 import { PopulationRepository } from "./repositories/population.js";
@@ -55,6 +57,8 @@ export class Store {
   readonly decisions: DecisionRepository;
   readonly countersign: CountersignRepository;
   readonly population: PopulationRepository;
+  readonly executions: ExecutionRepository;
+  readonly statistics: StatisticsRepository;
   readonly #db: Database.Database;
   readonly #runtime: Runtime;
   readonly #transactions: TransactionRunner;
@@ -81,6 +85,8 @@ export class Store {
     this.decisions = new DecisionRepository(ctx, this.audit, this.review);
     this.countersign = new CountersignRepository(ctx, this.audit);
     this.population = new PopulationRepository(ctx);
+    this.executions = new ExecutionRepository(ctx, this.audit);
+    this.statistics = new StatisticsRepository(ctx);
   }
 
   /** Synchronous and atomic (better-sqlite3's db.transaction, BEGIN IMMEDIATE); nests as a savepoint. */

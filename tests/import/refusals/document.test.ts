@@ -107,7 +107,7 @@ describe("document-invalid", () => {
     for (const type of ["decision", "grievance-response"] as const) {
       const bag = bench.bag({ bundleType: type });
       await expectRefusal(bench, await bench.seal(bag), "document-invalid", {
-        names: ["bag-info.txt", `Bundle-Type "${type}" cannot be imported`, "this office imports request, grievance, countersignature-request, countersignature bundles"],
+        names: ["bag-info.txt", `Bundle-Type "${type}" cannot be imported`, "this office imports request, grievance, countersignature-request, countersignature, execution-report bundles"],
       });
     }
   });

@@ -5,6 +5,7 @@ import { migration004Grievances } from "./004-grievances.js";
 import { migration005Evidence } from "./005-evidence.js";
 import { migration006Decisions } from "./006-decisions.js";
 import { migration007Countersign } from "./007-countersign.js";
+import { migration008ExecutionsStatistics } from "./008-executions-statistics.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order; versions run 1, 2, 3… with no gaps. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005Evidence,
   migration006Decisions,
   migration007Countersign,
+  migration008ExecutionsStatistics,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,6 +10,7 @@ import { StoreError } from "../errors.js";
 import { fromNullableStoredTime, fromStoredTime, toStoredTime } from "../time.js";
 import type { Actor } from "./actor.js";
 import type { AuditLog } from "./audit.js";
+import { CaseStatisticsTable } from "./case-statistics.js";
 
 export interface CountersignRequestInput {
   decisionId: string;
@@ -126,10 +127,12 @@ export class CountersignRepository {
   readonly #selectCountersignature;
   readonly #selectCountersignatures;
   readonly #insertCountersignature;
+  readonly #statistics;
 
   constructor(ctx: StoreContext, audit: AuditLog) {
     this.#ctx = ctx;
     this.#audit = audit;
+    this.#statistics = new CaseStatisticsTable(ctx);
     const { db } = ctx;
     this.#selectRequest = db.prepare<[string], RequestRow>(`${SELECT_REQUESTS} WHERE decision_id = ?`);
     this.#selectRequests = db.prepare<[], RequestRow>(`${SELECT_REQUESTS} ORDER BY received_at DESC, rowid DESC`);
@@ -230,6 +233,8 @@ export class CountersignRepository {
         objectId: input.id,
         details: { decisionId: input.decisionId, verdict: input.verdict, sha256: input.sha256, signerKeyId: toHex(input.signerKeyId), status: input.status },
       });
+      // A countersignature can make the decision final: the case's statistics move with it.
+      this.#statistics.refreshForDecision(input.decisionId);
       const stored = this.getCountersignature(input.id);
       if (stored === undefined) throw new StoreError(`countersignature ${input.id} vanished inside its own transaction`);
       return stored;

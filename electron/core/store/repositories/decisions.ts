@@ -11,6 +11,7 @@ import type { NextDue } from "../request-index.js";
 import { fromStoredTime, toStoredTime } from "../time.js";
 import type { Actor } from "./actor.js";
 import type { AuditLog } from "./audit.js";
+import { CaseStatisticsTable } from "./case-statistics.js";
 import type { ReviewRepository } from "./review.js";
 
 export interface DecisionInput {
@@ -84,12 +85,14 @@ export class DecisionRepository {
   readonly #selectAll;
   readonly #selectOfRequest;
   readonly #insert;
+  readonly #statistics;
 
   constructor(ctx: StoreContext, audit: AuditLog, review: ReviewRepository) {
     this.#ctx = ctx;
     this.#audit = audit;
     this.#review = review;
     const { db } = ctx;
+    this.#statistics = new CaseStatisticsTable(ctx);
     this.#selectOne = db.prepare<[string], DecisionRow>(`${SELECT} WHERE d.id = ?`);
     this.#selectAll = db.prepare<[], DecisionRow>(`${SELECT} ORDER BY d.decided_at DESC, d.rowid DESC`);
     this.#selectOfRequest = db.prepare<[string], DecisionRow>(`${SELECT} WHERE d.request_id = ? ORDER BY d.decided_at, d.rowid`);
@@ -123,6 +126,7 @@ export class DecisionRepository {
         countersignaturesRequired: input.countersignaturesRequired ? 1 : 0,
       });
       this.#review.setCaseState(input.reviewId, input.state, input.nextDue);
+      this.#statistics.refreshForDecision(input.id);
       this.#audit.appendAudit({
         actor,
         action: "decision.signed",

@@ -10,6 +10,7 @@ import { searchTextOf } from "../search-text.js";
 import { RequestIndexTables } from "./request-index.js";
 import type { PendingEvidence } from "../evidence-writer.js";
 import type { EvidenceRepository } from "./evidence.js";
+import { CaseStatisticsTable } from "./case-statistics.js";
 
 export interface AttachmentInput {
   /** Relative to the bag's data/, as the document lists it. */
@@ -122,6 +123,7 @@ export class RequestRepository {
   readonly #deleteCase;
   readonly #deleteRequest;
   readonly #unlinkGrievances;
+  readonly #statistics;
   /** Words of revisions stored in the open transaction, indexed just before it commits. */
   readonly #pendingSearch = new Map<string, string>();
 
@@ -183,11 +185,16 @@ export class RequestRepository {
       // Its decisions too, with the countersignatures they received (one statement each: a
       // superseding decision and the one it names go together).
       db.prepare<[string]>("DELETE FROM countersignatures WHERE decision_id IN (SELECT id FROM decisions WHERE request_id = ?)"),
+      // The execution records of its decisions, then the decisions (one statement: a superseding
+      // decision and the one it names go together).
+      db.prepare<[string]>("DELETE FROM executions WHERE decision_id IN (SELECT id FROM decisions WHERE request_id = ?)"),
       db.prepare<[string]>("DELETE FROM decisions WHERE request_id = ?"),
     ];
     // A grievance about the case stays in the register (it is the office's record of a
     // complaint); only its link to the deleted case goes.
     this.#unlinkGrievances = db.prepare<[string]>("UPDATE grievances SET case_id = NULL WHERE case_id = ?");
+    // The statistics keep counting a deleted case: its content-free facts stay (docs/statistics.md).
+    this.#statistics = new CaseStatisticsTable(ctx);
     this.#requestsOfCase = db.prepare<[string], SummaryRow>(summaries("WHERE r.case_id = ? ORDER BY r.revision DESC"));
     this.#deleteCase = db.prepare<[string]>("DELETE FROM cases WHERE id = ?");
     this.#deleteRequest = db.prepare<[string]>("DELETE FROM requests WHERE id = ?");
@@ -263,6 +270,7 @@ export class RequestRepository {
           sha256: attachment.sha256,
         });
       });
+      this.#statistics.refreshCase(caseId);
       const stored = this.#getById(id);
       this.#audit.appendAudit({
         actor,
@@ -295,6 +303,7 @@ export class RequestRepository {
     return this.#ctx.transactions.run(() => {
       const revisions = this.#requestsOfCase.all(caseId).map(toSummary);
       if (revisions.length === 0) throw new StoreError(`Case ${caseId} holds no stored request.`);
+      this.#statistics.keepDeleted(caseId, toStoredTime(this.#ctx.runtime.clock.now()));
       revisions.forEach((revision, index) => {
         for (const statement of this.#deleteRequestRows) statement.run(revision.id);
         this.#evidence.remove(revision.id);
