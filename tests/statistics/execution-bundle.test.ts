@@ -21,7 +21,7 @@ const office = reviewOffices();
 const DAY = 86_400_000;
 
 /** The issuer's second key, made with `minisign -G`, trusted for the authority (or for `authority`). */
-function stockIssuerKey(at: ReviewOffice, authority = SAMPLE_AUTHORITY.id, name = "stock-issuer"): StockMinisignKey {
+function stockIssuerKey(at: ReviewOffice, authority: string = SAMPLE_AUTHORITY.id, name = "stock-issuer"): StockMinisignKey {
   const key = stockMinisignKeygen(at.dir, name);
   addAuthorityKey(at.session, { authorityId: authority, name: authority === SAMPLE_AUTHORITY.id ? SAMPLE_AUTHORITY.name : "Staatsanwaltschaft München I", country: authority === SAMPLE_AUTHORITY.id ? "NL" : "DE", minisignPublicKey: key.publicKeyLine });
   return key;
@@ -29,7 +29,7 @@ function stockIssuerKey(at: ReviewOffice, authority = SAMPLE_AUTHORITY.id, name 
 
 let bags = 0;
 /** data/execution-report.json in a bag laid out with sha256sum, signed with minisign, sealed with tar | age. */
-function stockExecutionBundle(at: ReviewOffice, key: StockMinisignKey, document: Record<string, unknown>, sender = SAMPLE_AUTHORITY.id): string {
+function stockExecutionBundle(at: ReviewOffice, key: StockMinisignKey, document: Record<string, unknown>, sender: string = SAMPLE_AUTHORITY.id): string {
   const root = `execution-report-${++bags}`;
   const bag = stockBag({
     workDir: at.dir,
