@@ -31,6 +31,10 @@ export const AUDIT_ACTIONS = [
   "request.original-exported",
   "evidence.orphans-removed",
   "decision.signed",
+  "audit-pack.exported",
+  "audit-pack.imported",
+  "auditor.finding-recorded",
+  "auditor.report-signed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -66,6 +70,10 @@ export const AUDIT_OBJECT_TYPES = {
   "request.original-exported": "request",
   "evidence.orphans-removed": "evidence",
   "decision.signed": "decision",
+  "audit-pack.exported": "audit-pack",
+  "audit-pack.imported": "audit-pack",
+  "auditor.finding-recorded": "auditor-finding",
+  "auditor.report-signed": "auditor-report",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];

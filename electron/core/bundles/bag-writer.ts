@@ -1,7 +1,7 @@
 // Writes the tag files of a sealed-bundle-v1 bag (BagIt 1.0 profile) for a document and its payload.
 // Pure: callers hand in the payload digests; nothing here touches the disk.
 
-export type BundleType = "request" | "grievance" | "decision" | "grievance-response";
+export type BundleType = "request" | "grievance" | "decision" | "grievance-response" | "audit-pack";
 
 export interface PayloadFile {
   /** Path relative to the bag root, e.g. `data/request.json`. */

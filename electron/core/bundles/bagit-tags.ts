@@ -11,7 +11,7 @@ import { refuse } from "./refusal.js";
 
 export const BAG_INFO_TXT = "bag-info.txt";
 
-export const BUNDLE_TYPES = ["request", "grievance", "decision", "grievance-response"] as const;
+export const BUNDLE_TYPES = ["request", "grievance", "decision", "grievance-response", "audit-pack"] as const;
 export type BundleType = (typeof BUNDLE_TYPES)[number];
 
 export interface BagInfoField {

@@ -51,6 +51,17 @@ export type {
 export type { ClockedRequest } from "./repositories/review-reads.js";
 export { identifierKeysOf, type NextDue } from "./request-index.js";
 export type { PopulationRepository, PopulationRow } from "./repositories/population.js";
+export type {
+  AuditPackInput,
+  AuditPackRepository,
+  FindingInput,
+  PackCaseInput,
+  PackDecisionInput,
+  StoredAuditPack,
+  StoredFinding,
+  StoredPackCase,
+  StoredPackDecision,
+} from "./repositories/audit-packs.js";
 export type { InboxEntry, InboxFilter, InboxQueryInput, InboxSortField } from "./repositories/inbox.js";
 export { openKeyedConnection } from "./connection.js";
 export { AUDIT_HASH_VERSION, auditRowHash, GENESIS_HASH, type AuditHashFields } from "./audit-chain.js";

@@ -9,6 +9,7 @@ import { readUserVersion } from "./migrate.js";
 import { type Actor, SYSTEM_ACTOR } from "./repositories/actor.js";
 import { AgeIdentityRepository } from "./repositories/age-identities.js";
 import { AuditLog } from "./repositories/audit.js";
+import { AuditPackRepository } from "./repositories/audit-packs.js";
 import { DecisionRepository } from "./repositories/decisions.js";
 import { GrievanceRepository } from "./repositories/grievances.js";
 import { EvidenceRepository } from "./repositories/evidence.js";
@@ -53,6 +54,7 @@ export class Store {
   readonly review: ReviewRepository;
   readonly decisions: DecisionRepository;
   readonly population: PopulationRepository;
+  readonly auditPacks: AuditPackRepository;
   readonly #db: Database.Database;
   readonly #runtime: Runtime;
   readonly #transactions: TransactionRunner;
@@ -78,6 +80,7 @@ export class Store {
     this.review = new ReviewRepository(ctx, this.audit);
     this.decisions = new DecisionRepository(ctx, this.audit, this.review);
     this.population = new PopulationRepository(ctx);
+    this.auditPacks = new AuditPackRepository(ctx, this.audit);
   }
 
   /** Synchronous and atomic (better-sqlite3's db.transaction, BEGIN IMMEDIATE); nests as a savepoint. */

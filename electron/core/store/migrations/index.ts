@@ -4,6 +4,7 @@ import { migration003Review } from "./003-review.js";
 import { migration004Grievances } from "./004-grievances.js";
 import { migration005Evidence } from "./005-evidence.js";
 import { migration006Decisions } from "./006-decisions.js";
+import { migration009Auditor } from "./009-auditor.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order; versions run 1, 2, 3… with no gaps. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004Grievances,
   migration005Evidence,
   migration006Decisions,
+  migration009Auditor,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
