@@ -39,6 +39,8 @@ export const packDrawSchema = z.strictObject({
   seed: sha256Hex,
   population: z.number().int().min(0),
   size: z.number().int().min(1),
+  /** The spares asked for (`--spares`, else as many as the sample); the draw may find fewer. */
+  sparesAsked: z.number().int().min(0),
   sample: z.array(reference),
   spares: z.array(reference),
   strata: z.array(stratumDraw),

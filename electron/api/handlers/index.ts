@@ -8,6 +8,7 @@ import type { ApiHandlers } from "../dispatch.js";
 import type { FileDoor } from "../file-door.js";
 import { createImportFileRegistry, createImportTokens, type ImportFileRegistry } from "../import-tokens.js";
 import { auditHandlers } from "./audit.js";
+import { auditorHandlers } from "./auditor.js";
 import { decisionHandlers } from "./decisions.js";
 import { grievanceHandlers } from "./grievances.js";
 import { keyringHandlers } from "./keyring.js";
@@ -47,6 +48,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...reviewHandlers(sessions),
     ...grievanceHandlers(sessions),
     ...decisionHandlers(sessions),
+    ...auditorHandlers(sessions, tokens),
   };
   return {
     ...handlers,

@@ -6,6 +6,7 @@
 // Superseding: a signed decision never changes, so a change is a new decision on the same
 // revision naming the current one in `supersedes`; the case then takes the new decision's state
 // (decided, or returned-for-information for `returned`). Both stay stored and verifiable.
+import { assertOfficeStore } from "../auditor/store-mode.js";
 import type { DecideArgs, DecisionView } from "../../../shared/api/decisions.js";
 import { DOCUMENT_IDENTIFIER } from "../../../shared/formats/document-fields.js";
 import { transition } from "../../../shared/review/case-state.js";
@@ -30,6 +31,7 @@ import { DocumentInvalidError } from "./signed-kinds.js";
 export const defaultDecisionId = (ref: { authority: string; id: string; revision: number }, number: number): string => `${ref.authority}.${ref.id}.r${ref.revision}.D${number}`;
 
 export function decide(session: Session, args: DecideArgs): DecisionView {
+  assertOfficeStore(session, "decide a request");
   const signer = reviewerSigner(session);
   const { store } = session;
   const id = store.transaction(() => {

@@ -105,7 +105,7 @@ export async function exportAuditPack(session: Session, request: PackRequest): P
       createdAt: checkpoint.statement.signedAt,
       office: signer,
       plan,
-      draw: { frameHash: draw.frameHash, seed: draw.seed, population: draw.population, size: draw.size, sample: draw.sample, spares: draw.spares, strata: draw.strata, filter: draw.filter, stratifyBy: draw.stratifyBy, purposive: draw.purposive },
+      draw: { frameHash: draw.frameHash, seed: draw.seed, population: draw.population, size: draw.size, sparesAsked: request.spares ?? request.size, sample: draw.sample, spares: draw.spares, strata: draw.strata, filter: draw.filter, stratifyBy: draw.stratifyBy, purposive: draw.purposive },
       frame: { references: "sampling/frame.txt", strata: "sampling/frame-strata.json" },
       cases,
       audit: { checkpoint: "audit/checkpoint.json", checkpointSignature: "audit/checkpoint.json.minisig", chain: "audit/chain.jsonl", headSeq, headHash },
