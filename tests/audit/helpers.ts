@@ -13,6 +13,7 @@ import { addAuthorityKey, revokeAuthorityKey } from "../../electron/core/keyring
 import { readAttachmentInline, saveAttachment } from "../../electron/core/requests/attachments-service.js";
 import { changeScope, confirmCarriedOver, declareIndependence, getReview, reviewFinding, setAnswer } from "../../electron/core/review/review-service.js";
 import { decide } from "../../electron/core/decisions/decide.js";
+import { exportAuditPack } from "../../electron/core/sampling/audit-pack.js";
 import { updateCountersignSettings } from "../../electron/core/settings/countersign-settings.js";
 import { deleteCase, exportOriginal } from "../../electron/core/requests/evidence-service.js";
 import { unlockSession } from "../../electron/core/session/unlock.js";
@@ -34,7 +35,7 @@ const pdf = new TextEncoder().encode("%PDF-1.4\n% audit test\n%%EOF\n");
  * imported and its case deleted, a review (independence, an answer, a finding accepted, a scope
  * narrowed) and a second revision's review confirming the answer carried over, the second
  * revision decided (every open item deferred, the case's four-eyes rule changed first), a
- * grievance registered, answered and exported, a passphrase change (rekey), and an unlock after
+ * grievance registered, answered and exported, an audit pack sealed (with its checkpoint), a passphrase change (rekey), and an unlock after
  * one failed attempt. Its passphrase is then
  * NEW_PASSPHRASE.
  */
@@ -79,6 +80,8 @@ export async function busyOffice(): Promise<TestOffice> {
   decideSecondRevision(office, secondRevision);
   step();
   await answerAGrievance(office);
+  step();
+  await packForTheCommittee(office);
   step();
   changePassphrase(office.session, office.storeDir, STORE_PASSPHRASE, NEW_PASSPHRASE);
   step();
@@ -125,6 +128,13 @@ export function tamperAudit(storeDir: string, sql: string, passphrase = NEW_PASS
   } finally {
     db.close();
   }
+}
+
+/** An audit pack of both revisions sealed to the office's own recipient (its checkpoint, then its export). */
+async function packForTheCommittee(office: TestOffice): Promise<void> {
+  const out = join(office.dir, "audit-pack");
+  mkdirSync(out);
+  await exportAuditPack(office.session, { seed: "ab".repeat(32), size: 2, filter: {}, plan: { confidence: 95, tolerable: 5, expected: 0 }, recipients: [office.recipient], outDir: out });
 }
 
 /** A grievance registered from a letter, answered, and its response exported. */

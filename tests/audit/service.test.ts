@@ -75,6 +75,8 @@ describe("the audit service", () => {
       "grievance.registered",
       "grievance.responded",
       "document.exported",
+      "audit.checkpointed",
+      "audit-pack.exported",
       "store.rekeyed",
       "store.unlocked",
       "audit.checkpointed",
@@ -82,9 +84,17 @@ describe("the audit service", () => {
     ]);
     // Every action the code can write, but a reviewer's profile change (no operation does it
     // yet), the removal of chunk blobs (the layout before kept evidence: readable in old logs)
-    // and the sweep of orphan evidence files at open (tests/store/evidence.test.ts).
+    // and the sweep of orphan evidence files at open (tests/store/evidence.test.ts); and what
+    // only an auditor's store writes (tests/auditor/).
     const written = new Set<string>(entries.map((entry) => entry.action));
-    expect(AUDIT_ACTIONS.filter((action) => !written.has(action))).toEqual(["reviewer.updated", "blobs.orphans-deleted", "evidence.orphans-removed"]);
+    expect(AUDIT_ACTIONS.filter((action) => !written.has(action))).toEqual([
+      "reviewer.updated",
+      "blobs.orphans-deleted",
+      "evidence.orphans-removed",
+      "audit-pack.imported",
+      "auditor.finding-recorded",
+      "auditor.report-signed",
+    ]);
     for (const [index, entry] of entries.entries()) {
       const row = rows[index];
       expect(AUDIT_DETAILS[entry.action].safeParse(row?.details).success, entry.action).toBe(true);
@@ -110,7 +120,7 @@ describe("the audit service", () => {
       after = page.at(-1)?.seq ?? after;
     }
     expect(paged).toEqual(whole);
-    expect(listAuditEntries(session, { afterSeq: 29 }).map((entry) => entry.seq)).toEqual([30, 31]);
+    expect(listAuditEntries(session, { afterSeq: 31 }).map((entry) => entry.seq)).toEqual([32, 33]);
     expect(() => listAuditEntries(session, { limit: 0 })).toThrow(AuditPageError);
     expect(() => listAuditEntries(session, { limit: 1001 })).toThrow(/from 1 to 1000/);
     expect(() => listAuditEntries(session, { afterSeq: -1 })).toThrow(/afterSeq -1/);
@@ -119,8 +129,8 @@ describe("the audit service", () => {
   it("verifies an intact chain and returns its head", async () => {
     const { session } = await filledStore();
     const last = session.store.audit.listAudit().at(-1);
-    expect(verifyAudit(session)).toEqual({ ok: true, count: 31, headSeq: 31, headHash: last?.rowHash });
-    expect(auditHead(session)).toEqual({ seq: 31, hash: last?.rowHash });
+    expect(verifyAudit(session)).toEqual({ ok: true, count: 33, headSeq: 33, headHash: last?.rowHash });
+    expect(auditHead(session)).toEqual({ seq: 33, hash: last?.rowHash });
   });
 
   it("names a row whose details were rewritten through a second connection", async () => {
