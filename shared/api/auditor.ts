@@ -6,6 +6,7 @@ import { evaluationSchema } from "../formats/audit-findings.js";
 import { PURPOSIVE_REASONS } from "../sampling/population.js";
 import { DEVIATION_TYPES, FINDING_VERDICTS, PACK_SELECTIONS, RECOMMENDATIONS } from "../vocabulary/auditor-findings.js";
 import { isoTime, method, none } from "./method.js";
+import { importToken } from "./requests.js";
 
 const packId = z.string().min(1).max(128);
 const reference = z.string().min(1).max(1024);
@@ -85,7 +86,7 @@ export const auditorMethods = {
   listAuditPacks: method(none, z.array(auditPackSummary)),
   getAuditPack: method(packArg, auditPackView),
   /** A pack picked by main's open dialog (a one-shot token, as importBundles takes). */
-  importAuditPack: method(z.strictObject({ token: z.string().min(1).max(200) }), packImport),
+  importAuditPack: method(z.strictObject({ token: importToken }), packImport),
   recordAuditorFinding: method(recordFindingArgs, auditorFinding),
   listAuditorFindings: method(packArg, z.array(auditorFinding)),
   getAuditEvaluation: method(packArg, evaluationSchema),
