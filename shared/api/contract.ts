@@ -10,12 +10,13 @@ import { grievanceMethods } from "./grievances.js";
 import { keyringMethods } from "./keyring.js";
 import { mergeCapabilities } from "./method.js";
 import { requestMethods } from "./requests.js";
+import { retentionMethods } from "./retention.js";
 import { reviewMethods } from "./review.js";
 import { storeMethods } from "./store.js";
 
 // One capability per file, each owning its methods and schemas; adding one is an import and an
 // argument here. Method names are the contract: renaming one breaks every caller.
-export const apiContract = mergeCapabilities(storeMethods, keyringMethods, requestMethods, auditMethods, reviewMethods, grievanceMethods, decisionMethods, auditorMethods);
+export const apiContract = mergeCapabilities(storeMethods, keyringMethods, requestMethods, auditMethods, reviewMethods, grievanceMethods, decisionMethods, retentionMethods, auditorMethods);
 
 export type ApiContract = typeof apiContract;
 export type ApiMethod = keyof ApiContract;

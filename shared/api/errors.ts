@@ -67,6 +67,7 @@ export const ERROR_MEANINGS = {
   "review-template-unknown": "The review was started on a checklist template this version of Counterseal does not know.",
   // Retention (electron/core/settings/retention-settings.ts).
   "retention-setting-invalid": "A retention period is not a whole number of days from 1, or names no decision outcome; the message says which.",
+  "retention-not-due": "A case confirmed for deletion is no longer due under the retention rule (a newer revision, a superseded decision, a changed rule); nothing was deleted.",
   // Audit packs and auditor mode (electron/core/sampling/audit-pack.ts, electron/core/auditor).
   "auditor-store-read-only": "This is an auditor's store: case data are read-only, and requests, reviews and decisions cannot be imported, changed or made in it; only the auditor's findings are written.",
   "not-an-auditor-store": "The command is for an auditor's store (counterseal init --auditor); this one is an office's.",

@@ -28,6 +28,7 @@ describe("the API contract", () => {
       "getReview", "declareIndependence", "setAnswer", "confirmCarriedOver", "reviewFinding", "changeScope", "listClocks",
       "listGrievances", "getGrievance", "registerGrievance", "respondToGrievance",
       "listDecisions", "getDecision", "decide", "draftReasons",
+      "getRetention", "updateRetentionRule", "deleteDueCases",
       "listAuditPacks", "getAuditPack", "importAuditPack", "recordAuditorFinding", "listAuditorFindings", "getAuditEvaluation",
     ]);
     expect(apiContract.getRequest).toBe(requestMethods.getRequest);

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { SUPPORTED_LOCALES } from "../../renderer/src/i18n/format.js";
 import { AUTHORITY_KINDS } from "../../shared/vocabulary/authority-kinds.js";
 import { DATA_CATEGORIES } from "../../shared/vocabulary/data-categories.js";
+import { DECISION_OUTCOMES } from "../../shared/vocabulary/decision-outcomes.js";
 import { INSTRUMENTS } from "../../shared/vocabulary/instruments.js";
 import { REFUSAL_CODES } from "../../shared/vocabulary/refusal-codes.js";
 import { REQUEST_STATUSES } from "../../shared/vocabulary/request-statuses.js";
@@ -34,6 +35,7 @@ describe("the catalogue", () => {
       ["targetKind", TARGET_KINDS],
       ["targetRole", TARGET_ROLES],
       ["locale", SUPPORTED_LOCALES],
+      ["outcome", DECISION_OUTCOMES],
     ];
     for (const [name, values] of labelled) {
       for (const value of values) expect(section(name)[value], `${name}.${value}`).toBeTruthy();

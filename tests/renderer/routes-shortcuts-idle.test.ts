@@ -10,6 +10,7 @@ describe("hash routes", () => {
       { screen: "import" },
       { screen: "keyring" },
       { screen: "settings" },
+      { screen: "retention" },
       { screen: "help" },
       { screen: "request", authority: "nl-om-rotterdam", id: "OM:RTM/2026 0117", revision: 2 },
       { screen: "request", authority: "fr-pnf", id: "A.B_C" },
@@ -19,7 +20,7 @@ describe("hash routes", () => {
   });
 
   it("falls back to the inbox for anything else", () => {
-    for (const hash of ["", "#", "#/nowhere", "#/review/a/b", "#/review/a/b/0", "#/review/a/b/1/extra", "#/request/only-authority", "#/inbox/extra", "#/request/a/%E0%A4%A"]) {
+    for (const hash of ["", "#", "#/nowhere", "#/review/a/b", "#/review/a/b/0", "#/review/a/b/1/extra", "#/request/only-authority", "#/inbox/extra", "#/retention/x", "#/request/a/%E0%A4%A"]) {
       expect(parseRoute(hash)).toEqual({ screen: "inbox" });
     }
     expect(parseRoute("#/request/a/b/zero")).toEqual({ screen: "request", authority: "a", id: "b" });

@@ -4,7 +4,7 @@
 // store's real deletion, with its content-free audit rows.
 import { afterEach, describe, expect, it } from "vitest";
 import { decide } from "../../electron/core/decisions/decide.js";
-import { deleteDueCases, listRetention } from "../../electron/core/retention/retention-service.js";
+import { deleteConfirmedCases, deleteDueCases, listRetention } from "../../electron/core/retention/retention-service.js";
 import { getRetentionSettings, updateRetentionSettings } from "../../electron/core/settings/retention-settings.js";
 import { REASONS, reviewedRequest } from "../decisions/decide-office.js";
 import { openReviewOffice, type ReviewOffice } from "../review/review-office.js";
@@ -50,6 +50,36 @@ describe("retention", () => {
     expect(decide(office.session, { ...foureyes, outcome: "authorised", reasons: REASONS }).status).toBe("awaiting-countersignature");
     office.runtime.advance(10 * DAY);
     expect(listRetention(office.session, { dueOnly: false })).toEqual([]);
+  });
+
+  it("deletes exactly the confirmed cases in one transaction, and none when one of them is no longer due", async () => {
+    office = openReviewOffice();
+    updateRetentionSettings(office.session, { refused: 30 });
+    const first = await refusedCase("DUE-1");
+    const second = await refusedCase("DUE-2");
+    const third = await refusedCase("DUE-3");
+    office.runtime.advance(30 * DAY);
+    const auditBefore = office.session.store.audit.listAudit().length;
+
+    // DUE-2 gets a new revision after the screen listed it: the whole confirmation is refused.
+    await office.importRequest({ id: "DUE-2", revision: 2 });
+    const stale = [first.ref, second.ref].map(({ authority, id }) => ({ authority, id }));
+    expect(() => deleteConfirmedCases(office.session, stale)).toThrow(expect.objectContaining({ code: "retention-not-due", message: expect.stringContaining(`${second.ref.authority}/DUE-2`) }));
+    expect(office.session.store.requests.getRequest(first.ref.authority, "DUE-1")).toBeDefined();
+    expect(office.session.store.audit.listAudit().length).toBe(auditBefore + 1); // the import's row only
+
+    // Confirming DUE-1 twice and DUE-3 deletes those two, DUE-2 stays.
+    const confirmed = [first.ref, first.ref, third.ref].map(({ authority, id }) => ({ authority, id }));
+    expect(deleteConfirmedCases(office.session, confirmed).map((entry) => entry.id)).toEqual(["DUE-1", "DUE-3"]);
+    expect(office.session.store.requests.getRequest(first.ref.authority, "DUE-1")).toBeUndefined();
+    expect(office.session.store.requests.getRequest(third.ref.authority, "DUE-3")).toBeUndefined();
+    expect(office.session.store.requests.getRequest(second.ref.authority, "DUE-2")).toBeDefined();
+    const deletions = office.session.store.audit.listAudit().filter((row) => row.action === "request.deleted");
+    expect(deletions.map((row) => row.details)).toEqual([
+      expect.objectContaining({ revision: 1, caseDeleted: true }),
+      expect.objectContaining({ revision: 1, caseDeleted: true }),
+    ]);
+    expect(() => deleteConfirmedCases(office.session, [{ authority: first.ref.authority, id: "DUE-1" }])).toThrow(expect.objectContaining({ code: "retention-not-due" }));
   });
 
   it("refuses an unknown outcome or a period that is not a whole number of days from 1, changing nothing", () => {

@@ -13,6 +13,7 @@ import { decisionHandlers } from "./decisions.js";
 import { grievanceHandlers } from "./grievances.js";
 import { keyringHandlers } from "./keyring.js";
 import { requestHandlers } from "./requests.js";
+import { retentionHandlers } from "./retention.js";
 import { reviewHandlers } from "./review.js";
 import { storeHandlers } from "./store.js";
 
@@ -48,6 +49,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...reviewHandlers(sessions),
     ...grievanceHandlers(sessions),
     ...decisionHandlers(sessions),
+    ...retentionHandlers(sessions),
     ...auditorHandlers(sessions, tokens),
   };
   return {

@@ -8,6 +8,7 @@ import { ImportScreen } from "../features/import/ImportScreen.js";
 import { InboxScreen } from "../features/inbox/InboxScreen.js";
 import { KeyringScreen } from "../features/keyring/KeyringScreen.js";
 import { RequestScreen } from "../features/request/RequestScreen.js";
+import { RetentionScreen } from "../features/retention/RetentionScreen.js";
 import { ReviewScreen } from "../features/review/ReviewScreen.js";
 import { SettingsScreen } from "../features/settings/SettingsScreen.js";
 import { useNavigation } from "../store/navigation.js";
@@ -20,6 +21,7 @@ const NAV_ITEMS: ReadonlyArray<{ screen: Exclude<ScreenName, "request" | "review
   { screen: "inbox", icon: "inbox" },
   { screen: "import", icon: "import" },
   { screen: "keyring", icon: "key" },
+  { screen: "retention", icon: "clock" },
   { screen: "settings", icon: "settings" },
   { screen: "help", icon: "help" },
 ];
@@ -34,6 +36,8 @@ function Screen({ route }: { route: Route }) {
       return <KeyringScreen />;
     case "settings":
       return <SettingsScreen />;
+    case "retention":
+      return <RetentionScreen />;
     case "help":
       return <HelpScreen />;
     case "request":

@@ -6,6 +6,7 @@ export type Route =
   | { screen: "import" }
   | { screen: "keyring" }
   | { screen: "settings" }
+  | { screen: "retention" }
   | { screen: "help" }
   | { screen: "request"; authority: string; id: string; revision?: number }
   /** The reviewer's workspace always names the exact revision it reviews. */
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
     case "import":
     case "keyring":
     case "settings":
+    case "retention":
     case "help":
       return rest.length === 0 ? { screen } : DEFAULT_ROUTE;
     case "request": {

@@ -9,6 +9,7 @@ import type { ReviewerIdentity } from "../../../shared/api/keyring.js";
 import { useImport } from "./import.js";
 import { useInbox } from "./inbox.js";
 import { useKeyring } from "./keyring.js";
+import { useRetention } from "./retention.js";
 import { onStoreLocked } from "./failure.js";
 import { useNavigation } from "./navigation.js";
 import { useRequest } from "./request.js";
@@ -40,6 +41,7 @@ export function clearCaseData(): void {
   useReview.getState().reset();
   useImport.getState().reset();
   useKeyring.getState().reset();
+  useRetention.getState().reset();
   useNavigation.getState().reset();
 }
 

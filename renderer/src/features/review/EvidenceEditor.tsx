@@ -8,7 +8,8 @@ import type { RequestDetail } from "../../../../shared/api/requests.js";
 import { SelectField, TextField } from "../../components/Field.js";
 import { useReview } from "../../store/review.js";
 
-type T = ReturnType<typeof useTranslation>["t"];
+// Only the keys evidenceText reads (see statusLabel in InboxFilters for why not t's own type).
+type T = (key: "review.evidence.field" | "review.evidence.attachment" | "review.evidence.attachmentPage", options: Record<string, string | number>) => string;
 
 export const evidenceText = (ref: EvidenceRef, titleFor: (path: string) => string, t: T): string =>
   ref.kind === "field"
