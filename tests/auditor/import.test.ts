@@ -8,8 +8,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { reviewerSigner } from "../../electron/core/decisions/reviewer-key.js";
 import { importAuditPack } from "../../electron/core/auditor/pack-import.js";
 import { openAuditPack } from "../../electron/core/auditor/pack-reader.js";
+import { sealBundle } from "../../electron/core/bundles/seal-bundle.js";
 import { sealPack, PACK_DOCUMENT } from "../../electron/core/sampling/pack-seal.js";
 import type { Session } from "../../electron/core/session/session.js";
+import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { stockAgeKeygen } from "../helpers/stock-tools.js";
 import { decidedOffice, makePack, openAuditorStore, trustOffice, type AuditorStore, type DecidedOffice } from "./auditor-fixture.js";
 
@@ -98,6 +100,25 @@ describe("auditor import", () => {
     expect(await refusal(auditor, other.file)).toMatchObject({ code: "audit-pack-refused", message: expect.stringContaining("does not open with this store's age identities") });
     expect(held(auditor)).toEqual(before);
     await expect(importAuditPack(office.session, other.file)).rejects.toMatchObject({ code: "not-an-auditor-store" });
+    // A request bundle sealed to the auditor and signed by a trusted key is still no pack.
+    const request = await sealBundle({
+      bundleType: "request",
+      documentBytes: new TextEncoder().encode(JSON.stringify(sampleRequest({ id: "NOT-A-PACK" }))),
+      identifier: { authority: SAMPLE_AUTHORITY.id, id: "NOT-A-PACK", revision: 1 },
+      sourceOrganization: "Test Office",
+      attachments: [],
+      signer: reviewerSigner(office.session).key,
+      recipients: [auditor.recipient],
+      armor: true,
+      now: office.runtime.clock.now(),
+    });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of request) chunks.push(chunk);
+    const requestFile = join(office.dir, "request-to-auditor.sealed");
+    writeFileSync(requestFile, Buffer.concat(chunks));
+    expect(await refusal(auditor, requestFile)).toMatchObject({ code: "audit-pack-refused", message: expect.stringContaining("Bundle-Type request; an auditor imports audit-pack bundles") });
+    expect(await refusal(auditor, join(office.dir, "missing.sealed"))).toMatchObject({ code: "audit-pack-refused", message: expect.stringContaining("there is no such file") });
+    expect(held(auditor)).toEqual(before);
   });
 
   it("refuses, naming the fault, packs the office re-signed after changing the draw, a decision, an excerpt or the frame", async () => {
