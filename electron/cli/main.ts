@@ -1,6 +1,7 @@
 // counterseal: the command-line door onto the same core services the desktop app uses.
 import { Command, CommanderError, Option } from "commander";
 import { registerAuditCommands } from "./commands/audit.js";
+import { registerAuditorCommands } from "./commands/auditor.js";
 import { registerCountersignCommands } from "./commands/countersign-settings.js";
 import { registerDecisionCommands } from "./commands/decide.js";
 import { registerDemoCommand } from "./commands/demo.js";
@@ -62,6 +63,11 @@ Examples:
   counterseal audit verify --file audit.jsonl --pubkey reviewer.pub    # anywhere, no store
   counterseal sample plan --confidence 95 --tolerable 5 --expected 0 --json
   counterseal sample draw --seed <64 hex digits> --size 59 --from 2026-01-01 --to 2026-06-30 --json
+  counterseal sample pack --seed <64 hex digits> --size 59 --tolerable 5 --to committee.pub --out packs/   # sealed for the committee
+  counterseal init --auditor --reviewer "C. Auditor" --office "Oversight Committee"       # an auditor's store
+  counterseal auditor import packs/AP-….sealed
+  counterseal auditor findings --case de-ag-muenchen/AG-2026-0412/1 --deviation scope-not-minimised --recommendation amber --note "…"
+  counterseal auditor report --json; counterseal auditor report --out reports/   # the signed findings report
   counterseal decide de-ag-muenchen/AG-2026-0412 --outcome authorised-with-modifications --id D-2026-0001 \
     --reason legality="…" --reason necessity="…" --reason minimization="…" --defer M3="asked the issuer"
   counterseal decide de-ag-muenchen/AG-2026-0412 --outcome refused --reason … --supersedes D-2026-0001 --json
@@ -107,6 +113,7 @@ export function buildProgram(): Command {
   registerCountersignCommands(program);
   registerGrievanceCommands(program);
   registerSampleCommands(program);
+  registerAuditorCommands(program);
   registerRetentionCommands(program);
   registerExecutionCommands(program);
   registerReportCommands(program);

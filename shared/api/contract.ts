@@ -3,6 +3,7 @@
 // The schemas and their inferred types live in the capability files (store.ts, keyring.ts, …).
 import type { z } from "zod";
 import { auditMethods } from "./audit.js";
+import { auditorMethods } from "./auditor.js";
 import { decisionMethods } from "./decisions.js";
 import { countersignMethods } from "./countersign.js";
 import { executionMethods } from "./executions.js";
@@ -18,7 +19,20 @@ import { storeMethods } from "./store.js";
 
 // One capability per file, each owning its methods and schemas; adding one is an import and an
 // argument here. Method names are the contract: renaming one breaks every caller.
-export const apiContract = mergeCapabilities(storeMethods, keyringMethods, requestMethods, auditMethods, reviewMethods, grievanceMethods, decisionMethods, retentionMethods, countersignMethods, executionMethods, statisticsMethods);
+export const apiContract = mergeCapabilities(
+  storeMethods,
+  keyringMethods,
+  requestMethods,
+  auditMethods,
+  reviewMethods,
+  grievanceMethods,
+  decisionMethods,
+  retentionMethods,
+  countersignMethods,
+  executionMethods,
+  statisticsMethods,
+  auditorMethods,
+);
 
 export type ApiContract = typeof apiContract;
 export type ApiMethod = keyof ApiContract;

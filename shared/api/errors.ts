@@ -77,6 +77,15 @@ export const ERROR_MEANINGS = {
   "execution-exists": "The decision has its execution record (or the id is taken); a record is never replaced.",
   // The transparency report (electron/core/statistics).
   "report-invalid": "The report's period, format or threshold is not valid (a date that is not YYYY-MM-DD, a period that ends before it starts, a threshold that is not a whole number from 1); the message says which.",
+  // Audit packs and auditor mode (electron/core/sampling/audit-pack.ts, electron/core/auditor).
+  "auditor-store-read-only": "This is an auditor's store: case data are read-only, and requests, reviews and decisions cannot be imported, changed or made in it; only the auditor's findings are written.",
+  "not-an-auditor-store": "The command is for an auditor's store (counterseal init --auditor); this one is an office's.",
+  "audit-pack-refused": "An audit pack was refused: not sealed to this store, not signed by a key in its keyring, or its plan, draw, decisions or audit excerpts do not check out; the message names the first fault. Nothing was stored.",
+  "audit-pack-not-found": "The store holds no audit pack with that id (or holds several and none was named).",
+  "audit-pack-case-unknown": "The audit pack holds no case with that reference.",
+  "finding-invalid": "A finding is not valid: a deviation needs its type, a compliant case has none; the message names the field.",
+  "findings-incomplete": "Not every sampled case of the pack has a finding yet, so the report cannot be signed; the message names them.",
+  "pack-recipient-invalid": "The committee's recipient is neither an age recipient (age1…) nor a readable file of them.",
   // The file door (electron/api/import-tokens.ts): the page names files only by main's tokens.
   "import-token-unknown": "A file to import was named by a token main did not issue, already used, or issued before the store was locked.",
   // Import (electron/core/bundles/refusal.ts): the bundle's own refusal code travels beside it.

@@ -7,6 +7,7 @@
 // existing store's chain; a new kind of actor or a new action is added, never renamed.
 import { z } from "zod";
 import { AUDIT_OBJECT_TYPES, isAuditAction, type AuditAction } from "../vocabulary/audit-actions.js";
+import { DEVIATION_TYPES, EVALUATION_CONCLUSIONS, FINDING_VERDICTS, RECOMMENDATIONS } from "../vocabulary/auditor-findings.js";
 import { GRIEVANCE_OUTCOMES } from "../vocabulary/grievance-outcomes.js";
 import { COMPLAINANT_KINDS, GRIEVANCE_GROUNDS, GRIEVANCE_REMEDIES } from "../vocabulary/grievance-vocabulary.js";
 import { REFUSAL_CODES } from "../vocabulary/refusal-codes.js";
@@ -104,6 +105,8 @@ export const AUDIT_DETAILS = {
     countersignCategories: z.array(z.enum(DATA_CATEGORIES)).optional(),
     /** The transparency report's small-count threshold (electron/core/settings/report-settings.ts). */
     reportThreshold: z.number().int().min(1).optional(),
+    /** Set once, when a committee's store is created in auditor mode (electron/core/auditor/store-mode.ts). */
+    storeMode: z.literal("auditor").optional(),
   }),
   "reviewer.created": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
   "reviewer.updated": z.strictObject({ name: z.string(), office: z.string(), keyId: storedKeyId }),
@@ -278,6 +281,44 @@ export const AUDIT_DETAILS = {
     threshold: z.number().int().min(1),
     sha256,
   }),
+  /**
+   * An audit pack sealed for the committee (electron/core/sampling/audit-pack.ts): the draw by its
+   * frame hash and seed, how many cases went in, the head its audit excerpts were checkpointed
+   * at, and the sealed file's SHA-256. Content-free: no reference, no case content.
+   */
+  "audit-pack.exported": z.strictObject({
+    frameHash: sha256,
+    seed: sha256,
+    population: z.number().int().min(0),
+    sample: z.number().int().min(0),
+    purposive: z.number().int().min(0),
+    headSeq: z.number().int().min(0),
+    headHash: sha256,
+    recipients: z.number().int().min(1),
+    sealedSha256: sha256,
+  }),
+  /** An auditor's store took in an audit pack: its bundle digest, the office key that signed it and how many cases it holds. */
+  "audit-pack.imported": z.strictObject({
+    bundleDigest: sha256,
+    signerKeyId: storedKeyId,
+    frameHash: sha256,
+    cases: z.number().int().min(0),
+  }),
+  /** The auditor's finding on one case of a pack (the object id is `<pack id>:<reference>`); never the note itself. */
+  "auditor.finding-recorded": z.strictObject({
+    verdict: z.enum(FINDING_VERDICTS),
+    deviationType: z.enum(DEVIATION_TYPES).nullable(),
+    recommendation: z.enum(RECOMMENDATIONS),
+    withNote: z.boolean(),
+  }),
+  /** The findings report signed (the object id is the report's id): its digest and the evaluation it states. */
+  "auditor.report-signed": z.strictObject({
+    pack: z.string().min(1),
+    sha256,
+    sampleSize: z.number().int().min(0),
+    deviations: z.number().int().min(0),
+    conclusion: z.enum(EVALUATION_CONCLUSIONS),
+  }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type AuditDetails<A extends AuditAction> = z.infer<(typeof AUDIT_DETAILS)[A]>;
@@ -345,6 +386,10 @@ export const auditEntry = z.discriminatedUnion("action", [
   entryFor("countersignature.received"),
   entryFor("execution.recorded"),
   entryFor("report.exported"),
+  entryFor("audit-pack.exported"),
+  entryFor("audit-pack.imported"),
+  entryFor("auditor.finding-recorded"),
+  entryFor("auditor.report-signed"),
 ]);
 
 export type AuditEntry = z.infer<typeof auditEntry>;

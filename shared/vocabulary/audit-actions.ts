@@ -37,6 +37,10 @@ export const AUDIT_ACTIONS = [
   "countersignature.received",
   "execution.recorded",
   "report.exported",
+  "audit-pack.exported",
+  "audit-pack.imported",
+  "auditor.finding-recorded",
+  "auditor.report-signed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -78,6 +82,10 @@ export const AUDIT_OBJECT_TYPES = {
   "countersignature.received": "countersignature",
   "execution.recorded": "execution",
   "report.exported": "report",
+  "audit-pack.exported": "audit-pack",
+  "audit-pack.imported": "audit-pack",
+  "auditor.finding-recorded": "auditor-finding",
+  "auditor.report-signed": "auditor-report",
 } as const satisfies Record<AuditAction, string>;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[AuditAction];

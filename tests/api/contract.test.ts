@@ -33,6 +33,7 @@ describe("the API contract", () => {
       "listCountersignRequests", "getCountersignRequest", "requestCountersignature", "answerCountersignRequest",
       "listExecutions", "recordExecution",
       "getTransparencyReport", "getReportSettings", "updateReportSettings",
+      "listAuditPacks", "getAuditPack", "importAuditPack", "recordAuditorFinding", "listAuditorFindings", "getAuditEvaluation",
     ]);
     expect(apiContract.getRequest).toBe(requestMethods.getRequest);
     expect(apiContract.listKeyring).toBe(keyringMethods.listKeyring);

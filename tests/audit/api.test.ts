@@ -35,13 +35,13 @@ describe("the audit API", () => {
       await api.call("unlock", { passphrase: NEW_PASSPHRASE });
 
       const all = await api.call<AuditEntry[]>("listAudit");
-      expect(all.map((entry) => entry.seq)).toEqual(Array.from({ length: 44 }, (_, index) => index + 1));
+      expect(all.map((entry) => entry.seq)).toEqual(Array.from({ length: 46 }, (_, index) => index + 1));
       expect(all[4]).toMatchObject({ action: "request.stored", objectType: "request", details: { newCase: true, revision: 1 } });
       const page = await api.call<AuditEntry[]>("listAudit", { afterSeq: 4, limit: 2 });
       expect(page).toEqual(all.slice(4, 6));
 
       const intact = await api.call<AuditVerification>("verifyAudit");
-      expect(intact).toEqual({ ok: true, count: 44, headSeq: 44, headHash: all.at(-1)?.rowHash });
+      expect(intact).toEqual({ ok: true, count: 46, headSeq: 46, headHash: all.at(-1)?.rowHash });
 
       expect(await api.dispatch("listAudit", { limit: 0 })).toMatchObject({ ok: false, error: { code: "invalid-arguments" } });
       expect(await api.dispatch("listAudit", { afterSeq: 1.5 })).toMatchObject({ ok: false, error: { code: "invalid-arguments" } });

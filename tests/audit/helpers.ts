@@ -15,6 +15,7 @@ import { changeScope, confirmCarriedOver, declareIndependence, getReview, review
 import { decide } from "../../electron/core/decisions/decide.js";
 import { recordExecution } from "../../electron/core/executions/execution-service.js";
 import { exportReport, transparencyReport } from "../../electron/core/statistics/report-service.js";
+import { exportAuditPack } from "../../electron/core/sampling/audit-pack.js";
 import { updateCountersignSettings } from "../../electron/core/settings/countersign-settings.js";
 import { deleteCase, exportOriginal } from "../../electron/core/requests/evidence-service.js";
 import { unlockSession } from "../../electron/core/session/unlock.js";
@@ -45,7 +46,8 @@ const pdf = new TextEncoder().encode("%PDF-1.4\n% audit test\n%%EOF\n");
  * with a colleague's store both ways (a reviewer entry, a request sealed, its countersignature
  * imported; a colleague's request imported and declined), a grievance registered, answered and
  * exported, a subscriber-only request authorised (items deferred) with its execution recorded and
- * a transparency report exported, a passphrase change (rekey), and an unlock after
+ * a transparency report exported, an audit pack sealed (with its checkpoint), a passphrase change
+ * (rekey), and an unlock after
  * one failed attempt. Its passphrase is then
  * NEW_PASSPHRASE.
  */
@@ -94,6 +96,8 @@ export async function busyOffice(): Promise<TestOffice> {
   await answerAGrievance(office);
   step();
   await executeAndReport(office);
+  step();
+  await packForTheCommittee(office);
   step();
   changePassphrase(office.session, office.storeDir, STORE_PASSPHRASE, NEW_PASSPHRASE);
   step();
@@ -172,7 +176,13 @@ export function tamperAudit(storeDir: string, sql: string, passphrase = NEW_PASS
   }
 }
 
-/** A grievance registered from a letter, answered, and its response exported. */
+/** An audit pack of both revisions sealed to the office's own recipient (its checkpoint, then its export). */
+async function packForTheCommittee(office: TestOffice): Promise<void> {
+  const out = join(office.dir, "audit-pack");
+  mkdirSync(out);
+  await exportAuditPack(office.session, { seed: "ab".repeat(32), size: 2, filter: {}, plan: { confidence: 95, tolerable: 5, expected: 0 }, recipients: [office.recipient], outDir: out });
+}
+
 /** An authorisation that needs no countersignature, its execution recorded, and the year's report written. */
 async function executeAndReport(office: TestOffice): Promise<void> {
   const { session } = office;
@@ -187,6 +197,7 @@ async function executeAndReport(office: TestOffice): Promise<void> {
   await exportReport(session, transparencyReport(session, { from: "2026-01-01", to: "2026-12-31" }), "json", join(office.dir, "report-2026.json"));
 }
 
+/** A grievance registered from a letter, answered, and its response exported. */
 async function answerAGrievance(office: TestOffice): Promise<void> {
   const { session } = office;
   registerGrievance(session, {

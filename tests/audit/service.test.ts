@@ -87,6 +87,8 @@ describe("the audit service", () => {
       "decision.signed",
       "execution.recorded",
       "report.exported",
+      "audit.checkpointed",
+      "audit-pack.exported",
       "store.rekeyed",
       "store.unlocked",
       "audit.checkpointed",
@@ -94,9 +96,17 @@ describe("the audit service", () => {
     ]);
     // Every action the code can write, but a reviewer's profile change (no operation does it
     // yet), the removal of chunk blobs (the layout before kept evidence: readable in old logs)
-    // and the sweep of orphan evidence files at open (tests/store/evidence.test.ts).
+    // and the sweep of orphan evidence files at open (tests/store/evidence.test.ts); and what
+    // only an auditor's store writes (tests/auditor/).
     const written = new Set<string>(entries.map((entry) => entry.action));
-    expect(AUDIT_ACTIONS.filter((action) => !written.has(action))).toEqual(["reviewer.updated", "blobs.orphans-deleted", "evidence.orphans-removed"]);
+    expect(AUDIT_ACTIONS.filter((action) => !written.has(action))).toEqual([
+      "reviewer.updated",
+      "blobs.orphans-deleted",
+      "evidence.orphans-removed",
+      "audit-pack.imported",
+      "auditor.finding-recorded",
+      "auditor.report-signed",
+    ]);
     for (const [index, entry] of entries.entries()) {
       const row = rows[index];
       expect(AUDIT_DETAILS[entry.action].safeParse(row?.details).success, entry.action).toBe(true);
@@ -122,7 +132,7 @@ describe("the audit service", () => {
       after = page.at(-1)?.seq ?? after;
     }
     expect(paged).toEqual(whole);
-    expect(listAuditEntries(session, { afterSeq: 41 }).map((entry) => entry.seq)).toEqual([42, 43]);
+    expect(listAuditEntries(session, { afterSeq: 43 }).map((entry) => entry.seq)).toEqual([44, 45]);
     expect(() => listAuditEntries(session, { limit: 0 })).toThrow(AuditPageError);
     expect(() => listAuditEntries(session, { limit: 1001 })).toThrow(/from 1 to 1000/);
     expect(() => listAuditEntries(session, { afterSeq: -1 })).toThrow(/afterSeq -1/);
@@ -131,8 +141,8 @@ describe("the audit service", () => {
   it("verifies an intact chain and returns its head", async () => {
     const { session } = await filledStore();
     const last = session.store.audit.listAudit().at(-1);
-    expect(verifyAudit(session)).toEqual({ ok: true, count: 43, headSeq: 43, headHash: last?.rowHash });
-    expect(auditHead(session)).toEqual({ seq: 43, hash: last?.rowHash });
+    expect(verifyAudit(session)).toEqual({ ok: true, count: 45, headSeq: 45, headHash: last?.rowHash });
+    expect(auditHead(session)).toEqual({ seq: 45, hash: last?.rowHash });
   });
 
   it("names a row whose details were rewritten through a second connection", async () => {

@@ -8,6 +8,7 @@ import type { ApiHandlers } from "../dispatch.js";
 import type { FileDoor } from "../file-door.js";
 import { createImportFileRegistry, createImportTokens, type ImportFileRegistry } from "../import-tokens.js";
 import { auditHandlers } from "./audit.js";
+import { auditorHandlers } from "./auditor.js";
 import { decisionHandlers } from "./decisions.js";
 import { countersignHandlers } from "./countersign.js";
 import { grievanceHandlers } from "./grievances.js";
@@ -53,6 +54,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...retentionHandlers(sessions),
     ...countersignHandlers(sessions, options.files),
     ...statisticsHandlers(sessions),
+    ...auditorHandlers(sessions, tokens),
   };
   return {
     ...handlers,

@@ -1,4 +1,5 @@
 // Importing sealed bundles, the inbox, a request's detail and its attachments.
+import { assertOfficeStore } from "../../core/auditor/store-mode.js";
 import { checkAttachment, readAttachmentInline, saveAttachment, suggestedSaveName } from "../../core/requests/attachments-service.js";
 import { queryInbox } from "../../core/requests/inbox-service.js";
 import { exportOriginal, suggestedOriginalName } from "../../core/requests/evidence-service.js";
@@ -26,6 +27,7 @@ export function requestHandlers({ sessions, files, tokens }: RequestHandlerDeps)
     importBundles: async ({ tokens: given }) => {
       // Before the tokens are spent, so a busy store leaves them good for the retry.
       if (sessions.importProgress().active) throw new LockedError("An import is still finishing; try again in a moment.", "import-busy");
+      assertOfficeStore(sessions.current(), "import request bundles");
       const picked = tokens.take(given, sessions.current());
       const outcomes = await sessions.importFiles(picked.map((file) => file.path));
       return outcomes.map((outcome, index) => asPicked(outcome, picked[index]));

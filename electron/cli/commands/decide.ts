@@ -11,6 +11,7 @@ import { DecisionReasonsRequiredError } from "../../core/decisions/decision-erro
 import { exportDecision } from "../../core/decisions/decision-export.js";
 import { listDecisions } from "../../core/decisions/decision-views.js";
 import { draftReasonsFor } from "../../core/decisions/draft-reasons.js";
+import { assertOfficeStore } from "../../core/auditor/store-mode.js";
 import { printJson, withSession } from "../context.js";
 import { CliError } from "../exit-codes.js";
 import { reviewRefOf } from "./review.js";
@@ -67,6 +68,7 @@ export function registerDecisionCommands(program: Command): void {
       const reasons = reasonsOf(options.reason);
       const deferred = deferralsOf(options.defer);
       await withSession(command, (session) => {
+        assertOfficeStore(session, "decide a request");
         const ref = reviewRefOf(session, text);
         const args: DecideArgs = { ...ref, outcome, reasons, deferred, ...(options.supersedes !== undefined && { supersedes: options.supersedes }), ...(options.id !== undefined && { decisionId: options.id }) };
         let view: DecisionView;

@@ -1,6 +1,7 @@
 // `counterseal import`: verify and store sealed bundles, one line per file.
 import { statSync } from "node:fs";
 import type { Command } from "commander";
+import { assertOfficeStore } from "../../core/auditor/store-mode.js";
 import { importBundleFiles, type ImportOutcome } from "../../core/bundles/import-bundle.js";
 import { EXIT } from "../exit-codes.js";
 import { printJson, withSession } from "../context.js";
@@ -14,6 +15,7 @@ export function registerImportCommand(program: Command): void {
     .option("--json", 'one JSON object per file: {"file","status","code"?,"message"?,"authority"?,"id"?,"revision"?}')
     .action(async (files: string[], options: { json?: boolean }, command: Command) => {
       await withSession(command, async (session) => {
+        assertOfficeStore(session, "import request bundles (an audit pack goes in with counterseal auditor import)");
         const progress = createImportProgress(files.map(sizeOf));
         let refused = 0;
         // Outcomes arrive batch by batch, each once its batch is committed.

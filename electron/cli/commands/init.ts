@@ -11,11 +11,12 @@ export function registerInitCommand(program: Command): void {
     .command("init")
     .description("create the store, the reviewer's signing key and an office age identity")
     .requiredOption("--reviewer <name>", "the reviewer's name")
-    .requiredOption("--office <name>", "the office's name")
-    .action(async (options: { reviewer: string; office: string }, command: Command) => {
+    .requiredOption("--office <name>", "the office's name (an auditor's: the committee's)")
+    .option("--auditor", "an auditor's store: it imports audit packs and records findings; case data in it are read-only (fixed for good)")
+    .action(async (options: { reviewer: string; office: string; auditor?: boolean }, command: Command) => {
       const dir = storeDirOf(command);
       const passphrase = await readNewSecret("Store passphrase", "COUNTERSEAL_PASSPHRASE");
-      const session = initializeStore(dir, passphrase, { reviewerName: options.reviewer, office: options.office }, systemRuntime);
+      const session = initializeStore(dir, passphrase, { reviewerName: options.reviewer, office: options.office, auditor: options.auditor === true }, systemRuntime);
       warnAboutPermissions(dir);
       try {
         const identity = describeIdentity(session);
@@ -23,7 +24,10 @@ export function registerInitCommand(program: Command): void {
           `created the store in ${dir}\n` +
             `reviewer signing key ${identity.reviewer.keyId}: ${identity.reviewer.minisignPublicKey}\n` +
             `office age recipient: ${identity.ageRecipients.join(", ")}\n` +
-            "Hand both to the issuing authorities; keep the passphrase safe: without it the store cannot be opened.\n",
+            (options.auditor === true
+              ? "An auditor's store: give the office the age recipient to seal audit packs to, and add the office's minisign key with counterseal trust add.\n"
+              : "Hand both to the issuing authorities; ") +
+            "keep the passphrase safe: without it the store cannot be opened.\n",
         );
       } finally {
         session.store.close();

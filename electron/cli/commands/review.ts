@@ -11,6 +11,7 @@ import { changeScope, confirmCarriedOver, declareIndependence, getReview, review
 import { NothingCarriedOverError, ScopeRefusedError } from "../../core/review/review-errors.js";
 import { parseRequestRef, RequestNotFoundError } from "../../core/requests/requests-service.js";
 import type { Session } from "../../core/session/session.js";
+import { assertOfficeStore } from "../../core/auditor/store-mode.js";
 import { printJson, withSession } from "../context.js";
 import { planChanges, type PlannedChange, type ReviewFlags } from "./review-input.js";
 
@@ -95,6 +96,7 @@ export function registerReviewCommands(program: Command): void {
     .action(async (text: string, flags: ReviewFlags, command: Command) => {
       const changes = planChanges(flags);
       await withSession(command, (session) => {
+        if (changes.length > 0) assertOfficeStore(session, "change a review");
         const ref = reviewRefOf(session, text);
         session.store.transaction(() => {
           for (const change of changes) apply(session, ref, change);

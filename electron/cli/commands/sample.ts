@@ -1,7 +1,10 @@
-// `counterseal sample plan | draw`: how many cases an audit sample needs, and which ones, drawn so
-// that anyone can re-run the draw from the frame and the seed (docs/audit-sampling.md).
+// `counterseal sample plan | draw | pack`: how many cases an audit sample needs, and which ones,
+// drawn so that anyone can re-run the draw from the frame and the seed, and the audit pack that
+// carries them to the committee (docs/audit-sampling.md).
 import type { Command } from "commander";
-import { drawAuditSample, type AuditSample } from "../../core/sampling/sampling-service.js";
+import { exportAuditPack } from "../../core/sampling/audit-pack.js";
+import { packRecipients } from "../../core/sampling/pack-recipients.js";
+import { drawAuditSample, type AuditSample, type DrawRequest } from "../../core/sampling/sampling-service.js";
 import { planSample, SamplingInputError, type SamplePlan } from "../../../shared/sampling/attribute-sampling.js";
 import { PURPOSIVE_REASONS, STRATIFY_BY, type PurposiveReason, type StratifyBy } from "../../../shared/sampling/population.js";
 import { DECISION_OUTCOMES, isDecisionOutcome } from "../../../shared/vocabulary/decision-outcomes.js";
@@ -71,28 +74,90 @@ export function registerSampleCommands(program: Command): void {
     .option("--purposive <reason=reference>", `add a purposive pick, marked as such (repeatable); reasons: ${PURPOSIVE_REASONS.join(", ")}`, collect, [])
     .option("--json", "print one object: frameHash, seed, population, size, sample, spares, strata, filter, stratifyBy, purposive")
     .action(async (options: DrawOptions, command: Command) => {
-      const request = {
-        seed: options.seed,
-        size: whole(options.size, "--size", 1),
-        spares: options.spares === undefined ? undefined : whole(options.spares, "--spares", 0),
-        filter: {
-          ...(options.from !== undefined && { from: options.from }),
-          ...(options.to !== undefined && { to: options.to }),
-          ...(options.instrument !== undefined && { instrument: oneOf(options.instrument, "--instrument", isInstrument, INSTRUMENTS) }),
-          ...(options.authority !== undefined && { authority: options.authority }),
-          ...(options.urgency !== undefined && { urgency: oneOf(options.urgency, "--urgency", isUrgencyLevel, URGENCY_LEVELS) }),
-          ...(options.outcome !== undefined && { outcome: oneOf(options.outcome, "--outcome", isDecisionOutcome, DECISION_OUTCOMES) }),
-        },
-        stratifyBy: options.stratifyBy === undefined ? undefined : oneOf(options.stratifyBy, "--stratify-by", isStratifyBy, STRATIFY_BY),
-        purposive: options.purposive.map(purposivePick),
-      };
-      if (request.seed !== undefined && !/^[0-9a-fA-F]{64}$/.test(request.seed)) throw new CliError(`--seed ${request.seed}: give 32 bytes as 64 hex digits`);
+      const request = drawRequestOf(options);
       await withSession(command, (session) => {
         const drawn = drawAuditSample(session, request);
         if (options.json) return printJson(drawn);
         process.stdout.write(describeDraw(drawn));
       });
     });
+  drawOptions(
+    sample
+      .command("pack")
+      .description("draw exactly as `sample draw` does and seal the sampled cases (requests, reviews, signed decisions, audit excerpts) with the plan for the committee"),
+  )
+    .option("--confidence <percent>", "the plan's confidence level in percent", "95")
+    .option("--tolerable <percent>", "the plan's tolerable deviation rate in percent", "5")
+    .option("--expected <count>", "the plan's deviations allowed", "0")
+    .requiredOption("--to <committee>", "the committee: its keyring entry (kind committee), its age recipient (age1…), or a file of recipients")
+    .requiredOption("--out <dir>", "the folder the sealed pack is written to, as <id>.sealed")
+    .option("--id <id>", "the pack's id (default AP-<frame hash 8>-<seed 8>)")
+    .option("--json", "print one object: id, file, sealedSha256, bundleDigest, frameHash, seed, population, sample, spares, purposive, cases, headSeq, headHash, recipients")
+    .action(async (options: PackOptions, command: Command) => {
+      const { to: recipient, until, ...drawn } = options;
+      const request = {
+        ...drawRequestOf({ ...drawn, ...(until !== undefined && { to: until }) }),
+        plan: { confidence: decimal(options.confidence, "--confidence"), tolerable: decimal(options.tolerable, "--tolerable"), expected: whole(options.expected, "--expected", 0) },
+        outDir: options.out,
+        id: options.id,
+      };
+      await withSession(command, async (session) => {
+        const pack = await exportAuditPack(session, { ...request, recipients: packRecipients(session, recipient) });
+        if (options.json) return printJson(pack);
+        process.stdout.write(
+          `sealed audit pack ${pack.id} to ${pack.recipients} recipient${pack.recipients === 1 ? "" : "s"}: ${pack.file}\n` +
+            `frame hash ${pack.frameHash}, seed ${pack.seed}, population ${pack.population}; ${pack.sample.length} sampled, ${pack.purposive.length} purposive; ${pack.cases} cases\n` +
+            `audit excerpts checkpointed at seq ${pack.headSeq} (${pack.headHash})\n`,
+        );
+      });
+    });
+}
+
+interface PackOptions extends Omit<DrawOptions, "to"> {
+  until?: string;
+  confidence: string;
+  tolerable: string;
+  expected: string;
+  /** The committee's recipient: in `pack`, --to is not the period's end (that is --until). */
+  to: string;
+  out: string;
+  id?: string;
+}
+
+/** The draw's options, shared by `draw` and `pack` so both draw from the same population the same way. */
+function drawOptions(command: Command): Command {
+  return command
+    .option("--seed <hex>", "32 bytes as 64 hex digits (default: 32 random bytes, printed; record them)")
+    .requiredOption("--size <n>", "the sample size (from `sample plan`)")
+    .option("--spares <n>", "how many spares (default: as many as the sample)")
+    .option("--from <date>", "received on or after this day, YYYY-MM-DD (UTC)")
+    .option("--until <date>", "received on or before this day, YYYY-MM-DD (UTC): draw's --to, which names the recipient here")
+    .option("--instrument <instrument>", `only this instrument: ${INSTRUMENTS.join(", ")}`)
+    .option("--authority <id>", "only this issuing authority (its id)")
+    .option("--urgency <level>", `only this urgency: ${URGENCY_LEVELS.join(", ")}`)
+    .option("--outcome <outcome>", `only revisions whose current decision is: ${DECISION_OUTCOMES.join(", ")}`)
+    .option("--stratify-by <field>", `share the sample across strata: ${STRATIFY_BY.join(", ")}`)
+    .option("--purposive <reason=reference>", `add a purposive pick, marked as such (repeatable); reasons: ${PURPOSIVE_REASONS.join(", ")}`, collect, []);
+}
+
+function drawRequestOf(options: DrawOptions): DrawRequest {
+  const request = {
+    seed: options.seed,
+    size: whole(options.size, "--size", 1),
+    spares: options.spares === undefined ? undefined : whole(options.spares, "--spares", 0),
+    filter: {
+      ...(options.from !== undefined && { from: options.from }),
+      ...(options.to !== undefined && { to: options.to }),
+      ...(options.instrument !== undefined && { instrument: oneOf(options.instrument, "--instrument", isInstrument, INSTRUMENTS) }),
+      ...(options.authority !== undefined && { authority: options.authority }),
+      ...(options.urgency !== undefined && { urgency: oneOf(options.urgency, "--urgency", isUrgencyLevel, URGENCY_LEVELS) }),
+      ...(options.outcome !== undefined && { outcome: oneOf(options.outcome, "--outcome", isDecisionOutcome, DECISION_OUTCOMES) }),
+    },
+    stratifyBy: options.stratifyBy === undefined ? undefined : oneOf(options.stratifyBy, "--stratify-by", isStratifyBy, STRATIFY_BY),
+    purposive: options.purposive.map(purposivePick),
+  };
+  if (request.seed !== undefined && !/^[0-9a-fA-F]{64}$/.test(request.seed)) throw new CliError(`--seed ${request.seed}: give 32 bytes as 64 hex digits`);
+  return request;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];

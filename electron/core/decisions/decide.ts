@@ -6,6 +6,7 @@
 // Superseding: a signed decision never changes, so a change is a new decision on the same
 // revision naming the current one in `supersedes`; the case then takes the new decision's state
 // (decided, or returned-for-information for `returned`). Both stay stored and verifiable.
+import { assertOfficeStore } from "../auditor/store-mode.js";
 import type { DecideArgs, DecisionView } from "../../../shared/api/decisions.js";
 import type { ReviewView } from "../../../shared/api/review.js";
 import type { DecisionDocument } from "../../../shared/formats/decision.js";
@@ -46,6 +47,7 @@ export interface DecisionDraft {
  * signed or stored: `decide` signs and records it, the decision screen's preview prints it.
  */
 export function draftDecision(session: Session, args: DecideArgs): DecisionDraft {
+  assertOfficeStore(session, "decide a request");
   const signer = reviewerSigner(session);
   const { store } = session;
   const target = loadReviewTarget(session, args);

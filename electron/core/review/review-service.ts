@@ -6,6 +6,7 @@ import type { EvidenceRef, ReviewRef, ReviewView, ScopeChangeArgs } from "../../
 import { itemApplicability } from "../../../shared/review/applicability.js";
 import { transition } from "../../../shared/review/case-state.js";
 import { CHECKLIST_ANSWERS, isChecklistAnswer } from "../../../shared/vocabulary/checklist-answers.js";
+import { assertOfficeStore } from "../auditor/store-mode.js";
 import type { Session } from "../session/session.js";
 import { getReviewSettings } from "../settings/review-settings.js";
 import { checkEvidence } from "./evidence.js";
@@ -35,6 +36,7 @@ const noteOf = (text: string | undefined): string | null => (text === undefined 
  */
 function change(session: Session, ref: ReviewRef, options: { needsIndependence: boolean }, apply: (target: ReviewTarget, reviewId: string) => void): ReviewView {
   const { store } = session;
+  assertOfficeStore(session, "change a review");
   store.transaction(() => {
     const target = loadReviewTarget(session, ref);
     // Received, in review, or waiting for the issuer's information: the review can change. The

@@ -12,6 +12,8 @@ import { reviewerActor, sessionFor, type Session } from "./session.js";
 export interface NewStoreInput {
   reviewerName: string;
   office: string;
+  /** An auditor's store (docs/audit-sampling.md, "Auditor mode"): fixed when created, never changed. */
+  auditor?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export function initializeStore(dir: string, passphrase: string, input: NewStore
   store.transaction(() => {
     store.reviewer.saveReviewer(actor, { name: input.reviewerName, office: input.office, ...keys });
     store.ageIdentities.addAgeIdentity(actor, { identity, recipient: ageRecipientOf(identity), label: `${input.office} (generated)` });
+    if (input.auditor === true) store.settings.update(actor, { storeMode: "auditor" });
   });
   return sessionFor(store, runtime);
 }

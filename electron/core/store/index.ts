@@ -68,6 +68,17 @@ export {
   type StoredExecution,
 } from "./repositories/executions.js";
 export type { ReportPeriod, StatisticsRepository } from "./repositories/statistics.js";
+export type {
+  AuditPackInput,
+  AuditPackRepository,
+  FindingInput,
+  PackCaseInput,
+  PackDecisionInput,
+  StoredAuditPack,
+  StoredFinding,
+  StoredPackCase,
+  StoredPackDecision,
+} from "./repositories/audit-packs.js";
 export type { InboxEntry, InboxFilter, InboxQueryInput, InboxSortField } from "./repositories/inbox.js";
 export { openKeyedConnection } from "./connection.js";
 export { AUDIT_HASH_VERSION, auditRowHash, GENESIS_HASH, type AuditHashFields } from "./audit-chain.js";

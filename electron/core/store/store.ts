@@ -9,6 +9,7 @@ import { readUserVersion } from "./migrate.js";
 import { type Actor, SYSTEM_ACTOR } from "./repositories/actor.js";
 import { AgeIdentityRepository } from "./repositories/age-identities.js";
 import { AuditLog } from "./repositories/audit.js";
+import { AuditPackRepository } from "./repositories/audit-packs.js";
 import { DecisionRepository } from "./repositories/decisions.js";
 import { CountersignRepository } from "./repositories/countersign.js";
 import { GrievanceRepository } from "./repositories/grievances.js";
@@ -59,6 +60,7 @@ export class Store {
   readonly population: PopulationRepository;
   readonly executions: ExecutionRepository;
   readonly statistics: StatisticsRepository;
+  readonly auditPacks: AuditPackRepository;
   readonly #db: Database.Database;
   readonly #runtime: Runtime;
   readonly #transactions: TransactionRunner;
@@ -87,6 +89,7 @@ export class Store {
     this.population = new PopulationRepository(ctx);
     this.executions = new ExecutionRepository(ctx, this.audit);
     this.statistics = new StatisticsRepository(ctx);
+    this.auditPacks = new AuditPackRepository(ctx, this.audit);
   }
 
   /** Synchronous and atomic (better-sqlite3's db.transaction, BEGIN IMMEDIATE); nests as a savepoint. */

@@ -6,6 +6,7 @@ import { migration005Evidence } from "./005-evidence.js";
 import { migration006Decisions } from "./006-decisions.js";
 import { migration007Countersign } from "./007-countersign.js";
 import { migration008ExecutionsStatistics } from "./008-executions-statistics.js";
+import { migration009Auditor } from "./009-auditor.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order; versions run 1, 2, 3… with no gaps. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006Decisions,
   migration007Countersign,
   migration008ExecutionsStatistics,
+  migration009Auditor,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
