@@ -41,10 +41,36 @@ export const transparencyReport = z.strictObject({
 
 export const reportSettings = z.strictObject({ threshold: z.number().int().min(1) });
 
+/** The formats `counterseal report --format` writes and the app exports (a pdf with its signature). */
+export const REPORT_FORMATS = ["csv", "json", "pdf"] as const;
+
+export const exportReportArgs = reportArgs.extend({ format: z.enum(REPORT_FORMATS) });
+
+/** The report's export: the folder the door chose and the files written, by name only. */
+export const reportExported = z.discriminatedUnion("saved", [
+  z.strictObject({ saved: z.literal(false) }),
+  z.strictObject({
+    saved: z.literal(true),
+    /** The chosen folder's own name, never its path. */
+    folder: z.string(),
+    /** The report, and for a pdf its signature (`….pdf.minisig`). */
+    files: z.array(z.string()),
+    /** SHA-256 of the report file's bytes, as the audit row and the pdf's trusted comment name it. */
+    sha256: z.string(),
+  }),
+]);
+
 export const statisticsMethods = {
   getTransparencyReport: method(reportArgs, transparencyReport),
   getReportSettings: method(none, reportSettings),
   updateReportSettings: method(z.strictObject({ threshold: z.number().int().min(1) }), reportSettings),
+  exportTransparencyReport: method(exportReportArgs, reportExported),
 } as const;
 
 export type ReportArgs = z.output<typeof reportArgs>;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export type ExportReportArgs = z.output<typeof exportReportArgs>;
+export type ReportExported = z.output<typeof reportExported>;
+export type TransparencyReportView = z.output<typeof transparencyReport>;
+export type ReportTableView = z.output<typeof reportTable>;
+export type TimeTableView = z.output<typeof timeTable>;

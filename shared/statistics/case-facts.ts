@@ -9,6 +9,8 @@ import type { ExecutionOutcome, NonComplianceGround } from "../vocabulary/execut
 import type { GrievanceOutcome } from "../vocabulary/grievance-outcomes.js";
 
 export interface CaseFacts {
+  /** The month its first revision was received, YYYY-MM in the office's time zone (the report's tables over time). */
+  month: string;
   instrument: string;
   urgency: string;
   /** The issuing authority's id (the keyring's). */

@@ -10,6 +10,7 @@ import { INSTRUMENTS } from "../vocabulary/instruments.js";
 import { URGENCY_LEVELS } from "../vocabulary/urgencies.js";
 import type { CaseFacts, GrievanceFacts, ReportFacts } from "./case-facts.js";
 import { summariseDurations } from "./measures.js";
+import { periodMonths } from "./months.js";
 import { buildTable, compareKeys, labelled, type ReportTable, type TableSpec } from "./tables.js";
 import type { PublishedCount } from "./suppression.js";
 
@@ -99,6 +100,8 @@ export function buildTransparencyReport(facts: ReportFacts, options: ReportOptio
   const authorised = cases.filter(isAuthorised);
   const refused = cases.filter((fact) => fact.decisionFinal && fact.outcome === "refused");
   const build = (spec: TableSpec<CaseFacts>, of: readonly CaseFacts[]): ReportTable => buildTable(spec, of, threshold, (fact) => fact.cases);
+  // Every month of the period is a row, a month with no request too: a bar of zero is a fact.
+  const months = labelled(periodMonths(options.from, options.to).map((month) => month.month));
 
   const tables: ReportTable[] = [
     build(single<CaseFacts>({ id: "received-by-instrument", title: "Requests received by instrument", rowLabel: "instrument", rows: labelled(INSTRUMENTS), place: (f, count) => count(f.instrument, REQUESTS), adds: true, note: "Each request counts once; the rows add up to the total." }), cases),
@@ -107,8 +110,27 @@ export function buildTransparencyReport(facts: ReportFacts, options: ReportOptio
     build(single<CaseFacts>({ id: "received-by-provider", title: "Requests received by provider", rowLabel: "provider", rows: "present", place: (f, count) => count(f.provider ?? "", REQUESTS), adds: true, note: "The provider addressed; the rows add up to the total." }), cases),
     build(single<CaseFacts>({ id: "received-by-data-category", title: "Requests received by data category", rowLabel: "data category", rows: labelled(DATA_CATEGORIES), place: (f, count) => eachOf(f.categories, (category) => count(category, REQUESTS)), adds: false, note: "A request asking for several categories counts in each; the rows do not add up to the total, which counts each request once." }), cases),
     build(single<CaseFacts>({ id: "received-by-urgency", title: "Requests received by urgency", rowLabel: "urgency", rows: labelled(URGENCY_LEVELS), place: (f, count) => count(f.urgency, REQUESTS), adds: true, note: "The rows add up to the total." }), cases),
+    build(single<CaseFacts>({ id: "received-by-month", title: "Requests received by month", rowLabel: "month", rows: months, place: (f, count) => count(f.month, REQUESTS), adds: true, note: "Each request counts in the month the office received its first revision (the office's time zone); the first and last months count only the period's days. The rows add up to the total." }), cases),
     build(
       { ...single<CaseFacts>({ id: "outcomes", title: "Outcomes", rowLabel: "outcome", rows: labelled(STANDINGS), place: (f, count) => count(standingOf(f), REQUESTS), adds: true, note: "The current, final decision on each request's latest revision; a decision awaiting its countersignature is not yet an outcome. The rows add up to the total; the rate is each row's share of it." }), rate: { label: "share of requests", kind: "share" } },
+      cases,
+    ),
+    build(
+      {
+        id: "outcomes-by-month",
+        title: "Outcomes by month received",
+        rowLabel: "month",
+        note: "The requests received each month, by where each stands now (as in Outcomes): a request counts in the month the office received its first revision, whenever it was decided. Rows and columns add up to their totals.",
+        columns: labelled(STANDINGS),
+        rows: months,
+        place: (f, count) => count(f.month, standingOf(f)),
+        rowsAdd: true,
+        columnsAdd: true,
+        rowTotals: true,
+        columnTotals: true,
+        rowTotalsAdd: true,
+        columnTotalsAdd: true,
+      },
       cases,
     ),
     build(

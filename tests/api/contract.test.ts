@@ -32,7 +32,7 @@ describe("the API contract", () => {
       "getRetention", "updateRetentionRule", "deleteDueCases",
       "listCountersignRequests", "getCountersignRequest", "requestCountersignature", "answerCountersignRequest",
       "listExecutions", "recordExecution",
-      "getTransparencyReport", "getReportSettings", "updateReportSettings",
+      "getTransparencyReport", "getReportSettings", "updateReportSettings", "exportTransparencyReport",
       "listAuditPacks", "getAuditPack", "importAuditPack", "recordAuditorFinding", "listAuditorFindings", "getAuditEvaluation",
     ]);
     expect(apiContract.getRequest).toBe(requestMethods.getRequest);

@@ -53,7 +53,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...decisionHandlers(sessions, options.files),
     ...retentionHandlers(sessions),
     ...countersignHandlers(sessions, options.files),
-    ...statisticsHandlers(sessions),
+    ...statisticsHandlers(sessions, options.files),
     ...auditorHandlers(sessions, tokens),
   };
   return {

@@ -4,7 +4,8 @@
 // signed with the reviewer's key (FILE.pdf and FILE.pdf.minisig, prehashed, so stock
 // `minisign -Vm` verifies it), never over a file, with a content-free audit row.
 import { basename, dirname } from "node:path";
-import type { ReportArgs } from "../../../shared/api/statistics.js";
+import type { ReportArgs, ReportFormat } from "../../../shared/api/statistics.js";
+import { periodMonths } from "../../../shared/statistics/months.js";
 import { reportCsv } from "../../../shared/statistics/report-csv.js";
 import { buildTransparencyReport, type TransparencyReport } from "../../../shared/statistics/report.js";
 import { endOfDay, parseCivilDate, startOfDay } from "../../../shared/review/zoned-time.js";
@@ -18,8 +19,7 @@ import { checkThreshold, getReportSettings } from "../settings/report-settings.j
 import { ReportInvalidError } from "./report-errors.js";
 import { renderReportPdf } from "./report-pdf.js";
 
-export const REPORT_FORMATS = ["csv", "json", "pdf"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from "../../../shared/api/statistics.js";
 
 function civilDay(text: string, flag: string): ReturnType<typeof parseCivilDate> {
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)) throw new ReportInvalidError(`${flag} ${text}: give a day as YYYY-MM-DD`);
@@ -32,12 +32,13 @@ function civilDay(text: string, flag: string): ReturnType<typeof parseCivilDate>
 
 /** The report for the period's days (both included) at the office's threshold, or the one given. */
 export function transparencyReport(session: Session, args: ReportArgs): TransparencyReport {
-  const from = civilDay(args.from, "--from");
-  const to = civilDay(args.to, "--to");
+  civilDay(args.from, "--from");
+  civilDay(args.to, "--to");
   if (args.to < args.from) throw new ReportInvalidError(`--to ${args.to} is before --from ${args.from}`);
   const threshold = args.threshold === undefined ? getReportSettings(session).threshold : checkThreshold(args.threshold, "--threshold");
   const { timeZone } = getReviewSettings(session);
-  const period = { fromMs: startOfDay(from, timeZone), toMs: endOfDay(to, timeZone), fromDate: args.from, toDate: args.to };
+  const months = periodMonths(args.from, args.to).map((month) => ({ month: month.month, fromMs: startOfDay(parseCivilDate(month.from), timeZone), toMs: endOfDay(parseCivilDate(month.to), timeZone) }));
+  const period = { months, fromDate: args.from, toDate: args.to };
   const facts = session.store.statistics.reportFacts(period);
   return buildTransparencyReport(facts, { from: args.from, to: args.to, timeZone, threshold, generatedAt: session.runtime.clock.now().toISOString() });
 }
@@ -50,6 +51,9 @@ export async function reportBytes(report: TransparencyReport, format: ReportForm
   if (format === "json") return new TextEncoder().encode(reportJson(report));
   return renderReportPdf(report, office);
 }
+
+/** The name a report's file gets when the page exports it (the CLI writes where --out says). */
+export const reportFileName = (report: TransparencyReport, format: ReportFormat): string => `transparency-report-${report.period.from}-${report.period.to}.${format}`;
 
 export interface WrittenReport {
   files: string[];

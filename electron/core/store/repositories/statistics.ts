@@ -6,10 +6,12 @@ import type { DecisionOutcome } from "../../../../shared/vocabulary/decision-out
 import type { ExecutionOutcome, NonComplianceGround } from "../../../../shared/vocabulary/execution-outcomes.js";
 import type { StoreContext } from "../context.js";
 
-/** Received from `fromMs` to `toMs` (both included); grievances by their day, `from` to `to`. */
+/**
+ * The period as its months (each received from `fromMs` to `toMs`, both included; together they
+ * cover the period exactly, without overlap); grievances by their day, `fromDate` to `toDate`.
+ */
 export interface ReportPeriod {
-  fromMs: number;
-  toMs: number;
+  months: readonly { month: string; fromMs: number; toMs: number }[];
   fromDate: string;
   toDate: string;
 }
@@ -75,16 +77,18 @@ export class StatisticsRepository {
 
   reportFacts(period: ReportPeriod): ReportFacts {
     const words = new WordLists();
-    const cases = this.#facts.all(period.fromMs, period.toMs).map((row) => toFacts(row, words));
+    // One grouped read per month (an index range each), so every group knows its month of receipt.
+    const cases = period.months.flatMap(({ month, fromMs, toMs }) => this.#facts.all(fromMs, toMs).map((row) => toFacts(row, month, words)));
     return { cases, grievances: this.#grievances.all(period.fromDate, period.toDate) };
   }
 }
 
 const durations = (text: string | null): number[] => (text === null ? [] : text.split(",").map(Number));
 
-function toFacts(row: GroupRow, words: WordLists): CaseFacts {
+function toFacts(row: GroupRow, month: string, words: WordLists): CaseFacts {
   const [instrument, urgency, authority, country, provider, categories, nonDisclosure, outcome, decisionFinal, refusalGrounds, executionOutcome, executionGround, cases, receiptToDecision, issueToData] = row;
   return {
+    month,
     instrument,
     urgency,
     authority,
