@@ -27,7 +27,7 @@ const SHARED = "shared/**";
 const CORE = ["electron/core/*/**", "electron/core/*.{ts,js}", SHARED];
 const CORE_ROOT = "electron/core/*.{ts,js}";
 const NODE = "node:*";
-const RENDERER_PACKAGES = ["react", "react-dom", "react-aria-components", "react-i18next", "i18next", "zustand", "@tanstack/react-virtual", "pdfjs-dist"];
+const RENDERER_PACKAGES = ["react", "react-dom", "react-aria-components", "react-i18next", "i18next", "zustand", "@tanstack/react-virtual", "pdfjs-dist", "chart.js", "react-chartjs-2"];
 const CORE_WHY = "core runs in plain Node under the shell, the CLI and the test host, and is imported by them, never the reverse";
 const RENDERER_WHY = "the renderer is a sandboxed page that reaches core only through window.counterseal (shared/api)";
 

@@ -6,7 +6,8 @@ import { method, none } from "./method.js";
 
 const day = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, "expected a day, YYYY-MM-DD");
 
-export const reportArgs = z.strictObject({ from: day, to: day, threshold: z.number().int().min(1).optional() });
+/** The period's days, both or neither: without them, the current year to date in the office's time zone (the app's first view). */
+export const reportArgs = z.strictObject({ from: day.optional(), to: day.optional(), threshold: z.number().int().min(1).optional() });
 
 const publishedCount = z.strictObject({ value: z.number().int().nullable(), display: z.string(), suppressed: z.enum(["small", "complementary"]).nullable() });
 const labelled = { key: z.string(), label: z.string() };

@@ -127,6 +127,11 @@ describe("the monthly tables over a real store", () => {
     const november = transparencyReport(session, { from: "2026-11-20", to: "2026-11-30", threshold: 1 });
     expect(shown(table(november, "received-by-month"))).toEqual({ "2026-11": "1", total: "1" });
     expect(table(november, "received-by-instrument").totals?.cells[0]?.value).toBe(1);
+    // Without a period, the year to date in the office's zone: 2026-11-30T11:30Z is 1 December in Auckland.
+    expect(transparencyReport(session, {}).period).toEqual({ from: "2026-01-01", to: "2026-12-01", timeZone: "Pacific/Auckland" });
+    updateReviewSettings(session, { timeZone: "America/Los_Angeles" });
+    expect(transparencyReport(session, {}).period).toEqual({ from: "2026-01-01", to: "2026-11-30", timeZone: "America/Los_Angeles" });
+    expect(() => transparencyReport(session, { from: "2026-01-01" })).toThrow("give the period's first and last day both (--from and --to), or neither for the year to date");
     // The PDF typesets them like every table.
     const pdf = Buffer.from(await reportBytes(report, "pdf", "Office")).toString("latin1");
     expect(pdf.startsWith("%PDF-")).toBe(true);

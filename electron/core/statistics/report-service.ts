@@ -8,7 +8,7 @@ import type { ReportArgs, ReportFormat } from "../../../shared/api/statistics.js
 import { periodMonths } from "../../../shared/statistics/months.js";
 import { reportCsv } from "../../../shared/statistics/report-csv.js";
 import { buildTransparencyReport, type TransparencyReport } from "../../../shared/statistics/report.js";
-import { endOfDay, parseCivilDate, startOfDay } from "../../../shared/review/zoned-time.js";
+import { civilDateAt, endOfDay, formatCivilDate, parseCivilDate, startOfDay } from "../../../shared/review/zoned-time.js";
 import { sha256Hex } from "../crypto/digest.js";
 import { signPrehashed } from "../crypto/minisign.js";
 import { reviewerSigner } from "../decisions/reviewer-key.js";
@@ -30,13 +30,21 @@ function civilDay(text: string, flag: string): ReturnType<typeof parseCivilDate>
   }
 }
 
-/** The report for the period's days (both included) at the office's threshold, or the one given. */
-export function transparencyReport(session: Session, args: ReportArgs): TransparencyReport {
+/** The current year to date in the office's time zone: the app's first view of the report. */
+function yearToDate(session: Session, timeZone: string): { from: string; to: string } {
+  const today = civilDateAt(session.runtime.clock.now().getTime(), timeZone);
+  return { from: formatCivilDate({ year: today.year, month: 1, day: 1 }), to: formatCivilDate(today) };
+}
+
+/** The report for the period's days (both included; the year to date when neither is given) at the office's threshold, or the one given. */
+export function transparencyReport(session: Session, given: ReportArgs): TransparencyReport {
+  const { timeZone } = getReviewSettings(session);
+  if ((given.from === undefined) !== (given.to === undefined)) throw new ReportInvalidError("give the period's first and last day both (--from and --to), or neither for the year to date");
+  const args = given.from !== undefined && given.to !== undefined ? { ...given, from: given.from, to: given.to } : { ...given, ...yearToDate(session, timeZone) };
   civilDay(args.from, "--from");
   civilDay(args.to, "--to");
   if (args.to < args.from) throw new ReportInvalidError(`--to ${args.to} is before --from ${args.from}`);
   const threshold = args.threshold === undefined ? getReportSettings(session).threshold : checkThreshold(args.threshold, "--threshold");
-  const { timeZone } = getReviewSettings(session);
   const months = periodMonths(args.from, args.to).map((month) => ({ month: month.month, fromMs: startOfDay(parseCivilDate(month.from), timeZone), toMs: endOfDay(parseCivilDate(month.to), timeZone) }));
   const period = { months, fromDate: args.from, toDate: args.to };
   const facts = session.store.statistics.reportFacts(period);

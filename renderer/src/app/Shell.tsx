@@ -17,6 +17,7 @@ import { RequestScreen } from "../features/request/RequestScreen.js";
 import { RetentionScreen } from "../features/retention/RetentionScreen.js";
 import { ReviewScreen } from "../features/review/ReviewScreen.js";
 import { SettingsScreen } from "../features/settings/SettingsScreen.js";
+import { StatisticsScreen } from "../features/statistics/StatisticsScreen.js";
 import { useNavigation } from "../store/navigation.js";
 import { useSession } from "../store/session.js";
 import { lockNow } from "./lock-now.js";
@@ -30,6 +31,7 @@ const NAV_ITEMS: ReadonlyArray<{ screen: ReturnType<typeof navSectionOf>; icon: 
   { screen: "import", icon: "import" },
   { screen: "keyring", icon: "key" },
   { screen: "retention", icon: "clock" },
+  { screen: "statistics", icon: "chart" },
   { screen: "settings", icon: "settings" },
   { screen: "help", icon: "help" },
 ];
@@ -46,6 +48,8 @@ function Screen({ route }: { route: Route }) {
       return <SettingsScreen />;
     case "retention":
       return <RetentionScreen />;
+    case "statistics":
+      return <StatisticsScreen />;
     case "help":
       return <HelpScreen />;
     case "request":

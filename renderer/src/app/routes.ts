@@ -7,6 +7,7 @@ export type Route =
   | { screen: "keyring" }
   | { screen: "settings" }
   | { screen: "retention" }
+  | { screen: "statistics" }
   | { screen: "help" }
   | { screen: "decisions" }
   | { screen: "grievances" }
@@ -44,6 +45,7 @@ export function parseRoute(hash: string): Route {
     case "keyring":
     case "settings":
     case "retention":
+    case "statistics":
     case "help":
     case "decisions":
       return rest.length === 0 ? { screen } : DEFAULT_ROUTE;
@@ -98,7 +100,7 @@ export function routeHash(route: Route): string {
 export const sameRoute = (a: Route, b: Route): boolean => routeHash(a) === routeHash(b);
 
 /** The navigation entry a screen belongs under, for the shell's "current" mark. */
-export function navSectionOf(route: Route): "inbox" | "import" | "keyring" | "settings" | "retention" | "help" | "decisions" | "grievances" {
+export function navSectionOf(route: Route): "inbox" | "import" | "keyring" | "settings" | "retention" | "statistics" | "help" | "decisions" | "grievances" {
   switch (route.screen) {
     case "request":
     case "review":

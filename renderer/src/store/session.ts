@@ -17,6 +17,8 @@ import { useNavigation } from "./navigation.js";
 import { useRequest } from "./request.js";
 import { useReview } from "./review.js";
 import { useSettings } from "./settings.js";
+import { useStatistics } from "./statistics.js";
+import { useExecutions } from "./executions.js";
 
 export type Phase = "checking" | "missing" | "locked" | "unlocked" | "unavailable";
 export type LockReason = "manual" | "idle" | "core";
@@ -46,6 +48,8 @@ export function clearCaseData(): void {
   useRetention.getState().reset();
   useDecisions.getState().reset();
   useGrievances.getState().reset();
+  useStatistics.getState().reset();
+  useExecutions.getState().reset();
   useNavigation.getState().reset();
 }
 

@@ -16,6 +16,7 @@ import { useNavigation } from "../../store/navigation.js";
 import { useLocale } from "../../store/settings.js";
 import { FieldRow } from "../request/ProvenanceSection.js";
 import { asReviewScope, canSealTo } from "./decision-model.js";
+import { ExecutionSection } from "../executions/ExecutionSection.js";
 import { CountersignaturesSection } from "./CountersignaturesSection.js";
 import { ExportButtons } from "./ExportButtons.js";
 import { ScopeDiffTable } from "./ScopeDiffTable.js";
@@ -103,6 +104,8 @@ function DecisionBody({ view }: { view: DecisionView }) {
       </header>
 
       <CountersignaturesSection view={view} />
+
+      <ExecutionSection view={view} />
 
       <section className="panel" aria-labelledby="decision-reasons">
         <h2 id="decision-reasons">{t("decision.reasons")}</h2>
