@@ -92,7 +92,8 @@ export function ReportTableFigure({ table }: { table: ReportTableData }) {
         <h3 id={captionId}>{table.title}</h3>
         <p className="muted report-note">{table.note}</p>
       </figcaption>
-      <div className="report-figure-body">
+      {/* A table of one column sits beside its bars; a wider one goes below them, at full width. */}
+      <div className={table.columns.length > 1 ? "report-figure-body report-figure-stacked" : "report-figure-body"}>
         <div className="report-chart">
           <ReportChart table={table} kind={kind} label={t("statistics.chartLabel", { title: table.title })} />
           {withheld > 0 ? <p className="muted report-chart-gap">{t("statistics.chartWithheld", { count: withheld })}</p> : null}
