@@ -158,6 +158,8 @@ describe.sequential("transparency statistics and the execution record, by keyboa
     await heading("Regulation (EU) 2023/1543, Article 28(2)", 2).waitFor();
     await reportTable("Orders by addressee (Art 28(2))").waitFor();
     await reportTable("Time from receipt to decision").waitFor();
+    // The picture shows the bars over time (the page scrolls inside its main region).
+    await page.getByRole("figure", { name: "Requests received by month", exact: true }).scrollIntoViewIfNeeded();
     await screen(85, "statistics-year-to-date");
   });
 
@@ -179,6 +181,7 @@ describe.sequential("transparency statistics and the execution record, by keyboa
     expect(await page.getByRole("figure", { name: "Outcomes", exact: true }).getByText(/withheld count/).count()).toBe(0);
     const audit = await app.handlers.listAudit({});
     expect(audit.filter((row) => row.action === "settings.changed").at(-1)?.details).toMatchObject({ reportThreshold: 1 });
+    await page.getByRole("figure", { name: "Outcomes by month received", exact: true }).scrollIntoViewIfNeeded();
     await screen(87, "statistics-threshold-saved");
   });
 
@@ -272,6 +275,7 @@ describe.sequential("transparency statistics and the execution record, by keyboa
     await typeInto(page.getByLabel("Last day"), "2026-12-31");
     await page.keyboard.press("Enter");
     await expect.poll(() => rowCells("Compliance by provider (final authorisations)", "Northwind Mail Ltd"), UI_WAIT).toEqual(["0", "1", "0", "0", "5", "6", "17%"]);
+    await reportTable("Compliance by provider (final authorisations)").scrollIntoViewIfNeeded();
     await screen(94, "statistics-compliance");
     expect(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(opened.problems.filter((problem) => /Content Security Policy|Refused to/i.test(problem))).toEqual([]);

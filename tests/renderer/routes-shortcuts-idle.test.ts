@@ -11,6 +11,7 @@ describe("hash routes", () => {
       { screen: "keyring" },
       { screen: "settings" },
       { screen: "retention" },
+      { screen: "statistics" },
       { screen: "help" },
       { screen: "request", authority: "nl-om-rotterdam", id: "OM:RTM/2026 0117", revision: 2 },
       { screen: "request", authority: "fr-pnf", id: "A.B_C" },
@@ -27,7 +28,7 @@ describe("hash routes", () => {
   });
 
   it("falls back to the inbox for anything else", () => {
-    for (const hash of ["", "#", "#/nowhere", "#/review/a/b", "#/review/a/b/0", "#/review/a/b/1/extra", "#/request/only-authority", "#/inbox/extra", "#/retention/x", "#/request/a/%E0%A4%A",
+    for (const hash of ["", "#", "#/nowhere", "#/review/a/b", "#/review/a/b/0", "#/review/a/b/1/extra", "#/request/only-authority", "#/inbox/extra", "#/retention/x", "#/statistics/x", "#/request/a/%E0%A4%A",
       "#/decisions/x", "#/decision", "#/decision/a/b", "#/grievance", "#/grievances/old", "#/grievances/new/x", "#/decide/a/b", "#/decide/a/b/0", "#/decide/a/b/1/D1/extra"]) {
       expect(parseRoute(hash)).toEqual({ screen: "inbox" });
     }
