@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodePublicKey, generateMinisignKeyPair, type MinisignKeyPair } from "../../electron/core/crypto/minisign.js";
 import { reportJson } from "../../electron/core/statistics/report-service.js";
 import { reportCsv } from "../../shared/statistics/report-csv.js";
+import type { TransparencyReportView } from "../../shared/api/statistics.js";
 import type { TransparencyReport } from "../../shared/statistics/report.js";
 import { REASONS } from "../decisions/decide-office.js";
 import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
@@ -120,7 +121,7 @@ beforeAll(async () => {
 afterAll(() => closeAndReport({ opened, browser, app, screens }));
 
 describe.sequential("transparency statistics and the execution record, by keyboard alone", () => {
-  let ytd: TransparencyReport;
+  let ytd: TransparencyReportView;
 
   step("opens Statistics from the navigation on the year to date, every count as the report publishes it, charts beside the numbers", async () => {
     await heading("Unlock Counterseal").waitFor();
@@ -186,7 +187,8 @@ describe.sequential("transparency statistics and the execution record, by keyboa
   });
 
   step("exports CSV, JSON and the signed PDF through the door: the files the core's report makes, the PDF verified with stock minisign", async () => {
-    const report = await app.handlers.getTransparencyReport({ from: "2026-01-01", to: "2026-12-02" });
+    // The API's answer is the pure report's shape (its schema only spells optional fields loosely).
+    const report = (await app.handlers.getTransparencyReport({ from: "2026-01-01", to: "2026-12-02" })) as TransparencyReport;
     const name = "transparency-report-2026-01-01-2026-12-02";
     for (const [button, file] of [["Export CSV…", `${name}.csv`], ["Export JSON…", `${name}.json`], ["Export signed PDF…", `${name}.pdf`]] as const) {
       await press(page.getByRole("button", { name: button }));
