@@ -234,6 +234,13 @@ describe.sequential("transparency statistics and the execution record, by keyboa
     await section.getByRole("region", { name: "Clocks" }).getByText("Execution report due", { exact: true }).waitFor();
     await section.getByRole("region", { name: "Clocks" }).getByText("Overdue").waitFor();
     await screen(91, "execution-form");
+    // The request's own page shows the clock among its clocks too.
+    await press(page.getByRole("link", { name: `${SAMPLE_AUTHORITY.id} / ${EXECUTED}, revision 1` }), { back: true });
+    await heading(`${EXECUTED}, revision 1`).waitFor();
+    await page.getByRole("region", { name: "Clocks" }).getByText("Execution report due", { exact: true }).waitFor();
+    await press(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Decisions", exact: true }), { back: true });
+    await press(page.getByRole("link", { name: EXECUTED_DECISION, exact: true }));
+    await heading(`Decision ${EXECUTED_DECISION}`).waitFor();
 
     await press(section.getByRole("button", { name: "Record execution" }));
     await section.getByText("Choose what happened.").waitFor();

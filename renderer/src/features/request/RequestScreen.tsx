@@ -12,6 +12,7 @@ import { useReview } from "../../store/review.js";
 import { useLocale } from "../../store/settings.js";
 import { isEmergency } from "../inbox/inbox-model.js";
 import { ClocksBar } from "../review/ClocksBar.js";
+import { useExecutionClocks } from "../executions/useExecutionClocks.js";
 import { statusLabel } from "../inbox/InboxFilters.js";
 import { AttachmentsSection } from "./AttachmentsSection.js";
 import { DOCUMENT_SECTIONS, DocumentSections, Section } from "./DocumentSections.js";
@@ -42,6 +43,8 @@ export function RequestScreen({ authority, id, revision }: Props) {
 
   const loadReview = useReview((state) => state.load);
   const review = useReview((state) => state.view);
+  // An authorisation waiting for its execution record runs the store's execution-report clock.
+  const executionClocks = useExecutionClocks(detail ? { authority: detail.authority, id: detail.id, revision: detail.revision } : null);
 
   useEffect(() => {
     void load({ authority, id, ...(revision === undefined ? {} : { revision }) });
@@ -124,7 +127,7 @@ export function RequestScreen({ authority, id, revision }: Props) {
           </div>
         ) : null}
         {review && review.request.id === detail.id && review.request.authority === detail.authority && review.request.revision === detail.revision ? (
-          <ClocksBar clocks={review.clocks} />
+          <ClocksBar clocks={[...review.clocks, ...executionClocks]} />
         ) : null}
         <dl className="summary">
           <FieldRow label={t("request.field.instrument")}>{instrumentText}</FieldRow>
