@@ -7,12 +7,15 @@
 // with the stock minisign) go through the host's door; a bad period is refused at its field. Then
 // a final authorisation's page shows its overdue execution-report clock and records what happened
 // (refused until complete, refused by the core for a production before the issue), shown once
-// recorded. No CSP violation is logged. Every state is photographed and scanned with axe.
+// recorded; one the issuer sent as a signed execution-report bundle shows that source. No CSP
+// violation is logged. Every state is photographed and scanned with axe.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealBundle } from "../../electron/core/bundles/seal-bundle.js";
 import { encodePublicKey, generateMinisignKeyPair, type MinisignKeyPair } from "../../electron/core/crypto/minisign.js";
 import { reportJson } from "../../electron/core/statistics/report-service.js";
 import { reportCsv } from "../../shared/statistics/report-csv.js";
@@ -29,6 +32,7 @@ import { tabTo as tabToTarget } from "./helpers/keyboard.js";
 const DAY = 86_400_000;
 const EXECUTED = "STA-DEC-1";
 const EXECUTED_DECISION = `${SAMPLE_AUTHORITY.id}.${EXECUTED}.r1.D1`;
+const BUNDLED = "STA-DEC-2";
 
 let browser: Browser;
 let app: AppHost;
@@ -277,15 +281,56 @@ describe.sequential("transparency statistics and the execution record, by keyboa
     await screen(93, "execution-recorded");
   });
 
-  step("the record counts in the statistics, and no page met a CSP violation", async () => {
+  step("a record the issuer sent as a signed execution-report bundle shows that source and the document's digest", async () => {
+    const decisionId = `${SAMPLE_AUTHORITY.id}.${BUNDLED}.r1.D1`;
+    const decision = await app.handlers.getDecision({ id: decisionId });
+    const document = {
+      schema: "counterseal.execution-report/1",
+      id: "ER-2026-0042",
+      request: { authority: SAMPLE_AUTHORITY.id, id: BUNDLED, revision: 1 },
+      decision: { id: decisionId, sha256: decision.sha256 },
+      outcome: "complied",
+      producedAt: "2026-11-27T10:00:00+01:00",
+      reportedAt: "2026-11-28T10:00:00+01:00",
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(document));
+    const stream = await sealBundle({
+      bundleType: "execution-report",
+      documentBytes: bytes,
+      identifier: { authority: SAMPLE_AUTHORITY.id, id: document.id, revision: 1 },
+      sourceOrganization: SAMPLE_AUTHORITY.name,
+      attachments: [],
+      signer: issuer,
+      recipients: [recipient],
+      armor: false,
+      now: app.runtime.clock.now(),
+    });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    const file = path.join(app.root, "execution-report.sealed");
+    writeFileSync(file, Buffer.concat(chunks));
+    const token = (await app.handlers.importFiles.register(file)).token;
+    expect((await app.handlers.importBundles({ tokens: [token] })).map((outcome) => outcome.status)).toEqual(["imported"]);
+
+    await press(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Decisions", exact: true }), { back: true });
+    await press(page.getByRole("link", { name: decisionId, exact: true }));
+    await heading(`Decision ${decisionId}`).waitFor();
+    const section = page.getByRole("region", { name: "Execution" });
+    await section.getByText("The issuer's signed execution-report bundle").waitFor();
+    await section.getByText("The provider complied", { exact: true }).waitFor();
+    const digest = createHash("sha256").update(bytes).digest("hex");
+    expect((await section.locator("code").textContent())?.replace(/\s/g, "")).toBe(digest);
+    expect(await section.getByRole("button", { name: "Record execution" }).count()).toBe(0);
+    await screen(94, "execution-from-bundle");
+  });
+
+  step("the records count in the statistics, and no page met a CSP violation", async () => {
     await press(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Statistics", exact: true }), { back: true });
     await heading("Transparency statistics").waitFor();
     await typeInto(page.getByLabel("First day"), "2026-12-01");
     await typeInto(page.getByLabel("Last day"), "2026-12-31");
     await page.keyboard.press("Enter");
-    await expect.poll(() => rowCells("Compliance by provider (final authorisations)", "Northwind Mail Ltd"), UI_WAIT).toEqual(["0", "1", "0", "0", "5", "6", "17%"]);
-    await reportTable("Compliance by provider (final authorisations)").scrollIntoViewIfNeeded();
-    await screen(94, "statistics-compliance");
+    await expect.poll(() => rowCells("Compliance by provider (final authorisations)", "Northwind Mail Ltd"), UI_WAIT).toEqual(["1", "1", "0", "0", "4", "6", "33%"]);
     expect(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(opened.problems.filter((problem) => /Content Security Policy|Refused to/i.test(problem))).toEqual([]);
   });
