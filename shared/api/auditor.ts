@@ -121,3 +121,4 @@ export type AuditPackCaseView = z.output<typeof auditPackCaseView>;
 export type StoreMode = (typeof STORE_MODES)[number];
 export type PackImport = z.output<typeof packImport>;
 export type RecordFindingArgs = z.output<typeof recordFindingArgs>;
+export type AuditPackView = z.output<typeof auditPackView>;
