@@ -294,6 +294,14 @@ describe.sequential("a committee auditor, by keyboard alone", () => {
     await screen(105, "auditor-report-signed");
   });
 
+  step("the keyring says to give the office this store's age recipient, and lists the office's key", async () => {
+    await press(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Keyring", exact: true }), { back: true });
+    await heading("Keyring").waitFor();
+    await page.getByText("Give the office this age recipient, so it can seal audit packs to this committee", { exact: false }).waitFor();
+    await page.getByText("Office of the Commissioner").first().waitFor();
+    await screen(106, "auditor-keyring");
+  });
+
   step("locks and unlocks into the audit packs, still in auditor mode", async () => {
     await page.keyboard.press("Control+l");
     await heading("Unlock Counterseal").waitFor();
