@@ -9,6 +9,7 @@ import "./styles/review-items.css";
 import "./styles/review-scope.css";
 import "./styles/decisions.css";
 import "./styles/statistics.css";
+import "./styles/auditor.css";
 
 async function start(): Promise<void> {
   await initI18n();
