@@ -136,3 +136,33 @@ describe("the catalogue for these screens", () => {
     expect(catalogue["nav"]?.["statistics"]).toBe("Statistics");
   });
 });
+
+// WCAG 2.x relative luminance and contrast ratio, as tests/renderer/catalogue-and-build.test.ts computes them.
+function luminance(hex: string): number {
+  const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const contrast = (a: string, b: string) => {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+};
+const palette = (block: string): Record<string, string> => Object.fromEntries([...block.matchAll(/--([a-z0-9-]+):\s*(#[0-9a-f]{6});/gi)].map((m) => [m[1] ?? "", m[2] ?? ""]));
+
+describe("the charts' colours", () => {
+  const read = (file: string) => readFileSync(path.resolve(import.meta.dirname, "..", "..", file), "utf8");
+  const app = read("renderer/src/styles/app.css");
+  const charts = read("renderer/src/styles/statistics.css");
+  const dark = "@media (prefers-color-scheme: dark)";
+  const schemes = [
+    ["light", palette(app.slice(0, app.indexOf(dark))), palette(charts.slice(0, charts.indexOf(dark)))],
+    ["dark", palette(app.slice(app.indexOf(dark), app.indexOf("*,"))), palette(charts.slice(charts.indexOf(dark)))],
+  ] as const;
+  for (const [name, surfaces, bars] of schemes) {
+    it(`${name}: every series stands at 3:1 or more against the panel it is drawn on (WCAG 1.4.11)`, () => {
+      expect(Object.keys(bars)).toEqual(["chart-1", "chart-2", "chart-3", "chart-4", "chart-5", "chart-6"]);
+      for (const [series, colour] of Object.entries(bars)) expect(contrast(colour, surfaces["surface"] ?? "#000000"), series).toBeGreaterThanOrEqual(3);
+    });
+  }
+});
+

@@ -33,8 +33,10 @@ export function StatisticsScreen() {
   const error = useStatistics((state) => state.error);
   const load = useStatistics((state) => state.load);
   useEffect(() => {
-    // The year to date the first time; the period shown stays while the reviewer moves about.
-    if (useStatistics.getState().report === null) void load();
+    // The year to date the first time; afterwards the period shown stays while the reviewer moves
+    // about, counted afresh each time the screen opens (a decision or a record may have come since).
+    const shown = useStatistics.getState().report?.period;
+    void load(shown === undefined ? undefined : { from: shown.from, to: shown.to });
   }, [load]);
 
   return (
