@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { EXECUTION_OUTCOMES, EXECUTION_SOURCES, NON_COMPLIANCE_GROUNDS } from "../vocabulary/execution-outcomes.js";
 import { isoTime, method, none } from "./method.js";
+import { reviewClock, reviewRef } from "./review.js";
 
 export const executionView = z.strictObject({
   id: z.string(),
@@ -39,6 +40,8 @@ export const recordExecutionArgs = z.strictObject({
 export const executionMethods = {
   listExecutions: method(none, z.array(executionView)),
   recordExecution: method(recordExecutionArgs, executionView),
+  /** The revision's execution-report clock while its authorisation awaits a record (as `listClocks` has it), else null. */
+  getExecutionClock: method(reviewRef, reviewClock.nullable()),
 } as const;
 
 export type ExecutionView = z.output<typeof executionView>;

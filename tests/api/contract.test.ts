@@ -31,7 +31,7 @@ describe("the API contract", () => {
       "listDecisions", "getDecision", "decide", "draftReasons", "previewDecision", "exportDecision",
       "getRetention", "updateRetentionRule", "deleteDueCases",
       "listCountersignRequests", "getCountersignRequest", "requestCountersignature", "answerCountersignRequest",
-      "listExecutions", "recordExecution",
+      "listExecutions", "recordExecution", "getExecutionClock",
       "getTransparencyReport", "getReportSettings", "updateReportSettings", "exportTransparencyReport",
       "getStoreMode", "listAuditPacks", "getAuditPack", "importAuditPack", "recordAuditorFinding", "listAuditorFindings", "getAuditEvaluation",
       "exportFindingsReport",

@@ -7,11 +7,10 @@ import { describe, expect, it } from "vitest";
 import { buildTransparencyReport } from "../../shared/statistics/report.js";
 import type { CaseFacts } from "../../shared/statistics/case-facts.js";
 import type { DecisionView } from "../../shared/api/decisions.js";
-import type { StoreClock } from "../../shared/api/review.js";
 import { REPORT_FORMATS } from "../../shared/api/statistics.js";
 import { EXECUTION_OUTCOMES, EXECUTION_SOURCES, NON_COMPLIANCE_GROUNDS } from "../../shared/vocabulary/execution-outcomes.js";
 import { CHARTED_TABLES, chartKindOf, chartOf, chartSize, isDay, parseThreshold, periodProblems } from "../../renderer/src/features/statistics/statistics-model.js";
-import { EMPTY_DRAFT, executionClockOf, executionStanding, localToIso, recordArgsOf } from "../../renderer/src/features/executions/execution-model.js";
+import { EMPTY_DRAFT, executionStanding, localToIso, recordArgsOf } from "../../renderer/src/features/executions/execution-model.js";
 import { parseRoute, routeHash, navSectionOf } from "../../renderer/src/app/routes.js";
 
 const fact = (month: string, outcome: CaseFacts["outcome"], cases: number): CaseFacts => ({
@@ -118,12 +117,6 @@ describe("the execution form", () => {
     expect(executionStanding(decision({ status: "awaiting-countersignature" }))).toBe("not-final");
   });
 
-  it("finds the request revision's execution-report clock among the store's", () => {
-    const clock = (kind: string, id: string, revision = 1) => ({ kind, due: "2026-11-30T08:15:00.000Z", state: "overdue", source: "", description: "", authority: "nl", id, revision }) as StoreClock;
-    const clocks = [clock("provider-deadline", "A"), clock("execution-report", "A", 2), clock("execution-report", "A")];
-    expect(executionClockOf(clocks, { authority: "nl", id: "A", revision: 1 })).toBe(clocks[2]);
-    expect(executionClockOf(clocks, { authority: "nl", id: "B", revision: 1 })).toBeUndefined();
-  });
 });
 
 describe("the catalogue for these screens", () => {

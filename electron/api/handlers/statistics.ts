@@ -2,6 +2,7 @@
 // form); the same core services as `counterseal execution` and `counterseal report`. An export
 // asks the door for a folder inside the call, and answers the folder's and files' names only.
 import { basename, join } from "node:path";
+import { openExecutionClocks } from "../../core/executions/execution-clocks.js";
 import { listExecutions, recordExecution } from "../../core/executions/execution-service.js";
 import type { SessionState } from "../../core/session/session-state.js";
 import { getReportSettings, updateReportSettings } from "../../core/settings/report-settings.js";
@@ -9,12 +10,16 @@ import { exportReport, reportFileName, transparencyReport } from "../../core/sta
 import type { ApiHandlers } from "../dispatch.js";
 import type { FileDoor } from "../file-door.js";
 
-type StatisticsHandlers = Pick<ApiHandlers, "listExecutions" | "recordExecution" | "getTransparencyReport" | "getReportSettings" | "updateReportSettings" | "exportTransparencyReport">;
+type StatisticsHandlers = Pick<ApiHandlers, "listExecutions" | "recordExecution" | "getExecutionClock" | "getTransparencyReport" | "getReportSettings" | "updateReportSettings" | "exportTransparencyReport">;
 
 export function statisticsHandlers(sessions: SessionState, files: FileDoor): StatisticsHandlers {
   return {
     listExecutions: () => listExecutions(sessions.current()),
     recordExecution: (args) => recordExecution(sessions.current(), args),
+    getExecutionClock: (ref) => {
+      const clock = openExecutionClocks(sessions.current(), ref)[0];
+      return clock === undefined ? null : { kind: clock.kind, due: clock.due, state: clock.state, source: clock.source, description: clock.description };
+    },
     getTransparencyReport: (args) => transparencyReport(sessions.current(), args),
     getReportSettings: () => getReportSettings(sessions.current()),
     updateReportSettings: ({ threshold }) => updateReportSettings(sessions.current(), { threshold }),

@@ -12,11 +12,13 @@ import { getReviewSettings } from "../settings/review-settings.js";
 
 const stateAt = (dueMs: number, nowMs: number): ClockState => (nowMs >= dueMs ? "overdue" : dueMs - nowMs <= DUE_SOON_MS ? "due-soon" : "running");
 
-export function openExecutionClocks(session: Session): RequestStoreClock[] {
+/** Every authorisation's clock, or only one request revision's (its page asks for its own). */
+export function openExecutionClocks(session: Session, only?: { authority: string; id: string; revision: number }): RequestStoreClock[] {
   const now = session.runtime.clock.now();
   const { timeZone } = getReviewSettings(session);
   const out: RequestStoreClock[] = [];
-  for (const waiting of session.store.executions.awaitingExecution()) {
+  const waitingList = only === undefined ? session.store.executions.awaitingExecution() : session.store.executions.awaitingExecutionOf(only.authority, only.id, only.revision);
+  for (const waiting of waitingList) {
     const decision = session.store.decisions.getDecision(waiting.decisionId);
     if (decision === undefined || decisionSummaryOf(session, decision).status !== "final") continue;
     const parsed = parseRequestDocument(JSON.parse(waiting.document) as unknown);

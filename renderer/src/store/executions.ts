@@ -1,12 +1,11 @@
 // The decision page's execution record: the record for the open decision if there is one, and
-// while there is none, the store's execution-report clock for its request (due when the
-// provider's deadline ends). Recording stops the clock.
+// while there is none, the store's execution-report clock for its request revision
+// (getExecutionClock: due when the provider's deadline ends). Recording stops the clock.
 import { create } from "zustand";
 import { api } from "../api/client.js";
 import type { DecisionView } from "../../../shared/api/decisions.js";
 import type { ExecutionView, RecordExecutionArgs } from "../../../shared/api/executions.js";
 import type { ReviewClock } from "../../../shared/api/review.js";
-import { executionClockOf } from "../features/executions/execution-model.js";
 import { failureFrom, type Failure } from "./failure.js";
 
 interface ExecutionsState {
@@ -23,18 +22,16 @@ interface ExecutionsState {
 
 const EMPTY = { decisionId: null, record: null, clock: null, loaded: false, error: null };
 
-const asClock = (clock: ReviewClock): ReviewClock => ({ kind: clock.kind, due: clock.due, state: clock.state, source: clock.source, description: clock.description });
-
 export const useExecutions = create<ExecutionsState>()((set, get) => ({
   ...EMPTY,
   load: async (view) => {
     if (get().decisionId !== view.id) set({ ...EMPTY, decisionId: view.id });
     set({ error: null });
     try {
-      const [records, clocks] = await Promise.all([api.listExecutions({}), api.listClocks({})]);
+      const { authority, id, revision } = view.document.request;
+      const [records, clock] = await Promise.all([api.listExecutions({}), api.getExecutionClock({ authority, id, revision })]);
       if (get().decisionId !== view.id) return;
-      const clock = executionClockOf(clocks, view.document.request);
-      set({ record: records.find((record) => record.decision === view.id) ?? null, clock: clock === undefined ? null : asClock(clock), loaded: true });
+      set({ record: records.find((record) => record.decision === view.id) ?? null, clock, loaded: true });
     } catch (error) {
       set({ error: failureFrom(error) });
     }

@@ -82,6 +82,7 @@ export class ExecutionRepository {
   readonly #all;
   readonly #insert;
   readonly #awaiting;
+  readonly #awaitingFor;
   readonly #statistics;
 
   constructor(ctx: StoreContext, audit: AuditLog) {
@@ -100,6 +101,15 @@ export class ExecutionRepository {
       `SELECT d.id AS decisionId, r.authority_id AS authority, r.document_id AS id, r.revision, r.document
          FROM decisions d JOIN requests r ON r.id = d.request_id
         WHERE d.outcome IN ('authorised', 'authorised-with-modifications') AND r.status <> 'superseded'
+          AND NOT EXISTS (SELECT 1 FROM decisions s WHERE s.supersedes = d.id)
+          AND NOT EXISTS (SELECT 1 FROM executions e WHERE e.decision_id = d.id)
+        ORDER BY d.decided_at, d.rowid`,
+    );
+    this.#awaitingFor = db.prepare<[string, string, number], AwaitingExecution>(
+      `SELECT d.id AS decisionId, r.authority_id AS authority, r.document_id AS id, r.revision, r.document
+         FROM requests r JOIN decisions d ON d.request_id = r.id
+        WHERE r.authority_id = ? AND r.document_id = ? AND r.revision = ?
+          AND d.outcome IN ('authorised', 'authorised-with-modifications') AND r.status <> 'superseded'
           AND NOT EXISTS (SELECT 1 FROM decisions s WHERE s.supersedes = d.id)
           AND NOT EXISTS (SELECT 1 FROM executions e WHERE e.decision_id = d.id)
         ORDER BY d.decided_at, d.rowid`,
@@ -159,6 +169,11 @@ export class ExecutionRepository {
   /** The current authorising decisions of live revisions that have no record yet, oldest first. */
   awaitingExecution(): AwaitingExecution[] {
     return this.#awaiting.all();
+  }
+
+  /** The same for one request revision: what its page needs, without reading every other. */
+  awaitingExecutionOf(authority: string, id: string, revision: number): AwaitingExecution[] {
+    return this.#awaitingFor.all(authority, id, revision);
   }
 }
 

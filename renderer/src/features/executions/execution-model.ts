@@ -3,7 +3,6 @@
 // the core checks every rule again (docs/statistics.md, "The execution record").
 import type { DecisionView } from "../../../../shared/api/decisions.js";
 import type { RecordExecutionArgs } from "../../../../shared/api/executions.js";
-import type { StoreClock } from "../../../../shared/api/review.js";
 import { PRODUCING_OUTCOMES, type ExecutionOutcome, type NonComplianceGround } from "../../../../shared/vocabulary/execution-outcomes.js";
 
 export interface ExecutionDraft {
@@ -52,9 +51,4 @@ export function executionStanding(view: DecisionView): "not-authorisation" | "su
   if (view.outcome !== "authorised" && view.outcome !== "authorised-with-modifications") return "not-authorisation";
   if (view.supersededBy !== null) return "superseded";
   return view.status === "final" ? "open" : "not-final";
-}
-
-/** The store's execution-report clock for the decision's request revision, if one runs. */
-export function executionClockOf(clocks: readonly StoreClock[], request: { authority: string; id: string; revision: number }) {
-  return clocks.find((clock) => clock.kind === "execution-report" && "authority" in clock && clock.authority === request.authority && clock.id === request.id && clock.revision === request.revision);
 }

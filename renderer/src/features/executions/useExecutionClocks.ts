@@ -1,11 +1,10 @@
 // The store's execution-report clock for one request revision (an authorisation still waiting for
-// its execution record), so the request page shows it among the request's own clocks. Read from
-// `listClocks`, the same the CLI's `counterseal clocks` prints; none while the record is there.
+// its execution record), so the request page shows it among the request's own clocks: the one
+// `counterseal clocks` lists for it (getExecutionClock), none once the record is there.
 import { useEffect, useState } from "react";
 import type { ReviewClock } from "../../../../shared/api/review.js";
 import { api } from "../../api/client.js";
 import { failureFrom } from "../../store/failure.js";
-import { executionClockOf } from "./execution-model.js";
 
 export function useExecutionClocks(request: { authority: string; id: string; revision: number } | null): ReviewClock[] {
   const [clocks, setClocks] = useState<ReviewClock[]>([]);
@@ -14,10 +13,9 @@ export function useExecutionClocks(request: { authority: string; id: string; rev
     setClocks([]);
     if (request === null) return;
     let current = true;
-    api.listClocks({}).then(
-      (all) => {
-        const clock = executionClockOf(all, request);
-        if (current) setClocks(clock === undefined ? [] : [{ kind: clock.kind, due: clock.due, state: clock.state, source: clock.source, description: clock.description }]);
+    api.getExecutionClock({ authority: request.authority, id: request.id, revision: request.revision }).then(
+      (clock) => {
+        if (current) setClocks(clock === null ? [] : [clock]);
       },
       // Without the store's clocks the request's own still show; only a lock needs handling.
       (error: unknown) => void failureFrom(error),
