@@ -3,7 +3,7 @@
 // object per line (docs/statistics.md, "The execution record").
 import { z } from "zod";
 import { EXECUTION_OUTCOMES, EXECUTION_SOURCES, NON_COMPLIANCE_GROUNDS } from "../vocabulary/execution-outcomes.js";
-import { isoTime, method, none } from "./method.js";
+import { isoTime, method } from "./method.js";
 import { reviewClock, reviewRef } from "./review.js";
 
 export const executionView = z.strictObject({
@@ -38,7 +38,8 @@ export const recordExecutionArgs = z.strictObject({
 });
 
 export const executionMethods = {
-  listExecutions: method(none, z.array(executionView)),
+  /** Every record, or with `decision` only that decision's (none or one). */
+  listExecutions: method(z.strictObject({ decision: z.string().min(1).optional() }), z.array(executionView)),
   recordExecution: method(recordExecutionArgs, executionView),
   /** The revision's execution-report clock while its authorisation awaits a record (as `listClocks` has it), else null. */
   getExecutionClock: method(reviewRef, reviewClock.nullable()),

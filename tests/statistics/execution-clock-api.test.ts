@@ -43,8 +43,13 @@ describe("one revision's execution-report clock", () => {
     expect(await api.call("getExecutionClock", { ...authorised, id: "NO-SUCH" })).toBeNull();
     expect(await api.code("getExecutionClock", { authority: authorised.authority, id: authorised.id })).toBe("invalid-arguments");
 
-    await api.call("recordExecution", { target: { decision: decision.id }, outcome: "enforcing-state-objected" });
+    expect(await api.call("listExecutions", { decision: decision.id })).toEqual([]);
+    const record = await api.call("recordExecution", { target: { decision: decision.id }, outcome: "enforcing-state-objected" });
     expect(await api.call("getExecutionClock", authorised)).toBeNull();
+    // The decision page reads its own record alone; without a decision, every record.
+    expect(await api.call("listExecutions", { decision: decision.id })).toEqual([record]);
+    expect(await api.call("listExecutions", { decision: "D-NONE" })).toEqual([]);
+    expect(await api.call("listExecutions")).toEqual([record]);
     expect(await api.call<ReviewClock | null>("getExecutionClock", other)).toMatchObject({ kind: "execution-report" });
     table.close();
   });

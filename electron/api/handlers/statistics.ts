@@ -14,7 +14,7 @@ type StatisticsHandlers = Pick<ApiHandlers, "listExecutions" | "recordExecution"
 
 export function statisticsHandlers(sessions: SessionState, files: FileDoor): StatisticsHandlers {
   return {
-    listExecutions: () => listExecutions(sessions.current()),
+    listExecutions: ({ decision }) => listExecutions(sessions.current(), { decision }),
     recordExecution: (args) => recordExecution(sessions.current(), args),
     getExecutionClock: (ref) => {
       const clock = openExecutionClocks(sessions.current(), ref)[0];

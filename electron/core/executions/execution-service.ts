@@ -116,4 +116,9 @@ export function recordExecution(session: Session, args: RecordExecutionArgs, ori
 }
 
 /** Every execution record, most recently recorded first. */
-export const listExecutions = (session: Session): ExecutionView[] => session.store.executions.listExecutions().map(executionViewOf);
+/** Every record, most recently recorded first; or only the one decision's (its page asks for its own, without reading the rest). */
+export function listExecutions(session: Session, only?: { decision?: string | undefined }): ExecutionView[] {
+  if (only?.decision === undefined) return session.store.executions.listExecutions().map(executionViewOf);
+  const record = session.store.executions.executionOf(only.decision);
+  return record === undefined ? [] : [executionViewOf(record)];
+}

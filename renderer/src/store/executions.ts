@@ -29,9 +29,9 @@ export const useExecutions = create<ExecutionsState>()((set, get) => ({
     set({ error: null });
     try {
       const { authority, id, revision } = view.document.request;
-      const [records, clock] = await Promise.all([api.listExecutions({}), api.getExecutionClock({ authority, id, revision })]);
+      const [records, clock] = await Promise.all([api.listExecutions({ decision: view.id }), api.getExecutionClock({ authority, id, revision })]);
       if (get().decisionId !== view.id) return;
-      set({ record: records.find((record) => record.decision === view.id) ?? null, clock, loaded: true });
+      set({ record: records[0] ?? null, clock, loaded: true });
     } catch (error) {
       set({ error: failureFrom(error) });
     }
