@@ -7,7 +7,8 @@
 // with the stock minisign) go through the host's door; a bad period is refused at its field. Then
 // a final authorisation's page shows its overdue execution-report clock and records what happened
 // (refused until complete, refused by the core for a production before the issue), shown once
-// recorded; one the issuer sent as a signed execution-report bundle shows that source. No CSP
+// recorded; a provider's refusal is recorded with its ground and note; one the issuer sent as a
+// signed execution-report bundle shows that source. No CSP
 // violation is logged. Every state is photographed and scanned with axe.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -33,6 +34,7 @@ const DAY = 86_400_000;
 const EXECUTED = "STA-DEC-1";
 const EXECUTED_DECISION = `${SAMPLE_AUTHORITY.id}.${EXECUTED}.r1.D1`;
 const BUNDLED = "STA-DEC-2";
+const NOT_COMPLIED = "STA-DEC-3";
 
 let browser: Browser;
 let app: AppHost;
@@ -324,13 +326,37 @@ describe.sequential("transparency statistics and the execution record, by keyboa
     await screen(94, "execution-from-bundle");
   });
 
+  step("records a provider's refusal with its ground and a note, the ground refused until chosen", async () => {
+    const decisionId = `${SAMPLE_AUTHORITY.id}.${NOT_COMPLIED}.r1.D1`;
+    await press(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Decisions", exact: true }), { back: true });
+    await press(page.getByRole("link", { name: decisionId, exact: true }));
+    await heading(`Decision ${decisionId}`).waitFor();
+    const section = page.getByRole("region", { name: "Execution" });
+    // Tab enters the group at its first radio; arrows choose.
+    await tabTo(section.getByRole("radio", { name: "The provider complied", exact: true }));
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    expect(await section.getByRole("radio", { name: "The provider did not comply" }).isChecked()).toBe(true);
+    await press(section.getByRole("button", { name: "Record execution" }));
+    await section.getByText("Choose the ground the provider gave.").waitFor();
+    const ground = section.getByRole("combobox", { name: "The provider's ground" });
+    await tabTo(ground, { back: true });
+    for (let step = 0; step < 3; step++) await page.keyboard.press("ArrowDown");
+    expect(await ground.inputValue()).toBe("overbroad");
+    await typeInto(section.getByLabel("Note (optional)"), "The provider holds the order too broad for one account.");
+    await press(section.getByRole("button", { name: "Record execution" }));
+    await section.getByRole("heading", { name: "Recorded", level: 3 }).waitFor();
+    await section.getByText("Overbroad", { exact: true }).waitFor();
+    expect(await app.handlers.listExecutions({ decision: decisionId })).toEqual([expect.objectContaining({ outcome: "not-complied", ground: "overbroad", producedAt: null, note: "The provider holds the order too broad for one account.", source: "hand" })]);
+  });
+
   step("the records count in the statistics, and no page met a CSP violation", async () => {
     await press(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Statistics", exact: true }), { back: true });
     await heading("Transparency statistics").waitFor();
     await typeInto(page.getByLabel("First day"), "2026-12-01");
     await typeInto(page.getByLabel("Last day"), "2026-12-31");
     await page.keyboard.press("Enter");
-    await expect.poll(() => rowCells("Compliance by provider (final authorisations)", "Northwind Mail Ltd"), UI_WAIT).toEqual(["1", "1", "0", "0", "4", "6", "33%"]);
+    await expect.poll(() => rowCells("Compliance by provider (final authorisations)", "Northwind Mail Ltd"), UI_WAIT).toEqual(["1", "1", "1", "0", "3", "6", "33%"]);
     expect(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(opened.problems.filter((problem) => /Content Security Policy|Refused to/i.test(problem))).toEqual([]);
   });
