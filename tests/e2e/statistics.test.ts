@@ -8,8 +8,8 @@
 // a final authorisation's page shows its overdue execution-report clock and records what happened
 // (refused until complete, refused by the core for a production before the issue), shown once
 // recorded; a provider's refusal is recorded with its ground and note; one the issuer sent as a
-// signed execution-report bundle shows that source. No CSP
-// violation is logged. Every state is photographed and scanned with axe.
+// signed execution-report bundle shows that source. No CSP violation is logged. Every state is
+// photographed and scanned with axe.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
