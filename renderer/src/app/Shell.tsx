@@ -6,6 +6,8 @@ import { Icon, type IconName } from "../components/Icon.js";
 import { DecideScreen } from "../features/decisions/DecideScreen.js";
 import { DecisionScreen } from "../features/decisions/DecisionScreen.js";
 import { DecisionsScreen } from "../features/decisions/DecisionsScreen.js";
+import { CountersignRequestScreen } from "../features/countersign/CountersignRequestScreen.js";
+import { CountersignRequestsScreen } from "../features/countersign/CountersignRequestsScreen.js";
 import { GrievanceScreen } from "../features/grievances/GrievanceScreen.js";
 import { GrievancesScreen } from "../features/grievances/GrievancesScreen.js";
 import { NewGrievanceScreen } from "../features/grievances/NewGrievanceScreen.js";
@@ -27,6 +29,7 @@ const NAV_ITEMS: ReadonlyArray<{ screen: ReturnType<typeof navSectionOf>; icon: 
   { screen: "inbox", icon: "inbox" },
   { screen: "decisions", icon: "decision" },
   { screen: "grievances", icon: "grievance" },
+  { screen: "countersign-requests", icon: "countersign" },
   { screen: "import", icon: "import" },
   { screen: "keyring", icon: "key" },
   { screen: "retention", icon: "clock" },
@@ -65,6 +68,10 @@ function Screen({ route }: { route: Route }) {
       return <NewGrievanceScreen />;
     case "grievance":
       return <GrievanceScreen id={route.id} />;
+    case "countersign-requests":
+      return <CountersignRequestsScreen />;
+    case "countersign-request":
+      return <CountersignRequestScreen decisionId={route.decisionId} />;
   }
 }
 

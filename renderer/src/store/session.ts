@@ -8,6 +8,7 @@ import { toFailure, type Failure } from "../api/errors.js";
 import type { ReviewerIdentity } from "../../../shared/api/keyring.js";
 import { useDecisions } from "./decisions.js";
 import { useGrievances } from "./grievances.js";
+import { useCountersign } from "./countersign.js";
 import { useImport } from "./import.js";
 import { useInbox } from "./inbox.js";
 import { useKeyring } from "./keyring.js";
@@ -46,6 +47,7 @@ export function clearCaseData(): void {
   useRetention.getState().reset();
   useDecisions.getState().reset();
   useGrievances.getState().reset();
+  useCountersign.getState().reset();
   useNavigation.getState().reset();
 }
 

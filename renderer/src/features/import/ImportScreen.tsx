@@ -15,6 +15,7 @@ import { useInbox } from "../../store/inbox.js";
 import { useNavigation } from "../../store/navigation.js";
 import { useLocale } from "../../store/settings.js";
 import { baseName, countOutcomes, progressFraction } from "./import-model.js";
+import { countersignOutcome, openCountersignOutcome } from "./countersign-outcome.js";
 
 export function ImportScreen() {
   const { t } = useTranslation();
@@ -148,12 +149,16 @@ function OutcomeRow({ outcome }: { outcome: ImportOutcome }) {
   const { t } = useTranslation();
   const navigate = useNavigation((state) => state.navigate);
   const stored = outcome.status === "refused" ? null : outcome;
+  const fourEyes = stored ? countersignOutcome(stored) : null;
   const open = () => {
-    if (stored) navigate({ screen: "request", authority: stored.authority, id: stored.id, revision: stored.revision });
+    if (fourEyes) void openCountersignOutcome(fourEyes, navigate);
+    else if (stored) navigate({ screen: "request", authority: stored.authority, id: stored.id, revision: stored.revision });
   };
   let details: string;
   if (outcome.status === "refused") {
     details = t(`refusal.${outcome.code}`);
+  } else if (fourEyes) {
+    details = `${t(fourEyes.kind === "request" ? "countersign.import.request" : "countersign.import.answer", { id: fourEyes.id, from: fourEyes.from })}${outcome.status === "duplicate" ? ` ${t("import.duplicateDetail")}` : ""}`;
   } else if (outcome.status === "imported") {
     details = t("import.importedAs", { id: outcome.id, revision: outcome.revision, authority: outcome.authority });
   } else {
@@ -174,7 +179,7 @@ function OutcomeRow({ outcome }: { outcome: ImportOutcome }) {
         <span>{details}</span>
         {stored ? (
           <button type="button" className="button button-small inline-action" onClick={open}>
-            {t("import.open")}
+            {fourEyes ? t(fourEyes.kind === "request" ? "countersign.import.openRequest" : "countersign.import.openDecision") : t("import.open")}
           </button>
         ) : null}
       </td>
