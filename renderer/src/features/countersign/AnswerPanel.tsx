@@ -11,7 +11,6 @@ import { COUNTERSIGNATURE_VERDICTS, isCountersignatureVerdict, type Countersigna
 import { ErrorNote } from "../../components/ErrorNote.js";
 import { TextAreaField } from "../../components/Field.js";
 import { formatDateTime, groupHex } from "../../i18n/format.js";
-import { announce } from "../../store/announcer.js";
 import { useCountersign } from "../../store/countersign.js";
 import { useSession } from "../../store/session.js";
 import { useLocale } from "../../store/settings.js";
@@ -58,9 +57,9 @@ export function AnswerPanel({ view }: { view: CountersignRequestView }) {
     setConfirming(true);
   };
   const confirm = async () => {
-    const done = await answer(view.decisionId, verdict, reasons);
+    await answer(view.decisionId, verdict, reasons);
+    // The saved note below is a status region: it says so to a screen reader too.
     const state = useCountersign.getState().answering;
-    if (done && state.state === "done") announce(t("countersign.answer.saved", { file: state.result.name, to: state.result.sealedTo }));
     if (state.state !== "failed") setConfirming(false);
   };
   const failure = answering.state === "failed" ? { message: t("countersign.answer.failed", { message: answering.error.message }), code: answering.error.code } : null;

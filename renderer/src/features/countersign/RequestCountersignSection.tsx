@@ -11,7 +11,6 @@ import { ErrorNote } from "../../components/ErrorNote.js";
 import { SelectField } from "../../components/Field.js";
 import { Icon } from "../../components/Icon.js";
 import { formatDateTime } from "../../i18n/format.js";
-import { announce } from "../../store/announcer.js";
 import { useCountersign } from "../../store/countersign.js";
 import { useLocale } from "../../store/settings.js";
 import { ConfirmSignDialog } from "../decisions/ConfirmSignDialog.js";
@@ -41,9 +40,9 @@ export function RequestCountersignSection({ view }: { view: DecisionView }) {
 
   const confirm = async () => {
     if (!colleague) return;
-    const done = await send(view.id, colleague.entry);
+    await send(view.id, colleague.entry);
+    // The saved note below is a status region: it says so to a screen reader too.
     const state = useCountersign.getState().sending;
-    if (done && state.state === "done") announce(t("countersign.request.done", { file: state.result.name, to: state.result.sealedTo }));
     if (state.state !== "failed") setConfirming(false);
   };
 
