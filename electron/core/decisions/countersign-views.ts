@@ -60,7 +60,7 @@ export function getCountersignRequest(session: Session, decisionId: string): Cou
  * the signature over exactly the stored bytes by the colleague's key, and those bytes' digest the
  * one the request names (and a countersignature would name).
  */
-function checkDecisionSignature(session: Session, stored: StoredCountersignRequest): DecisionSignatureCheck {
+export function checkDecisionSignature(session: Session, stored: StoredCountersignRequest): DecisionSignatureCheck {
   const keyId = formatKeyId(stored.fromKeyId);
   const key = session.store.keyring.findKeyById(stored.fromKeyId);
   const failed = (problem: string): DecisionSignatureCheck => ({ verified: false, keyId, trustedComment: null, problem });

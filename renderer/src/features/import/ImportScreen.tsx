@@ -14,8 +14,8 @@ import { isImportBusy, useImport } from "../../store/import.js";
 import { useInbox } from "../../store/inbox.js";
 import { useNavigation } from "../../store/navigation.js";
 import { useLocale } from "../../store/settings.js";
-import { baseName, countOutcomes, progressFraction } from "./import-model.js";
-import { countersignOutcome, openCountersignOutcome } from "./countersign-outcome.js";
+import { baseName, countersignOutcome, countOutcomes, progressFraction } from "./import-model.js";
+import { openCountersignOutcome } from "./countersign-outcome.js";
 
 export function ImportScreen() {
   const { t } = useTranslation();

@@ -1,26 +1,12 @@
-// What an import outcome row says and opens for the two four-eyes bundles: a colleague's
-// countersignature request (opens on the Countersignatures screen) and a countersignature
-// coming back for one of this store's decisions (opens that decision's page). The outcome names a
-// countersignature by its own id, so the decision it answers is looked up in the decisions list.
-import type { ImportOutcome } from "../../../../shared/api/requests.js";
+// Where an import outcome row's Open goes for the two four-eyes bundles (import-model.ts says
+// what they were): a colleague's countersignature request opens on the Countersignatures screen; a
+// countersignature coming back opens the page of the decision it answers. The outcome names a
+// countersignature by its own id, so that decision is looked up in the decisions list.
 import { api } from "../../api/client.js";
 import type { Route } from "../../app/routes.js";
 import { announce } from "../../store/announcer.js";
 import { failureFrom } from "../../store/failure.js";
-
-export interface CountersignOutcome {
-  kind: "request" | "answer";
-  /** The colleague's decision id (a request), or the countersignature's id (an answer). */
-  id: string;
-  /** The reviewer entry whose key signed the bundle. */
-  from: string;
-}
-
-export function countersignOutcome(outcome: Extract<ImportOutcome, { status: "imported" | "duplicate" }>): CountersignOutcome | null {
-  if (outcome.bundleType === "countersignature-request") return { kind: "request", id: outcome.id, from: outcome.authority };
-  if (outcome.bundleType === "countersignature") return { kind: "answer", id: outcome.id, from: outcome.authority };
-  return null;
-}
+import type { CountersignOutcome } from "./import-model.js";
 
 export async function openCountersignOutcome(outcome: CountersignOutcome, navigate: (route: Route) => void): Promise<void> {
   if (outcome.kind === "request") {
