@@ -27,6 +27,10 @@ const HOUR = 3_600_000;
 const REQUEST_ID = "EPOC-RTM-2026-0412";
 const DECISION = `${SAMPLE_AUTHORITY.id}.${REQUEST_ID}.r1.D1`;
 const ANSWER = `${DECISION}.CS`;
+/** A second decision of the same rule, which the colleague declines. */
+const DECLINED_REQUEST_ID = "EPOC-RTM-2026-0413";
+const DECLINED = `${SAMPLE_AUTHORITY.id}.${DECLINED_REQUEST_ID}.r1.D1`;
+const DECLINE_REASONS = "Two months of message content go beyond what the facts set out: the offences span three weeks.";
 const ZOFIA = { name: "Zofia Wójcik-Müller", office: "Office of the Data Access Commissioner, Rotterdam" };
 const NIKOS = { name: "Νίκος Παπαδόπουλος", office: "Office of the Data Access Commissioner, Athens", entry: "reviewer:nikos" };
 const COUNTERSIGN_REASONS = "Content data are limited to the one account and the two months in which the offences were committed.";
@@ -97,8 +101,8 @@ async function importOnScreen(files: string[]): Promise<Locator> {
   return region;
 }
 
-/** The decider's store: a request for content data, reviewed (every item met, every finding accepted) and decided `authorised`. */
-async function decidedRequest(app: AppHost): Promise<void> {
+/** The decider's store: two requests for content data, each reviewed (every item met, every finding accepted) and decided `authorised`. */
+async function decidedRequests(app: AppHost): Promise<void> {
   const { handlers, runtime } = app;
   await handlers.createStore({ reviewerName: ZOFIA.name, office: ZOFIA.office, passphrase: TEST_PASSPHRASE });
   const issuer = generateMinisignKeyPair(runtime.ids.randomBytes);
@@ -107,31 +111,37 @@ async function decidedRequest(app: AppHost): Promise<void> {
   zofiaKeyId = identity.reviewer.keyId;
   zofiaKey = identity.reviewer.minisignPublicKey;
   zofiaRecipient = identity.ageRecipients[0] ?? "";
-  const file = await sealRequestFile({
-    document: sampleRequest({ id: REQUEST_ID, dataCategories: ["subscriber", "content"] }),
-    signer: issuer,
-    recipient: identity.ageRecipients[0] ?? "",
-    now: runtime.clock.now(),
-    file: path.join(app.root, "request.sealed"),
-  });
-  expect((await handlers.importBundles({ tokens: [(await handlers.importFiles.register(file)).token] })).map((outcome) => outcome.status)).toEqual(["imported"]);
-  const ref = { authority: SAMPLE_AUTHORITY.id, id: REQUEST_ID, revision: 1 };
-  await handlers.declareIndependence({ ...ref, conflict: false });
-  for (const item of (await handlers.getReview(ref)).unanswered) await handlers.setAnswer({ ...ref, item, answer: "met" });
-  for (const item of (await handlers.getReview(ref)).items) {
-    for (const finding of item.findings) if (finding.status === "open") await handlers.reviewFinding({ ...ref, rule: finding.rule, status: "accepted", note: "Checked against the order." });
+  for (const id of [REQUEST_ID, DECLINED_REQUEST_ID]) {
+    const file = await sealRequestFile({
+      document: sampleRequest({ id, dataCategories: ["subscriber", "content"] }),
+      signer: issuer,
+      recipient: identity.ageRecipients[0] ?? "",
+      now: runtime.clock.now(),
+      file: path.join(app.root, `${id}.sealed`),
+    });
+    expect((await handlers.importBundles({ tokens: [(await handlers.importFiles.register(file)).token] })).map((outcome) => outcome.status)).toEqual(["imported"]);
+  }
+  for (const id of [REQUEST_ID, DECLINED_REQUEST_ID]) {
+    const ref = { authority: SAMPLE_AUTHORITY.id, id, revision: 1 };
+    await handlers.declareIndependence({ ...ref, conflict: false });
+    for (const item of (await handlers.getReview(ref)).unanswered) await handlers.setAnswer({ ...ref, item, answer: "met" });
+    for (const item of (await handlers.getReview(ref)).items) {
+      for (const finding of item.findings) if (finding.status === "open") await handlers.reviewFinding({ ...ref, rule: finding.rule, status: "accepted", note: "Checked against the order." });
+    }
   }
   runtime.advance(HOUR);
-  const decided = await handlers.decide({ ...ref, outcome: "authorised", reasons: REASONS });
-  // The office's default rule: an authorisation that grants content data needs four eyes.
-  expect(decided).toMatchObject({ id: DECISION, status: "awaiting-countersignature", countersignaturesRequired: true });
+  for (const [id, decisionId] of [[REQUEST_ID, DECISION], [DECLINED_REQUEST_ID, DECLINED]] as const) {
+    const decided = await handlers.decide({ authority: SAMPLE_AUTHORITY.id, id, revision: 1, outcome: "authorised", reasons: REASONS });
+    // The office's default rule: an authorisation that grants content data needs four eyes.
+    expect(decided).toMatchObject({ id: decisionId, status: "awaiting-countersignature", countersignaturesRequired: true });
+  }
   await handlers.lock({});
 }
 
 beforeAll(async () => {
   // Different seeds: each reviewer's keys are their own.
   [browser, decider, colleague] = await Promise.all([launchChromium(), startAppHost(testRuntime(undefined, "decider")), startAppHost(testRuntime(undefined, "colleague"))]);
-  await decidedRequest(decider);
+  await decidedRequests(decider);
   await colleague.handlers.createStore({ reviewerName: NIKOS.name, office: NIKOS.office, passphrase: TEST_PASSPHRASE });
   const nikos = await colleague.handlers.getIdentity({});
   nikosKeyId = nikos.reviewer.keyId;
@@ -329,6 +339,50 @@ describe.sequential("four eyes between two stores, by keyboard alone", () => {
     expect(await page.getByRole("button", { name: "Request a countersignature…" }).count()).toBe(0);
     await page.getByText(`Sent to ${NIKOS.name}`, { exact: false }).waitFor();
     await screen(119, "countersign-decision-final");
+  });
+
+  step("a decline with its reasons comes back as declined: the decision is not final", async () => {
+    // The second request goes through the API table (the page's way of sending one is proven above).
+    const sent = await decider.handlers.requestCountersignature({ decisionId: DECLINED, to: NIKOS.entry });
+    expect(sent).toMatchObject({ saved: true, name: `${DECLINED}.countersign.sealed` });
+    const { token } = await colleague.handlers.importFiles.register(path.join(decider.downloadsDir, `${DECLINED}.countersign.sealed`));
+    expect(await colleague.handlers.importBundles({ tokens: [token] })).toMatchObject([{ status: "imported", bundleType: "countersignature-request" }]);
+
+    page = colleaguePage.page;
+    // The page was on the list when the bundle came in through the API: away and back reads it again.
+    await press(navLink("Inbox"), { back: true });
+    await heading("Inbox").waitFor();
+    await press(navLink("Countersignatures"));
+    await heading("Countersignatures").waitFor();
+    const rows = page.getByRole("table", { name: "Countersignature requests received" }).getByRole("row");
+    // The waiting request comes first.
+    expect(await rows.nth(1).textContent()).toContain(DECLINED);
+    expect(await rows.nth(1).textContent()).toContain("Waiting for your answer");
+    await press(rows.nth(1).getByRole("link", { name: DECLINED }));
+    await heading(`Countersignature request for ${DECLINED}`).waitFor();
+    await tabTo(page.getByRole("radio", { name: /^Countersign/ }));
+    await page.keyboard.press("ArrowDown");
+    await typeInto(page.getByRole("textbox", { name: "Your reasons", exact: true }), DECLINE_REASONS);
+    await press(page.getByRole("button", { name: "Decline…" }));
+    const dialog = page.getByRole("alertdialog", { name: "Decline to countersign?" });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`You decline to countersign decision ${DECLINED} (Authorised) by ${ZOFIA.name}`);
+    expect(await dialog.textContent()).toContain(`Your reasons: ${DECLINE_REASONS}`);
+    await press(dialog.getByRole("button", { name: "Decline and save" }));
+    await dialog.waitFor({ state: "detached" });
+    await page.getByRole("status").getByText(`Answer saved as ${DECLINED}.CS.sealed`, { exact: false }).waitFor();
+
+    page = deciderPage.page;
+    const region = await importOnScreen([path.join(colleague.downloadsDir, `${DECLINED}.CS.sealed`)]);
+    await press(region.getByRole("row").filter({ hasText: `${DECLINED}.CS.sealed` }).getByRole("button", { name: "Open decision" }));
+    await heading(`Decision ${DECLINED}`).waitFor();
+    await page.locator(".decision-outcome").getByText("Countersignature declined", { exact: true }).waitFor();
+    const section = page.getByRole("region", { name: "Countersignatures" });
+    await section.getByText("The second reviewer declined to countersign: the decision is not final.").waitFor();
+    expect(await section.textContent()).toContain(DECLINE_REASONS);
+    expect(await section.textContent()).toContain(`Declined by ${NIKOS.name}`);
+    expect((await decider.handlers.getDecision({ id: DECLINED })).status).toBe("countersignature-declined");
+    expect(await page.getByRole("button", { name: "Request a countersignature…" }).count()).toBe(0);
   });
 
   step("locking clears the colleague's requests from the page", async () => {

@@ -36,6 +36,8 @@ interface CountersignState {
   answer: (decisionId: string, verdict: CountersignatureVerdict, reasons: string) => Promise<boolean>;
   clearSending: () => void;
   clearAnswering: () => void;
+  /** Forgets what an import may have changed (the requests received, the requests sent), so screens read them again. */
+  invalidate: () => void;
   reset: () => void;
 }
 
@@ -114,5 +116,6 @@ export const useCountersign = create<CountersignState>()((set, get) => ({
   },
   clearSending: () => set({ sending: { state: "idle" } }),
   clearAnswering: () => set({ answering: { state: "idle" } }),
+  invalidate: () => set({ received: null, sent: null }),
   reset: () => set({ ...EMPTY }),
 }));

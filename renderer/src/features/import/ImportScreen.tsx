@@ -11,6 +11,7 @@ import { ProgressBar } from "../../components/ProgressBar.js";
 import { formatBytes, formatNumber, formatPercent } from "../../i18n/format.js";
 import { announce } from "../../store/announcer.js";
 import { isImportBusy, useImport } from "../../store/import.js";
+import { useCountersign } from "../../store/countersign.js";
 import { useInbox } from "../../store/inbox.js";
 import { useNavigation } from "../../store/navigation.js";
 import { useLocale } from "../../store/settings.js";
@@ -44,6 +45,8 @@ export function ImportScreen() {
     const state = useImport.getState();
     if (result) {
       useInbox.getState().invalidate();
+      // A four-eyes bundle changes the Countersignatures list or a decision's status: read them again when shown.
+      if (result.some((outcome) => outcome.status === "imported" && countersignOutcome(outcome) !== null)) useCountersign.getState().invalidate();
       const counts = countOutcomes(result);
       announce(t("import.resultsSummary", { imported: counts.imported, duplicate: counts.duplicate, refused: counts.refused }));
     } else if (state.error) {
