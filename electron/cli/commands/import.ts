@@ -10,7 +10,7 @@ import { createImportProgress } from "../import-progress.js";
 export function registerImportCommand(program: Command): void {
   program
     .command("import")
-    .description("verify and import sealed request bundles; exit 1 if any file is refused")
+    .description("verify and import sealed bundles (requests, grievances, countersignature requests and answers, execution reports); exit 1 if any file is refused")
     .argument("<files...>", "sealed bundle files")
     .option("--json", 'one JSON object per file: {"file","status","code"?,"message"?,"authority"?,"id"?,"revision"?}')
     .action(async (files: string[], options: { json?: boolean }, command: Command) => {

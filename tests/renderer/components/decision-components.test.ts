@@ -26,7 +26,7 @@ const text = <P extends object>(component: ComponentType<P>, props: P): string =
     .replace(/\s+/g, " ")
     .trim();
 
-const decision = (over: Partial<DecisionView> & Record<string, unknown>): DecisionView => ({ status: "final", countersignaturesRequired: false, ...over }) as DecisionView;
+const decision = (over: Partial<DecisionView> & Record<string, unknown>): DecisionView => ({ status: "final", countersignaturesRequired: false, countersignatures: [], ...over }) as DecisionView;
 
 describe("the decision's countersignatures", () => {
   it("says no second reviewer is needed, or that the decision awaits one and is not final", () => {
