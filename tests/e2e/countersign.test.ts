@@ -311,7 +311,8 @@ describe.sequential("four eyes between two stores, by keyboard alone", () => {
     await press(navLink("Countersignatures"), { back: true });
     await heading("Countersignatures").waitFor();
     const listed = page.getByRole("table", { name: "Countersignature requests received" }).getByRole("row").filter({ hasText: DECISION });
-    expect(await listed.textContent()).toContain("Countersigned 20 Nov 2026");
+    expect(await listed.textContent()).toContain("Countersigned on 20 Nov 2026");
+    await page.getByText("1 request, 0 waiting", { exact: true }).waitFor();
     expect(await listed.textContent()).toContain(ZOFIA.name);
     await screen(118, "countersign-list-answered");
   });

@@ -70,7 +70,7 @@ function RequestBody({ view }: { view: CountersignRequestView }) {
         <p className="decision-outcome">
           <strong>{t(`outcome.${view.outcome}`)}</strong>{" "}
           <span className={`tag decision-status status-${state === "waiting" ? "awaiting-countersignature" : state}`}>
-            {view.answer === null ? t("countersign.answerState.waiting") : t(`countersign.answerState.${view.answer.verdict}`, { at: formatDateTime(view.answer.at, locale) })}
+            {view.answer === null ? t("countersign.answerState.waiting") : t(`countersign.answerState.${view.answer.verdict}`)}
           </span>
         </p>
         <p className="muted">{t("countersign.view.readOnly")}</p>

@@ -69,7 +69,10 @@ export function CountersignRequestsScreen() {
                     {request.answer === null ? (
                       <span className="tag status-awaiting-countersignature">{t("countersign.answerState.waiting")}</span>
                     ) : (
-                      <span className={`tag status-${request.answer.verdict}`}>{t(`countersign.answerState.${request.answer.verdict}`, { at: formatDateTime(request.answer.at, locale) })}</span>
+                      <>
+                        <span className={`tag status-${request.answer.verdict}`}>{t(`countersign.answerState.${request.answer.verdict}`)}</span>{" "}
+                        <span className="cell-sub">{t("countersign.answerAt", { at: formatDateTime(request.answer.at, locale) })}</span>
+                      </>
                     )}
                   </td>
                 </tr>
