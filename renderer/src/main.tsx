@@ -8,6 +8,7 @@ import "./styles/review.css";
 import "./styles/review-items.css";
 import "./styles/review-scope.css";
 import "./styles/decisions.css";
+import "./styles/auditor.css";
 
 async function start(): Promise<void> {
   await initI18n();

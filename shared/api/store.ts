@@ -19,7 +19,16 @@ const passphrase = z.string().min(1, "the passphrase is empty");
 
 export const storeMethods = {
   getStoreStatus: method(none, storeStatus),
-  createStore: method(z.strictObject({ reviewerName: z.string().trim().min(1), office: z.string().trim().min(1), passphrase }), reviewerIdentity),
+  createStore: method(
+    z.strictObject({
+      reviewerName: z.string().trim().min(1),
+      office: z.string().trim().min(1),
+      passphrase,
+      /** A committee auditor's store (docs/audit-sampling.md, "Auditor mode"), as `init --auditor` makes: fixed when created. */
+      auditor: z.boolean().optional(),
+    }),
+    reviewerIdentity,
+  ),
   unlock: method(z.strictObject({ passphrase }), reviewerIdentity),
   lock: method(none, z.null()),
   changePassphrase: method(z.strictObject({ current: passphrase, next: passphrase }), z.null()),

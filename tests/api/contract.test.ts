@@ -33,7 +33,8 @@ describe("the API contract", () => {
       "listCountersignRequests", "getCountersignRequest", "listCountersignRequestsSent", "requestCountersignature", "answerCountersignRequest",
       "listExecutions", "recordExecution",
       "getTransparencyReport", "getReportSettings", "updateReportSettings",
-      "listAuditPacks", "getAuditPack", "importAuditPack", "recordAuditorFinding", "listAuditorFindings", "getAuditEvaluation",
+      "getStoreMode", "listAuditPacks", "getAuditPack", "importAuditPack", "recordAuditorFinding", "listAuditorFindings", "getAuditEvaluation",
+      "exportFindingsReport",
     ]);
     expect(apiContract.getRequest).toBe(requestMethods.getRequest);
     expect(apiContract.listKeyring).toBe(keyringMethods.listKeyring);

@@ -4,35 +4,25 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiHandlers } from "../../electron/api/handlers/index.js";
-import { createDispatcher } from "../../electron/api/dispatch.js";
 import { sealBundle } from "../../electron/core/bundles/seal-bundle.js";
 import { encodePublicKey, generateMinisignKeyPair } from "../../electron/core/crypto/minisign.js";
 import { buildDemoStore } from "../../electron/core/demo/demo-store.js";
 import type { InboxPage } from "../../shared/api/requests.js";
 import type { ReviewView, StoreClock } from "../../shared/api/review.js";
-import type { ApiResult } from "../../shared/api/result.js";
 import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { fileTempFolder, tempFolder } from "../helpers/temp.js";
 import { writeFileSync } from "node:fs";
 import { noSaving } from "./doors.js";
+import { dispatching } from "./dispatching.js";
 
 const T = new Date("2026-11-27T12:00:00Z");
 
 function openApi(storeDir: string) {
   const runtime = testRuntime(T);
   const table = createApiHandlers({ storeDir, runtime, files: noSaving });
-  const { dispatch } = createDispatcher(table, { onInternalError: (method, error) => console.error(method, error) });
-  const call = async <V>(method: string, args: unknown = {}): Promise<V> => {
-    const result = (await dispatch(method, args)) as ApiResult<V>;
-    if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.code}: ${result.error.message}`), { code: result.error.code });
-    return result.value;
-  };
-  const code = async (method: string, args: unknown): Promise<string> => {
-    const result = await dispatch(method, args);
-    return result.ok ? "ok" : result.error.code;
-  };
+  const { call, code } = dispatching(table);
   return { table, runtime, call, code };
 }
 

@@ -4,30 +4,20 @@
 // checked against the contract's strict schemas. In the auditor's store, importBundles refuses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiHandlers } from "../../electron/api/handlers/index.js";
-import { createDispatcher } from "../../electron/api/dispatch.js";
 import type { AuditPackSummary, AuditorFinding } from "../../shared/api/auditor.js";
 import type { Evaluation } from "../../shared/formats/audit-findings.js";
-import type { ApiResult } from "../../shared/api/result.js";
 import { STORE_PASSPHRASE } from "../helpers/office.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { noSaving } from "../api/doors.js";
 import { decidedOffice, makePack, openAuditorStore, trustOffice } from "./auditor-fixture.js";
+import { dispatching } from "../api/dispatching.js";
 
 describe("the auditor API", () => {
   let storeDir = "";
   let packFile = "";
   const table = () => createApiHandlers({ storeDir, runtime: testRuntime(new Date("2026-12-21T12:00:00Z"), "auditor-api"), files: noSaving });
   let api: ReturnType<typeof table>;
-  let dispatch: ReturnType<typeof createDispatcher>["dispatch"];
-  const call = async <V>(method: string, args: unknown = {}): Promise<V> => {
-    const result = (await dispatch(method, args)) as ApiResult<V>;
-    if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-    return result.value;
-  };
-  const code = async (method: string, args: unknown): Promise<string> => {
-    const result = await dispatch(method, args);
-    return result.ok ? "ok" : result.error.code;
-  };
+  const { call, code } = dispatching(() => api);
 
   beforeAll(async () => {
     const office = await decidedOffice();
@@ -38,7 +28,6 @@ describe("the auditor API", () => {
     auditor.session.store.close();
     storeDir = auditor.storeDir;
     api = table();
-    dispatch = createDispatcher(api, { onInternalError: (method, error) => console.error(method, error) }).dispatch;
   });
   afterAll(() => api.close());
 

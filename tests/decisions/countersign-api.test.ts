@@ -7,14 +7,13 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApiHandlers } from "../../electron/api/handlers/index.js";
-import { createDispatcher } from "../../electron/api/dispatch.js";
 import type { BundleSaved, CountersignRequestSent, CountersignRequestSummary, CountersignRequestView } from "../../shared/api/countersign.js";
 import type { DecisionView } from "../../shared/api/decisions.js";
-import type { ApiResult } from "../../shared/api/result.js";
 import { STORE_PASSPHRASE } from "../helpers/office.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { recordingDoor, savingInto, type RecordingDoor } from "../api/doors.js";
 import { fourEyes, type FourEyes } from "./countersign-office.js";
+import { dispatching } from "../api/dispatching.js";
 
 interface Table {
   door: RecordingDoor;
@@ -25,16 +24,7 @@ interface Table {
 
 async function tableFor(storeDir: string, door: RecordingDoor): Promise<Table> {
   const api = createApiHandlers({ storeDir, runtime: testRuntime(new Date("2026-11-21T09:00:00Z"), storeDir), files: door });
-  const { dispatch } = createDispatcher(api, { onInternalError: (method, error) => console.error(method, error) });
-  const call = async <V>(method: string, args: unknown = {}): Promise<V> => {
-    const result = (await dispatch(method, args)) as ApiResult<V>;
-    if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-    return result.value;
-  };
-  const code = async (method: string, args: unknown): Promise<string> => {
-    const result = await dispatch(method, args);
-    return result.ok ? "ok" : result.error.code;
-  };
+  const { call, code } = dispatching(api);
   await call("unlock", { passphrase: STORE_PASSPHRASE });
   return { door, api, call, code };
 }

@@ -2,32 +2,22 @@
 // is checked against the contract's strict schemas, refusals arrive with their codes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiHandlers } from "../../electron/api/handlers/index.js";
-import { createDispatcher } from "../../electron/api/dispatch.js";
 import { changeScope } from "../../electron/core/review/review-service.js";
 import type { DecisionSummary, DecisionView, DraftedReasons } from "../../shared/api/decisions.js";
 import type { ReviewRef, ReviewView } from "../../shared/api/review.js";
-import type { ApiResult } from "../../shared/api/result.js";
 import { STORE_PASSPHRASE } from "../helpers/office.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { openReviewOffice } from "../review/review-office.js";
 import { noSaving } from "../api/doors.js";
 import { REASONS, reviewedRequest } from "./decide-office.js";
+import { dispatching } from "../api/dispatching.js";
 
 describe("the decisions API", () => {
   let storeDir = "";
   let ref: ReviewRef;
   const table = () => createApiHandlers({ storeDir, runtime: testRuntime(new Date("2026-11-27T12:00:00Z")), files: noSaving });
   let api: ReturnType<typeof table>;
-  let dispatch: ReturnType<typeof createDispatcher>["dispatch"];
-  const call = async <V>(method: string, args: unknown = {}): Promise<V> => {
-    const result = (await dispatch(method, args)) as ApiResult<V>;
-    if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-    return result.value;
-  };
-  const code = async (method: string, args: unknown): Promise<string> => {
-    const result = await dispatch(method, args);
-    return result.ok ? "ok" : result.error.code;
-  };
+  const { call, code } = dispatching(() => api);
 
   beforeAll(async () => {
     const office = openReviewOffice();
@@ -36,7 +26,6 @@ describe("the decisions API", () => {
     office.session.store.close();
     storeDir = office.storeDir;
     api = table();
-    dispatch = createDispatcher(api, { onInternalError: (method, error) => console.error(method, error) }).dispatch;
   });
   afterAll(() => api.close());
 

@@ -5,13 +5,11 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiHandlers } from "../../electron/api/handlers/index.js";
-import { createDispatcher } from "../../electron/api/dispatch.js";
 import type { FileDoor } from "../../electron/api/file-door.js";
 import { changeScope } from "../../electron/core/review/review-service.js";
 import type { DecisionPreview, DecisionSummary, DecisionView, DocumentExported, DraftedReasons } from "../../shared/api/decisions.js";
 import type { ReviewerIdentity as Identity } from "../../shared/api/keyring.js";
 import type { ReviewRef } from "../../shared/api/review.js";
-import type { ApiResult } from "../../shared/api/result.js";
 import { letterGrievance } from "../grievances/fixtures.js";
 import { STORE_PASSPHRASE } from "../helpers/office.js";
 import { testRuntime } from "../helpers/runtime.js";
@@ -19,6 +17,7 @@ import { fileTempFolder } from "../helpers/temp.js";
 import { openReviewOffice } from "../review/review-office.js";
 import { REASONS, reviewedRequest } from "./decide-office.js";
 import { folded, pdfText, stockVerify } from "./support.js";
+import { dispatching } from "../api/dispatching.js";
 
 describe("the decision preview and the exports through the API", () => {
   let storeDir = "";
@@ -35,16 +34,7 @@ describe("the decision preview and the exports through the API", () => {
   };
   const table = () => createApiHandlers({ storeDir, runtime: testRuntime(new Date("2026-11-27T12:00:00Z")), files });
   let api: ReturnType<typeof table>;
-  let dispatch: ReturnType<typeof createDispatcher>["dispatch"];
-  const call = async <V>(method: string, args: unknown = {}): Promise<V> => {
-    const result = (await dispatch(method, args)) as ApiResult<V>;
-    if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-    return result.value;
-  };
-  const refusal = async (method: string, args: unknown): Promise<{ code: string; message: string }> => {
-    const result = await dispatch(method, args);
-    return result.ok ? { code: "ok", message: "" } : result.error;
-  };
+  const { call, refusal } = dispatching(() => api);
   const auditCount = async () => (await call<unknown[]>("listAudit", {})).length;
 
   beforeAll(async () => {
@@ -55,7 +45,6 @@ describe("the decision preview and the exports through the API", () => {
     storeDir = office.storeDir;
     out = fileTempFolder("export-api");
     api = table();
-    dispatch = createDispatcher(api, { onInternalError: (method, error) => console.error(method, error) }).dispatch;
     await call("unlock", { passphrase: STORE_PASSPHRASE });
   });
   afterAll(() => api.close());

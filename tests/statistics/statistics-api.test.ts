@@ -2,16 +2,15 @@
 // pass the contract's strict schemas (the report whole, as the charts will read it), bad
 // arguments are refused by the schemas, and refusals arrive with their codes.
 import { describe, expect, it } from "vitest";
-import { createDispatcher } from "../../electron/api/dispatch.js";
 import { createApiHandlers } from "../../electron/api/handlers/index.js";
 import { decide } from "../../electron/core/decisions/decide.js";
 import type { ExecutionView } from "../../shared/api/executions.js";
-import type { ApiResult } from "../../shared/api/result.js";
 import type { TransparencyReport } from "../../shared/statistics/report.js";
 import { REASONS, reviewedRequest } from "../decisions/decide-office.js";
 import { STORE_PASSPHRASE } from "../helpers/office.js";
 import { reviewOffices } from "../review/review-office.js";
 import { noSaving } from "../api/doors.js";
+import { dispatching } from "../api/dispatching.js";
 
 const office = reviewOffices();
 
@@ -21,16 +20,7 @@ async function apiOverDecidedStore() {
   const decision = decide(at.session, { ...ref, outcome: "authorised", reasons: REASONS });
   at.session.store.close();
   const table = createApiHandlers({ storeDir: at.storeDir, runtime: at.runtime, files: noSaving });
-  const { dispatch } = createDispatcher(table, { onInternalError: (method, error) => console.error(method, error) });
-  const call = async <V>(method: string, args: unknown = {}): Promise<V> => {
-    const result = (await dispatch(method, args)) as ApiResult<V>;
-    if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-    return result.value;
-  };
-  const code = async (method: string, args: unknown): Promise<string> => {
-    const result = await dispatch(method, args);
-    return result.ok ? "ok" : result.error.code;
-  };
+  const { call, code } = dispatching(table);
   await call("unlock", { passphrase: STORE_PASSPHRASE });
   return { table, call, code, ref, decision };
 }

@@ -54,7 +54,7 @@ export function createApiHandlers(options: ApiHandlerOptions): ApiHandlerTable {
     ...retentionHandlers(sessions),
     ...countersignHandlers(sessions, options.files),
     ...statisticsHandlers(sessions),
-    ...auditorHandlers(sessions, tokens),
+    ...auditorHandlers(sessions, tokens, options.files),
   };
   return {
     ...handlers,

@@ -20,8 +20,8 @@ export function storeHandlers(sessions: SessionState): StoreHandlers {
       const warnings = storePermissionWarnings(storeDir);
       return { state: sessions.state(), location: storeDir, ...(warnings.length > 0 ? { warnings } : {}) };
     },
-    createStore: ({ reviewerName, office, passphrase }) =>
-      describeIdentity(sessions.become(() => initializeStore(storeDir, passphrase, { reviewerName, office }, runtime))),
+    createStore: ({ reviewerName, office, passphrase, auditor }) =>
+      describeIdentity(sessions.become(() => initializeStore(storeDir, passphrase, { reviewerName, office, auditor: auditor === true }, runtime))),
     unlock: ({ passphrase }) => describeIdentity(sessions.become(() => unlockSession(storeDir, passphrase, runtime, attempts))),
     lock: () => {
       sessions.lock();

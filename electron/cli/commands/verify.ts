@@ -18,7 +18,7 @@ interface VerifyOptions {
 export function registerVerifyCommand(program: Command): void {
   program
     .command("verify")
-    .description("verify verification copies (<id>.json beside <id>.json.minisig) of decisions, countersignatures and grievance responses")
+    .description("verify verification copies (<id>.json beside <id>.json.minisig) of decisions, countersignatures, grievance responses and audit findings reports")
     .argument("<files...>", "the <id>.json files (an <id>.json.minisig or <id>.pdf stands for its <id>.json)")
     .option("--pubkey <file>", "a signer's minisign public key: a .pub file or the base64 line (repeatable); without it, the store's reviewer keys", collect, [])
     .option("--json", "print one JSON report per file, one a line")

@@ -5,9 +5,9 @@ import type { AuditPackCaseView, AuditPackSummary, AuditorFinding } from "../../
 import { auditPackDocumentSchema, type AuditPackDocument } from "../../../shared/formats/audit-pack.js";
 import type { Evaluation } from "../../../shared/formats/audit-findings.js";
 import { evaluateSample } from "../../../shared/sampling/evaluation.js";
-import { formatKeyId } from "../crypto/minisign.js";
+import { formatKeyId, MinisignFormatError, MinisignVerifyError, parseSignature, verifySignature } from "../crypto/minisign.js";
 import type { Session } from "../session/session.js";
-import type { StoredAuditPack, StoredFinding, StoredPackCase } from "../store/index.js";
+import type { StoredAuditPack, StoredFinding, StoredPackCase, StoredPackDecision } from "../store/index.js";
 import { AuditPackNotFoundError } from "./auditor-errors.js";
 import { assertAuditorStore } from "./store-mode.js";
 
@@ -71,7 +71,17 @@ export function packSummaryOf(session: Session, pack: StoredAuditPack): AuditPac
     population: document.draw.population,
     sample: document.draw.sample,
     purposive: document.draw.purposive.map((pick) => ({ reference: pick.reference, reason: pick.reason, alsoInRandomSample: pick.alsoInRandomSample })),
-    plan: { confidence: document.plan.confidence, tolerable: document.plan.tolerable, expected: document.plan.expected, sampleSize: document.plan.sampleSize },
+    plan: {
+      confidence: document.plan.confidence,
+      tolerable: document.plan.tolerable,
+      expected: document.plan.expected,
+      sampleSize: document.plan.sampleSize,
+      achievedRisk: document.plan.achievedRisk,
+      upperDeviationLimit: document.plan.upperDeviationLimit,
+    },
+    spares: document.draw.spares,
+    stratifyBy: document.draw.stratifyBy,
+    strata: document.draw.strata.map((stratum) => ({ stratum: stratum.stratum, population: stratum.population, share: stratum.share, allocated: stratum.allocated, sample: stratum.sample })),
     findings: session.store.auditPacks.findingsOf(pack.id).length,
   };
 }
@@ -97,9 +107,42 @@ export function getAuditPack(session: Session, id: string | undefined): { summar
       review: each.review === null ? null : (JSON.parse(each.review) as unknown),
       decisions: decisions
         .filter((decision) => decision.reference === each.reference)
-        .map((decision) => ({ id: decision.id, sha256: decision.sha256, current: decision.current, document: JSON.parse(new TextDecoder().decode(decision.bytes)) as unknown })),
+        .map((decision) => ({
+          id: decision.id,
+          sha256: decision.sha256,
+          current: decision.current,
+          document: JSON.parse(new TextDecoder().decode(decision.bytes)) as unknown,
+          signature: signatureCheck(session, decision),
+        })),
       audit: each.auditExcerpt.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as unknown),
       finding: findings.get(each.reference) ?? null,
     })),
   };
+}
+
+/**
+ * A pack decision's signature, verified again with this store's keyring as the page shows it (the
+ * import verified it too, as here, with the keyring's key whatever its window): a key removed since
+ * shows as not verified, a revoked one says so.
+ */
+export function signatureCheck(session: Session, decision: StoredPackDecision): AuditPackCaseView["decisions"][number]["signature"] {
+  let signature;
+  try {
+    signature = parseSignature(decision.signature);
+  } catch (error) {
+    if (!(error instanceof MinisignFormatError)) throw error;
+    return { keyId: "", trustedComment: "", signer: null, verified: false, detail: error.message };
+  }
+  const keyId = formatKeyId(signature.keyId);
+  const key = session.store.keyring.findKeyById(signature.keyId);
+  const base = { keyId, trustedComment: signature.trustedComment, signer: key?.authorityName ?? null };
+  if (key === undefined) return { ...base, verified: false, detail: `signed by key ${keyId}, which is no longer in this store's keyring` };
+  try {
+    verifySignature(decision.bytes, signature, key);
+  } catch (error) {
+    if (!(error instanceof MinisignVerifyError)) throw error;
+    return { ...base, verified: false, detail: error.message };
+  }
+  const revoked = key.revokedAt === null ? "" : `; the keyring marks the key revoked from ${key.revokedAt.toISOString()}`;
+  return { ...base, verified: true, detail: `the signature of the decision's bytes and of its trusted comment verify with key ${keyId} (${key.authorityName})${revoked}` };
 }

@@ -62,13 +62,21 @@ export function evaluateFindings(session: Session, packId: string | undefined): 
   return { id: `F-${pack.id}`, pack: pack.id, evaluation: evaluationOf(session, pack), files: [], sha256: null };
 }
 
-export async function exportFindingsReport(session: Session, options: { pack?: string | undefined; id?: string | undefined; outDir: string }): Promise<FindingsReport> {
-  const report = auditFindingsDocumentSchema.parse(composeFindingsReport(session, options.pack, options.id));
-  if (report.evaluation.conclusion === "incomplete") {
-    const done = new Set(report.findings.map((finding) => finding.reference));
-    const missing = packDocumentOf(findPack(session, report.pack.id)).draw.sample.filter((reference) => !done.has(reference));
+/** Refuses, naming the sampled cases without a finding, until the evaluation is complete. */
+export function assertReportable(session: Session, packId: string | undefined): void {
+  const pack = findPack(session, packId);
+  const done = new Set(session.store.auditPacks.findingsOf(pack.id).map((finding) => finding.reference));
+  const { sample } = packDocumentOf(pack).draw;
+  if (sample.length === 0) throw new FindingsIncompleteError(`pack ${pack.id} samples no case, so there is nothing to evaluate or sign`);
+  const missing = sample.filter((reference) => !done.has(reference));
+  if (missing.length > 0) {
     throw new FindingsIncompleteError(`${missing.length} sampled case${missing.length === 1 ? " has" : "s have"} no finding yet, so the report cannot be signed: ${missing.join(", ")}`);
   }
+}
+
+export async function exportFindingsReport(session: Session, options: { pack?: string | undefined; id?: string | undefined; outDir: string }): Promise<FindingsReport> {
+  const report = auditFindingsDocumentSchema.parse(composeFindingsReport(session, options.pack, options.id));
+  assertReportable(session, report.pack.id);
   const { key, publicKeyLine } = reviewerSigner(session);
   const bytes = canonicalJsonBytes(report);
   const digest = sha256Hex(bytes);

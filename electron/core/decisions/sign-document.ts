@@ -6,7 +6,7 @@ import { canonicalJsonBytes } from "../crypto/canonical-json.js";
 import { sha256Hex } from "../crypto/digest.js";
 import { formatKeyId, type MinisignKeyPair, signPrehashed } from "../crypto/minisign.js";
 import type { SignedDocumentKind } from "../../../shared/vocabulary/signed-document-kinds.js";
-import { DocumentInvalidError, parseSignedDocument, type SignedDocuments } from "./signed-kinds.js";
+import { DocumentInvalidError, parseSignedDocument, type SignedDocuments, type VerifiableKind } from "./signed-kinds.js";
 
 interface SignedFields {
   /** The canonical JSON bytes: `<id>.json` exactly. */
@@ -24,14 +24,14 @@ export type SignedDocument<K extends SignedDocumentKind = SignedDocumentKind> = 
 /** `counterseal <kind> <id> sha256:<hex>`: what minisign prints as the trusted comment. */
 export const trustedCommentFor = (kind: SignedDocumentKind, id: string, digest: string): string => `counterseal ${kind} ${id} sha256:${digest}`;
 
-const TRUSTED_COMMENT = /^counterseal (decision|countersignature|grievance-response) ([A-Za-z0-9._:-]{1,128}) sha256:([0-9a-f]{64})$/;
+const TRUSTED_COMMENT = /^counterseal (decision|countersignature|grievance-response|audit-findings) ([A-Za-z0-9._:-]{1,128}) sha256:([0-9a-f]{64})$/;
 
 /** The kind, id and digest a trusted comment names, or undefined when it is not in our form. */
-export function parseTrustedComment(comment: string): { kind: SignedDocumentKind; id: string; digest: string } | undefined {
+export function parseTrustedComment(comment: string): { kind: VerifiableKind; id: string; digest: string } | undefined {
   const match = comment.match(TRUSTED_COMMENT);
   if (!match) return undefined;
   const [, kind = "", id = "", digest = ""] = match;
-  return { kind: kind as SignedDocumentKind, id, digest };
+  return { kind: kind as VerifiableKind, id, digest };
 }
 
 /**

@@ -12,10 +12,9 @@ import { canonicalJsonBytes } from "../crypto/canonical-json.js";
 import { sha256Hex } from "../crypto/digest.js";
 import { formatKeyId, keyIdsEqual, type MinisignPublicKey, type MinisignSignature, MinisignFormatError, MinisignVerifyError, parseSignature, verifySignature } from "../crypto/minisign.js";
 import type { CountersignatureDocument } from "../../../shared/formats/countersignature.js";
-import type { SignedDocumentKind } from "../../../shared/vocabulary/signed-document-kinds.js";
 import { decisionStatus, type DecisionStatus } from "./decision-status.js";
 import { parseTrustedComment } from "./sign-document.js";
-import { claimedKind, parseAnySignedDocument, type AnySignedDocument } from "./signed-kinds.js";
+import { claimedKind, parseAnySignedDocument, signerOf, type AnySignedDocument, type VerifiableKind } from "./signed-kinds.js";
 
 /** The checks, in the order they are made; each report lists every one of them. */
 export const COPY_CHECKS = ["signature-file", "key", "signature", "trusted-comment", "digest", "canonical-json", "schema", "reviewer-key"] as const;
@@ -43,7 +42,7 @@ export interface CopyReport {
   file: string;
   type: "verification-copy";
   ok: boolean;
-  kind?: SignedDocumentKind;
+  kind?: VerifiableKind;
   id?: string;
   /** SHA-256 of the JSON file's bytes. */
   digest: string;
@@ -88,8 +87,9 @@ export function verifyCopy(jsonPath: string, keys: readonly MinisignPublicKey[],
     const expectedName = `${document.document.id}.json`;
     if (basename(jsonPath) !== expectedName) fail("schema", `the file is named ${basename(jsonPath)}, but its document's id says ${expectedName}`);
     if (signature !== undefined) {
-      if (document.document.reviewer.keyId === report.keyId) pass("reviewer-key", `reviewer.keyId names the signing key ${report.keyId} (${document.document.reviewer.name})`);
-      else fail("reviewer-key", `reviewer.keyId names key ${document.document.reviewer.keyId}, but the file was signed by key ${report.keyId ?? ""}`);
+      const signer = signerOf(document);
+      if (signer.keyId === report.keyId) pass("reviewer-key", `${signer.field}.keyId names the signing key ${report.keyId} (${signer.name})`);
+      else fail("reviewer-key", `${signer.field}.keyId names key ${signer.keyId}, but the file was signed by key ${report.keyId ?? ""}`);
     }
     if (document.kind === "decision") {
       report.countersignaturesRequired = document.document.countersignaturesRequired;

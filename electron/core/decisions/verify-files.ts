@@ -1,6 +1,7 @@
 // `counterseal verify FILE…`: every file named, each by the verifier for its kind. Today that is
-// the verification copy (`<id>.json`, or its `.json.minisig` or `.pdf` standing for it); a sealed
-// reply gets its own entry in VERIFIERS, with a report of its own type.
+// the verification copy (`<id>.json`, or its `.json.minisig` or `.pdf` standing for it) of any
+// kind signed-kinds.ts knows, the auditor's findings report among them; a sealed reply gets its
+// own entry in VERIFIERS, with a report of its own type.
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { MinisignPublicKey } from "../crypto/minisign.js";

@@ -3,6 +3,9 @@
 import { useEffect, useRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Icon, type IconName } from "../components/Icon.js";
+import { AuditCaseScreen } from "../features/auditor/AuditCaseScreen.js";
+import { AuditPackScreen } from "../features/auditor/AuditPackScreen.js";
+import { AuditPacksScreen } from "../features/auditor/AuditPacksScreen.js";
 import { DecideScreen } from "../features/decisions/DecideScreen.js";
 import { DecisionScreen } from "../features/decisions/DecisionScreen.js";
 import { DecisionsScreen } from "../features/decisions/DecisionsScreen.js";
@@ -23,7 +26,7 @@ import { useNavigation } from "../store/navigation.js";
 import { useSession } from "../store/session.js";
 import { lockNow } from "./lock-now.js";
 import { isMac } from "./platform.js";
-import { navSectionOf, routeHash, type Route } from "./routes.js";
+import { AUDITOR_HOME, isAuditorScreen, navSectionOf, routeHash, type Route } from "./routes.js";
 
 const NAV_ITEMS: ReadonlyArray<{ screen: ReturnType<typeof navSectionOf>; icon: IconName }> = [
   { screen: "inbox", icon: "inbox" },
@@ -33,6 +36,14 @@ const NAV_ITEMS: ReadonlyArray<{ screen: ReturnType<typeof navSectionOf>; icon: 
   { screen: "import", icon: "import" },
   { screen: "keyring", icon: "key" },
   { screen: "retention", icon: "clock" },
+  { screen: "settings", icon: "settings" },
+  { screen: "help", icon: "help" },
+];
+
+/** An auditor's store: its packs, and nothing that changes case data (review, decide, import, retention). */
+const AUDITOR_NAV_ITEMS: ReadonlyArray<{ screen: ReturnType<typeof navSectionOf>; icon: IconName }> = [
+  { screen: "audit-packs", icon: "file" },
+  { screen: "keyring", icon: "key" },
   { screen: "settings", icon: "settings" },
   { screen: "help", icon: "help" },
 ];
@@ -72,13 +83,34 @@ function Screen({ route }: { route: Route }) {
       return <CountersignRequestsScreen />;
     case "countersign-request":
       return <CountersignRequestScreen decisionId={route.decisionId} />;
+    case "audit-packs":
+      return <AuditPacksScreen />;
+    case "audit-pack":
+      return <AuditPackScreen id={route.id} />;
+    case "audit-case":
+      return <AuditCaseScreen pack={route.pack} reference={route.reference} />;
   }
+}
+
+/** An office screen asked for in an auditor's store (by its address): said plainly, not shown. */
+function NotInAuditorMode() {
+  const { t } = useTranslation();
+  return (
+    <div className="screen">
+      <h1 tabIndex={-1}>{t("auditor.mode.notOffered")}</h1>
+      <p>{t("auditor.mode.notOfferedDetail")}</p>
+      <p>
+        <a href={routeHash(AUDITOR_HOME)}>{t("auditor.mode.toPacks")}</a>
+      </p>
+    </div>
+  );
 }
 
 export function Shell() {
   const { t } = useTranslation();
   const route = useNavigation((state) => state.route);
   const identity = useSession((state) => state.identity);
+  const auditor = useSession((state) => state.mode === "auditor");
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
   const hash = routeHash(route);
@@ -116,11 +148,19 @@ export function Shell() {
         {identity ? (
           <p className="who">{t("app.signedInAs", { name: identity.reviewer.name, office: identity.reviewer.office })}</p>
         ) : null}
+        {auditor ? (
+          <p className="mode-banner">
+            <Icon name="info" />
+            <span>
+              <strong>{t("auditor.mode.banner")}</strong> {t("auditor.mode.bannerDetail")}
+            </span>
+          </p>
+        ) : null}
       </header>
       <div className="shell-body">
         <nav className="side-nav" aria-label={t("nav.label")}>
           <ul>
-            {NAV_ITEMS.map((item) => (
+            {(auditor ? AUDITOR_NAV_ITEMS : NAV_ITEMS).map((item) => (
               <li key={item.screen}>
                 <a
                   className={current === item.screen ? "nav-link nav-link-current" : "nav-link"}
@@ -139,7 +179,7 @@ export function Shell() {
           </button>
         </nav>
         <main id="main" className="main" ref={mainRef} tabIndex={-1}>
-          <Screen route={route} />
+          {auditor && !isAuditorScreen(route) ? <NotInAuditorMode /> : <Screen route={route} />}
         </main>
       </div>
     </div>

@@ -21,7 +21,11 @@ export type Route =
   /** Four eyes, the colleague's side: the countersignature requests received (#/countersignatures) and one of them. */
   | { screen: "countersign-requests" }
   | { screen: "countersign-request"; decisionId: string }
-  | { screen: "grievance"; id: string };
+  | { screen: "grievance"; id: string }
+  /** Auditor mode: the audit packs the store took in, one pack's page, and one case of a pack. */
+  | { screen: "audit-packs" }
+  | { screen: "audit-pack"; id: string }
+  | { screen: "audit-case"; pack: string; reference: string };
 
 export type ScreenName = Route["screen"];
 
@@ -59,9 +63,17 @@ export function parseRoute(hash: string): Route {
       return decisionId && rest.length === 1 ? { screen: "countersign-request", decisionId } : DEFAULT_ROUTE;
     }
     case "decision":
-    case "grievance": {
+    case "grievance":
+    case "audit-pack": {
       const [id] = rest;
       return id && rest.length === 1 ? { screen, id } : DEFAULT_ROUTE;
+    }
+    case "audit-packs":
+      return rest.length === 0 ? { screen } : DEFAULT_ROUTE;
+    case "audit-case": {
+      // The case reference AUTHORITY/ID/REVISION is one part: its slashes are encoded.
+      const [pack, reference] = rest;
+      return pack && reference && rest.length === 2 ? { screen, pack, reference } : DEFAULT_ROUTE;
     }
     case "request": {
       const [authority, id, revisionText] = rest;
@@ -95,7 +107,10 @@ export function routeHash(route: Route): string {
       return hashOf(route.screen, [route.authority, route.id, String(route.revision), ...(route.supersedes === undefined ? [] : [route.supersedes])]);
     case "decision":
     case "grievance":
+    case "audit-pack":
       return hashOf(route.screen, [route.id]);
+    case "audit-case":
+      return hashOf(route.screen, [route.pack, route.reference]);
     case "new-grievance":
       return "#/grievances/new";
     case "countersign-requests":
@@ -110,8 +125,11 @@ export function routeHash(route: Route): string {
 export const sameRoute = (a: Route, b: Route): boolean => routeHash(a) === routeHash(b);
 
 /** The navigation entry a screen belongs under, for the shell's "current" mark. */
-export function navSectionOf(route: Route): "inbox" | "import" | "keyring" | "settings" | "retention" | "help" | "decisions" | "grievances" | "countersign-requests" {
+export function navSectionOf(route: Route): "inbox" | "import" | "keyring" | "settings" | "retention" | "help" | "decisions" | "grievances" | "countersign-requests" | "audit-packs" {
   switch (route.screen) {
+    case "audit-pack":
+    case "audit-case":
+      return "audit-packs";
     case "request":
     case "review":
       return "inbox";
@@ -127,3 +145,12 @@ export function navSectionOf(route: Route): "inbox" | "import" | "keyring" | "se
       return route.screen;
   }
 }
+
+/** The screens an auditor's store offers: its packs, and what changes no case data. */
+const AUDITOR_SCREENS: ReadonlySet<ScreenName> = new Set<ScreenName>(["audit-packs", "audit-pack", "audit-case", "keyring", "settings", "help"]);
+
+/** Whether a route is open in an auditor's store (case data read-only): the office's case screens are not. */
+export const isAuditorScreen = (route: Route): boolean => AUDITOR_SCREENS.has(route.screen);
+
+/** Where an auditor's store starts, as the inbox is an office's. */
+export const AUDITOR_HOME: Route = { screen: "audit-packs" };

@@ -29,9 +29,13 @@ export function useGlobalShortcuts(): void {
       if (action !== "lock" && document.querySelector(".modal-overlay")) return;
       event.preventDefault();
       const navigation = useNavigation.getState();
+      // An auditor's store imports audit packs, never requests, and has no inbox to search.
+      const auditor = useSession.getState().mode === "auditor";
       if (action === "lock") void lockNow("manual");
-      else if (action === "import") navigation.openImportPicker();
-      else navigation.focusSearch();
+      else if (action === "import") {
+        if (auditor) navigation.openPackPicker();
+        else navigation.openImportPicker();
+      } else if (!auditor) navigation.focusSearch();
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);

@@ -11,6 +11,8 @@ export function useMenuActions(): void {
       onMenuAction((action) => {
         const navigation = useNavigation.getState();
         const unlocked = useSession.getState().phase === "unlocked";
+        // An auditor's store imports audit packs, never requests, and has no inbox to search.
+        const auditor = useSession.getState().mode === "auditor";
         switch (action) {
           case "lock":
             void lockNow("manual");
@@ -22,10 +24,11 @@ export function useMenuActions(): void {
             if (unlocked) navigation.navigate({ screen: "help" });
             break;
           case "import":
-            if (unlocked) navigation.openImportPicker();
+            if (unlocked && auditor) navigation.openPackPicker();
+            else if (unlocked) navigation.openImportPicker();
             break;
           case "search":
-            if (unlocked) navigation.focusSearch();
+            if (unlocked && !auditor) navigation.focusSearch();
             break;
         }
       }),

@@ -18,6 +18,8 @@ interface NavigationState {
   syncFromHash: () => void;
   focusSearch: () => void;
   openImportPicker: () => void;
+  /** Auditor mode's Import: the audit packs screen, with its file picker open. */
+  openPackPicker: () => void;
   setAboutOpen: (open: boolean) => void;
   reset: () => void;
 }
@@ -55,6 +57,10 @@ export const useNavigation = create<NavigationState>()((set, get) => ({
   },
   openImportPicker: () => {
     get().navigate({ screen: "import" });
+    set((state) => ({ importPicker: state.importPicker + 1 }));
+  },
+  openPackPicker: () => {
+    get().navigate({ screen: "audit-packs" });
     set((state) => ({ importPicker: state.importPicker + 1 }));
   },
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),

@@ -6,6 +6,9 @@ import { api } from "../api/client.js";
 // The session owns the lock, so its own failures are only shown (toFailure), never signalled.
 import { toFailure, type Failure } from "../api/errors.js";
 import type { ReviewerIdentity } from "../../../shared/api/keyring.js";
+import type { StoreMode } from "../../../shared/api/auditor.js";
+import { AUDITOR_HOME, isAuditorScreen } from "../app/routes.js";
+import { useAuditor } from "./auditor.js";
 import { useDecisions } from "./decisions.js";
 import { useGrievances } from "./grievances.js";
 import { useCountersign } from "./countersign.js";
@@ -28,10 +31,12 @@ interface SessionState {
   /** What other users can read of the store (the store status's warnings), in plain words. */
   storeWarnings: string[];
   identity: ReviewerIdentity | null;
+  /** An office's store or a committee auditor's (case data read-only); known once unlocked. */
+  mode: StoreMode | null;
   error: Failure | null;
   lockReason: LockReason | null;
   check: () => Promise<void>;
-  create: (input: { reviewerName: string; office: string; passphrase: string }) => Promise<boolean>;
+  create: (input: { reviewerName: string; office: string; passphrase: string; auditor?: boolean }) => Promise<boolean>;
   unlock: (passphrase: string) => Promise<boolean>;
   lock: (reason: LockReason) => Promise<Failure | null>;
   clearError: () => void;
@@ -48,12 +53,17 @@ export function clearCaseData(): void {
   useDecisions.getState().reset();
   useGrievances.getState().reset();
   useCountersign.getState().reset();
+  useAuditor.getState().reset();
   useNavigation.getState().reset();
 }
 
 export const useSession = create<SessionState>()((set, get) => {
-  const enter = (identity: ReviewerIdentity) => {
-    set({ phase: "unlocked", identity, error: null, lockReason: null });
+  // The mode is asked before the shell shows, so an auditor never sees the office's navigation.
+  const enter = async (identity: ReviewerIdentity) => {
+    const { mode } = await api.getStoreMode({});
+    set({ phase: "unlocked", identity, mode, error: null, lockReason: null });
+    const navigation = useNavigation.getState();
+    if (mode === "auditor" && !isAuditorScreen(navigation.route)) navigation.navigate(AUDITOR_HOME, { replace: true });
     void useSettings.getState().load();
   };
 
@@ -62,13 +72,14 @@ export const useSession = create<SessionState>()((set, get) => {
     location: "",
     storeWarnings: [],
     identity: null,
+    mode: null,
     error: null,
     lockReason: null,
     check: async () => {
       try {
         const status = await api.getStoreStatus({});
         set({ location: status.location, storeWarnings: status.warnings ?? [] });
-        if (status.state === "unlocked") enter(await api.getIdentity({}));
+        if (status.state === "unlocked") await enter(await api.getIdentity({}));
         else set({ phase: status.state, error: null });
       } catch (error) {
         set({ phase: "unavailable", error: toFailure(error) });
@@ -77,7 +88,7 @@ export const useSession = create<SessionState>()((set, get) => {
     create: async (input) => {
       set({ error: null });
       try {
-        enter(await api.createStore(input));
+        await enter(await api.createStore(input));
         return true;
       } catch (error) {
         set({ error: toFailure(error) });
@@ -87,7 +98,7 @@ export const useSession = create<SessionState>()((set, get) => {
     unlock: async (passphrase) => {
       set({ error: null });
       try {
-        enter(await api.unlock({ passphrase }));
+        await enter(await api.unlock({ passphrase }));
         return true;
       } catch (error) {
         set({ error: toFailure(error) });
@@ -97,7 +108,7 @@ export const useSession = create<SessionState>()((set, get) => {
     lock: async (reason) => {
       if (get().phase !== "unlocked") return null;
       clearCaseData();
-      set({ phase: "locked", identity: null, error: null, lockReason: reason });
+      set({ phase: "locked", identity: null, mode: null, error: null, lockReason: reason });
       if (reason === "core") return null;
       try {
         await api.lock({});

@@ -6,10 +6,13 @@ import { CopyButton } from "../../components/CopyButton.js";
 import { announce } from "../../store/announcer.js";
 import { failureFrom } from "../../store/failure.js";
 import { useKeyring } from "../../store/keyring.js";
+import { useSession } from "../../store/session.js";
 import { FieldRow } from "../request/ProvenanceSection.js";
 
 export function IdentityPanel() {
   const { t } = useTranslation();
+  // An auditor hands the recipient to the office, not to issuing authorities.
+  const auditor = useSession((state) => state.mode === "auditor");
   const identity = useKeyring((state) => state.identity);
   const importAgeIdentities = useKeyring((state) => state.importAgeIdentities);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -28,7 +31,7 @@ export function IdentityPanel() {
   return (
     <section className="panel" aria-labelledby="identity-title">
       <h2 id="identity-title">{t("keyring.identity")}</h2>
-      <p className="muted">{t("keyring.identityIntro")}</p>
+      <p className="muted">{auditor ? t("auditor.mode.identityIntro") : t("keyring.identityIntro")}</p>
       {identity ? (
         <dl className="fields">
           <FieldRow label={t("keyring.reviewer")}>{identity.reviewer.name}</FieldRow>

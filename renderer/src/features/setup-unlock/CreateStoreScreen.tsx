@@ -1,5 +1,8 @@
-// First run: create the store with the reviewer's name, office and a passphrase typed twice.
+// First run: create the store with the reviewer's name, office and a passphrase typed twice, and
+// say which kind of store it is: a reviewer's office store or a committee auditor's store (case data
+// read-only, only findings written), which is fixed once created.
 import { useId, useRef, useState, type FormEvent } from "react";
+import { Label, Radio, RadioGroup } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { ErrorNote } from "../../components/ErrorNote.js";
 import { TextField } from "../../components/Field.js";
@@ -16,6 +19,8 @@ export function CreateStoreScreen() {
   const create = useSession((state) => state.create);
   const error = useSession((state) => state.error);
   const location = useSession((state) => state.location);
+  const [kind, setKind] = useState<"office" | "auditor">("office");
+  const auditor = kind === "auditor";
   const [name, setName] = useState("");
   const [office, setOffice] = useState("");
   const [passphrase, setPassphrase] = useState("");
@@ -42,9 +47,9 @@ export function CreateStoreScreen() {
       return;
     }
     setBusy(true);
-    const created = await create({ reviewerName: name.trim(), office: office.trim(), passphrase });
+    const created = await create({ reviewerName: name.trim(), office: office.trim(), passphrase, ...(auditor ? { auditor: true } : {}) });
     setBusy(false);
-    if (created) announce(t("setup.created"));
+    if (created) announce(auditor ? t("setup.createdAuditor") : t("setup.created"));
   };
 
   const has = (problem: Problem) => problems.includes(problem);
@@ -54,15 +59,34 @@ export function CreateStoreScreen() {
       <h1>{t("setup.title")}</h1>
       <p className="lead">{t("setup.intro")}</p>
       <form className="form" aria-label={t("setup.formLabel")} onSubmit={(event) => void submit(event)} noValidate>
-        <TextField label={t("setup.reviewerName")} value={name} onChange={setName} autoComplete="name" inputRef={nameRef} error={has("name") ? t("setup.nameRequired") : null} required />
+        <RadioGroup className="store-kind" value={kind} onChange={(value) => setKind(value === "auditor" ? "auditor" : "office")}>
+          <Label className="field-label">{t("setup.kind")}</Label>
+          <Radio value="office" className="choice">
+            <span>
+              <strong>{t("setup.kindOffice")}</strong>
+              <span className="choice-description">
+                {t("setup.kindOfficeHint")}
+              </span>
+            </span>
+          </Radio>
+          <Radio value="auditor" className="choice">
+            <span>
+              <strong>{t("setup.kindAuditor")}</strong>
+              <span className="choice-description">
+                {t("setup.kindAuditorHint")}
+              </span>
+            </span>
+          </Radio>
+        </RadioGroup>
+        <TextField label={auditor ? t("setup.auditorName") : t("setup.reviewerName")} value={name} onChange={setName} autoComplete="name" inputRef={nameRef} error={has("name") ? (auditor ? t("setup.auditorNameRequired") : t("setup.nameRequired")) : null} required />
         <TextField
-          label={t("setup.office")}
+          label={auditor ? t("setup.committee") : t("setup.office")}
           value={office}
           onChange={setOffice}
           autoComplete="organization"
-          hint={t("setup.officeHint")}
+          hint={auditor ? t("setup.committeeHint") : t("setup.officeHint")}
           inputRef={officeRef}
-          error={has("office") ? t("setup.officeRequired") : null}
+          error={has("office") ? (auditor ? t("setup.committeeRequired") : t("setup.officeRequired")) : null}
           required
         />
         <TextField
@@ -93,7 +117,7 @@ export function CreateStoreScreen() {
         />
         {error ? <ErrorNote message={error.message} code={error.code} /> : null}
         <div className="form-actions">
-          <SubmitButton busy={busy} label={t("setup.submit")} busyLabel={t("setup.creating")} />
+          <SubmitButton busy={busy} label={auditor ? t("setup.submitAuditor") : t("setup.submit")} busyLabel={t("setup.creating")} />
         </div>
         {location ? <p className="fine-print">{t("setup.location", { location })}</p> : null}
       </form>
