@@ -84,7 +84,7 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     await page.getByText(`Key id of this key: ${keyId}`).waitFor();
     await page.getByRole("button", { name: "Add key" }).click();
 
-    const keys = page.getByRole("table", { name: "Keys that may sign bundles for each authority" });
+    const keys = page.getByRole("table", { name: "Keys that may sign bundles, by keyring entry" });
     const keyRow = keys.getByRole("row").filter({ hasText: keyId });
     await keyRow.waitFor();
     expect(await keyRow.textContent()).toContain("Active");
@@ -194,7 +194,7 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     await nav("Keyring").click();
     await heading("Keyring and identity").waitFor();
     const keyId = formatKeyId(issuer.keyId);
-    const keyRow = page.getByRole("table", { name: "Keys that may sign bundles for each authority" }).getByRole("row").filter({ hasText: keyId });
+    const keyRow = page.getByRole("table", { name: "Keys that may sign bundles, by keyring entry" }).getByRole("row").filter({ hasText: keyId });
     await keyRow.getByRole("button", { name: "Revoke" }).click();
 
     const dialog = page.getByRole("alertdialog", { name: "Revoke this key?" });

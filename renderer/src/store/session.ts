@@ -11,6 +11,7 @@ import { AUDITOR_HOME, isAuditorScreen } from "../app/routes.js";
 import { useAuditor } from "./auditor.js";
 import { useDecisions } from "./decisions.js";
 import { useGrievances } from "./grievances.js";
+import { useCountersign } from "./countersign.js";
 import { useImport } from "./import.js";
 import { useInbox } from "./inbox.js";
 import { useKeyring } from "./keyring.js";
@@ -51,6 +52,7 @@ export function clearCaseData(): void {
   useRetention.getState().reset();
   useDecisions.getState().reset();
   useGrievances.getState().reset();
+  useCountersign.getState().reset();
   useAuditor.getState().reset();
   useNavigation.getState().reset();
 }

@@ -17,6 +17,7 @@ import { useLocale } from "../../store/settings.js";
 import { FieldRow } from "../request/ProvenanceSection.js";
 import { asReviewScope, canSealTo } from "./decision-model.js";
 import { CountersignaturesSection } from "./CountersignaturesSection.js";
+import { RequestCountersignSection } from "../countersign/RequestCountersignSection.js";
 import { ExportButtons } from "./ExportButtons.js";
 import { ScopeDiffTable } from "./ScopeDiffTable.js";
 
@@ -103,6 +104,7 @@ function DecisionBody({ view }: { view: DecisionView }) {
       </header>
 
       <CountersignaturesSection view={view} />
+      {view.countersignaturesRequired ? <RequestCountersignSection view={view} /> : null}
 
       <section className="panel" aria-labelledby="decision-reasons">
         <h2 id="decision-reasons">{t("decision.reasons")}</h2>

@@ -1,4 +1,5 @@
-// Import logic without a DOM: progress as a fraction, outcome counts, file names from paths.
+// Import logic without a DOM: progress as a fraction, outcome counts, file names from paths, and
+// what a four-eyes bundle's outcome was (a countersignature request, or a countersignature back).
 import type { ImportOutcome, ImportProgress } from "../../../../shared/api/requests.js";
 
 /** The last segment of a path, for either separator. */
@@ -24,3 +25,17 @@ export function countOutcomes(outcomes: readonly ImportOutcome[]): OutcomeCounts
   return counts;
 }
 
+export interface CountersignOutcome {
+  kind: "request" | "answer";
+  /** The colleague's decision id (a request), or the countersignature's id (an answer). */
+  id: string;
+  /** The reviewer entry whose key signed the bundle. */
+  from: string;
+}
+
+/** A four-eyes bundle's outcome in the row's words; null for any other bundle. */
+export function countersignOutcome(outcome: Extract<ImportOutcome, { status: "imported" | "duplicate" }>): CountersignOutcome | null {
+  if (outcome.bundleType === "countersignature-request") return { kind: "request", id: outcome.id, from: outcome.authority };
+  if (outcome.bundleType === "countersignature") return { kind: "answer", id: outcome.id, from: outcome.authority };
+  return null;
+}
