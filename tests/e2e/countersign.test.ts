@@ -12,16 +12,17 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { encodePublicKey, generateMinisignKeyPair } from "../../electron/core/crypto/minisign.js";
 import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { REASONS } from "../decisions/decide-office.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
-import { checkScreen, closeAndReport, launchChromium, openApp, type OpenedPage, type ScreenCheck, SCREENS_DIR, UI_WAIT } from "./helpers/browser.js";
+import { closeAndReport, launchChromium, openApp, type OpenedPage, UI_WAIT } from "./helpers/browser.js";
 import { sealRequestFile } from "./helpers/bundles.js";
 import { isFocused, tabTo as tabToTarget } from "./helpers/keyboard.js";
+import { e2eFlow } from "./helpers/flow.js";
 
 const HOUR = 3_600_000;
 const REQUEST_ID = "EPOC-RTM-2026-0412";
@@ -48,27 +49,8 @@ let zofiaRecipient = "";
 let nikosKeyId = "";
 let nikosKey = "";
 let nikosRecipient = "";
-const screens: ScreenCheck[] = [];
-let failed = false;
+const { step, screen, screens } = e2eFlow("countersign", () => ({ page, opened: [deciderPage, colleaguePage], app: [decider, colleague] }), 90_000);
 
-function step(name: string, body: () => Promise<void>): void {
-  it(name, { timeout: 90_000 }, async (context) => {
-    if (failed) context.skip();
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      await page?.screenshot({ path: path.join(SCREENS_DIR, "countersign-failed.png"), fullPage: true }).catch(() => undefined);
-      for (const opened of [deciderPage, colleaguePage]) if (opened?.problems.length) console.error(`page problems so far:\n${opened.problems.join("\n")}`);
-      for (const app of [decider, colleague]) if (app?.hostLog.length) console.error(`host log:\n${app.hostLog.join("\n")}`);
-      throw error;
-    }
-  });
-}
-
-const screen = async (nn: number, name: string): Promise<void> => {
-  screens.push(await checkScreen(page, nn, name));
-};
 const heading = (name: string | RegExp) => page.getByRole("heading", { level: 1, name });
 const tabTo = (target: Locator, options?: { back?: boolean; max?: number }) => tabToTarget(page, target, { max: 150, ...options });
 async function typeInto(target: Locator, text: string): Promise<void> {

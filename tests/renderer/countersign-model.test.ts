@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { CountersignRequestSummary } from "../../shared/api/countersign.js";
 import type { KeyringEntry } from "../../shared/api/keyring.js";
 import { answerArgsOf, checkAnswer, colleaguesOf, requestsInOrder } from "../../renderer/src/features/countersign/countersign-model.js";
-import { countersignOutcome } from "../../renderer/src/features/import/import-model.js";
+import { countersignOutcome, storedOutcomeRoute } from "../../renderer/src/features/import/import-model.js";
 
 const RECIPIENT = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -97,5 +97,14 @@ describe("an import row of a four-eyes bundle", () => {
     expect(countersignOutcome({ ...base, status: "duplicate", id: "D1.CS", bundleType: "countersignature" })).toEqual({ kind: "answer", id: "D1.CS", from: "reviewer:zofia" });
     expect(countersignOutcome({ ...base, bundleType: "grievance" })).toBeNull();
     expect(countersignOutcome(base)).toBeNull();
+  });
+});
+
+describe("an import row of another stored bundle", () => {
+  it("opens a request at its revision and a grievance in the register; an execution report has no page of its own", () => {
+    const base = { file: "x.sealed", status: "imported" as const, authority: "nl-om-rotterdam", id: "OM-1", revision: 2 };
+    expect(storedOutcomeRoute(base)).toEqual({ screen: "request", authority: "nl-om-rotterdam", id: "OM-1", revision: 2 });
+    expect(storedOutcomeRoute({ ...base, id: "G-2026-0001", revision: 1, bundleType: "grievance" })).toEqual({ screen: "grievance", id: "G-2026-0001" });
+    expect(storedOutcomeRoute({ ...base, status: "duplicate", id: "ER-1", revision: 1, bundleType: "execution-report" })).toBeNull();
   });
 });

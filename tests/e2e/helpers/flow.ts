@@ -7,11 +7,16 @@ import type { Page } from "playwright-core";
 import { it } from "vitest";
 import { checkScreen, SCREENS_DIR, type OpenedPage, type ScreenCheck } from "./browser.js";
 
+type HostLog = { hostLog: readonly string[] } | undefined;
+
+/** The page photographed on a failure, and every opened page and host whose logs are printed. */
 export interface FlowParts {
   page?: Page | undefined;
-  opened?: OpenedPage | undefined;
-  app?: { hostLog: readonly string[] } | undefined;
+  opened?: OpenedPage | undefined | readonly (OpenedPage | undefined)[];
+  app?: HostLog | readonly HostLog[];
 }
+
+const all = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? (value as readonly T[]) : [value as T]);
 
 export interface Flow {
   step(name: string, body: () => Promise<void>, timeout?: number): void;
@@ -34,8 +39,8 @@ export function e2eFlow(name: string, parts: () => FlowParts, defaultTimeout = 6
           failed = true;
           const { page, opened, app } = parts();
           await page?.screenshot({ path: path.join(SCREENS_DIR, `${name}-failed.png`), fullPage: true }).catch(() => undefined);
-          if (opened?.problems.length) console.error(`page problems so far:\n${opened.problems.join("\n")}`);
-          if (app?.hostLog.length) console.error(`host log:\n${app.hostLog.join("\n")}`);
+          for (const each of all(opened)) if (each?.problems.length) console.error(`page problems so far:\n${each.problems.join("\n")}`);
+          for (const each of all(app)) if (each?.hostLog.length) console.error(`host log:\n${each.hostLog.join("\n")}`);
           throw error;
         }
       });
