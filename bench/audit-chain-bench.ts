@@ -74,6 +74,10 @@ function main(): void {
 
   const store = timed(() => session.store.audit.verifyAuditChain());
   if (!store.value.ok || store.value.count !== events) throw new Error(`the store's chain did not verify: ${JSON.stringify(store.value)}`);
+  // A decision page's "requests sent" (listCountersignRequestsSent) reads one object's rows of one
+  // action, through the log's index by object (migration 010).
+  const sent = timed(() => session.store.audit.entriesOf("countersignature.requested", "D-bench"));
+  if (sent.value.length !== 0) throw new Error("the bench chain holds no countersignature request");
   session.store.close();
 
   const bytes = readFileSync(exportFile);
@@ -89,6 +93,7 @@ function main(): void {
       `  store (audit verify):               ${measured(events, store)}: ${verdict(store.seconds)} the target`,
       `  export file (audit verify --file):  ${measured(events, file)}: ${verdict(file.seconds)} the target (${(bytes.length / 1e6).toFixed(0)} MB, signature included)`,
       `  export written in ${exported.seconds.toFixed(2)} s`,
+      `  a decision page's requests sent (one action of one object): ${(sent.seconds * 1000).toFixed(2)} ms (${events.toLocaleString("en")} events, by the log's index by object)`,
       "",
     ].join("\n"),
   );

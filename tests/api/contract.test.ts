@@ -30,7 +30,7 @@ describe("the API contract", () => {
       "listGrievances", "getGrievance", "registerGrievance", "respondToGrievance", "exportGrievanceResponse",
       "listDecisions", "getDecision", "decide", "draftReasons", "previewDecision", "exportDecision",
       "getRetention", "updateRetentionRule", "deleteDueCases",
-      "listCountersignRequests", "getCountersignRequest", "requestCountersignature", "answerCountersignRequest",
+      "listCountersignRequests", "getCountersignRequest", "listCountersignRequestsSent", "requestCountersignature", "answerCountersignRequest",
       "listExecutions", "recordExecution", "getExecutionClock",
       "getTransparencyReport", "getReportSettings", "updateReportSettings", "exportTransparencyReport",
       "getStoreMode", "listAuditPacks", "getAuditPack", "importAuditPack", "recordAuditorFinding", "listAuditorFindings", "getAuditEvaluation",

@@ -2,11 +2,12 @@
 // their own tables, the bundles written where the file door chose, each refusal checked before
 // the dialog opens (a refused call never asks where to save), every answer checked against the
 // contract's strict schemas.
-import { mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApiHandlers } from "../../electron/api/handlers/index.js";
-import type { BundleSaved, CountersignRequestSummary, CountersignRequestView } from "../../shared/api/countersign.js";
+import type { BundleSaved, CountersignRequestSent, CountersignRequestSummary, CountersignRequestView } from "../../shared/api/countersign.js";
 import type { DecisionView } from "../../shared/api/decisions.js";
 import { STORE_PASSPHRASE } from "../helpers/office.js";
 import { testRuntime } from "../helpers/runtime.js";
@@ -51,7 +52,14 @@ describe("the countersign API", () => {
     expect(await decider.code("requestCountersignature", { decisionId: pair.decisionId, to: "nl-om-rotterdam" })).toBe("invalid-keyring-entry");
     expect(await decider.code("requestCountersignature", { decisionId: "D-404", to: "reviewer:nikos" })).toBe("decision-not-found");
     expect(decider.door.asked).toEqual([]);
+    expect(await decider.call<CountersignRequestSent[]>("listCountersignRequestsSent", { decisionId: pair.decisionId })).toEqual([]);
     const sent = await decider.call<BundleSaved>("requestCountersignature", { decisionId: pair.decisionId, to: "reviewer:nikos" });
+    // The page's "request sent": who, which key, when, and the bundle's digest, read back from the audit log.
+    const sealedSha256 = createHash("sha256").update(readFileSync(join(outbox, `${pair.decisionId}.countersign.sealed`))).digest("hex");
+    expect(await decider.call<CountersignRequestSent[]>("listCountersignRequestsSent", { decisionId: pair.decisionId })).toEqual([
+      { to: "reviewer:nikos", name: "Νίκος Παπαδόπουλος", toKeyId: (await colleague.call<{ reviewer: { keyId: string } }>("getIdentity")).reviewer.keyId, at: "2026-11-21T09:00:00.000Z", sealedSha256 },
+    ]);
+    expect(await decider.code("listCountersignRequestsSent", { decisionId: "D-404" })).toBe("decision-not-found");
     expect(sent).toEqual({ saved: true, name: `${pair.decisionId}.countersign.sealed`, decisionId: pair.decisionId, sealedTo: "reviewer:nikos", sha256: (await decider.call<DecisionView>("getDecision", { id: pair.decisionId })).sha256 });
 
     const { token } = await colleague.api.importFiles.register(join(outbox, `${pair.decisionId}.countersign.sealed`));
@@ -59,7 +67,10 @@ describe("the countersign API", () => {
       { file: `${pair.decisionId}.countersign.sealed`, status: "imported", authority: "reviewer:zofia", id: pair.decisionId, revision: 1, bundleType: "countersignature-request" },
     ]);
     expect(await colleague.call<CountersignRequestSummary[]>("listCountersignRequests")).toEqual([expect.objectContaining({ decisionId: pair.decisionId, answer: null })]);
-    expect((await colleague.call<CountersignRequestView>("getCountersignRequest", { decisionId: pair.decisionId })).decision.id).toBe(pair.decisionId);
+    const shown = await colleague.call<CountersignRequestView>("getCountersignRequest", { decisionId: pair.decisionId });
+    expect(shown.decision.id).toBe(pair.decisionId);
+    // Verified again as it is read, against the decider's key in the colleague's keyring.
+    expect(shown.signature).toEqual({ verified: true, keyId: shown.from.keyId, trustedComment: expect.stringContaining(`${pair.decisionId} sha256:${shown.decisionSha256}`), problem: null });
     expect(await colleague.code("getCountersignRequest", { decisionId: "D-404" })).toBe("countersign-request-not-found");
     expect(await colleague.code("answerCountersignRequest", { decisionId: pair.decisionId, verdict: "declined" })).toBe("decision-invalid");
     expect(colleague.door.asked).toEqual([]);

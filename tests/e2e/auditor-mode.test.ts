@@ -12,15 +12,16 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { reviewerSigner } from "../../electron/core/decisions/reviewer-key.js";
 import type { AuditorFinding, AuditPackSummary } from "../../shared/api/auditor.js";
 import { decidedOffice, makePack } from "../auditor/auditor-fixture.js";
 import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 import { testRuntime } from "../helpers/runtime.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
-import { checkScreen, closeAndReport, launchChromium, openApp, type OpenedPage, type ScreenCheck, SCREENS_DIR, UI_WAIT } from "./helpers/browser.js";
+import { closeAndReport, launchChromium, openApp, type OpenedPage, UI_WAIT } from "./helpers/browser.js";
 import { isFocused, tabTo as tabToTarget } from "./helpers/keyboard.js";
+import { e2eFlow } from "./helpers/flow.js";
 
 const AUDITOR = "C. Auditor";
 const COMMITTEE = "Oversight Committee";
@@ -35,27 +36,8 @@ let page: Page;
 let packFile = "";
 let officeKey = "";
 let packId = "";
-const screens: ScreenCheck[] = [];
-let failed = false;
+const { step, screen, screens } = e2eFlow("auditor", () => ({ page, opened, app }), 90_000);
 
-function step(name: string, body: () => Promise<void>): void {
-  it(name, { timeout: 90_000 }, async (context) => {
-    if (failed) context.skip();
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      await page?.screenshot({ path: path.join(SCREENS_DIR, "auditor-failed.png"), fullPage: true }).catch(() => undefined);
-      if (opened?.problems.length) console.error(`page problems so far:\n${opened.problems.join("\n")}`);
-      if (app?.hostLog.length) console.error(`host log:\n${app.hostLog.join("\n")}`);
-      throw error;
-    }
-  });
-}
-
-const screen = async (nn: number, name: string): Promise<void> => {
-  screens.push(await checkScreen(page, nn, name));
-};
 const heading = (name: string | RegExp, level = 1) => page.getByRole("heading", { level, name });
 const tabTo = (target: Locator, options?: { back?: boolean; max?: number }) => tabToTarget(page, target, { max: 120, ...options });
 const press = async (target: Locator, options?: { back?: boolean }) => {

@@ -10,16 +10,17 @@ import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { encodePublicKey, generateMinisignKeyPair } from "../../electron/core/crypto/minisign.js";
 import type { ReviewRef } from "../../shared/api/review.js";
 import { SAMPLE_AUTHORITY } from "../helpers/sample-request.js";
 import { stockAgeKeygen } from "../helpers/stock-tools.js";
 import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
-import { checkScreen, closeAndReport, launchChromium, openApp, type OpenedPage, type ScreenCheck, SCREENS_DIR, UI_WAIT } from "./helpers/browser.js";
+import { closeAndReport, launchChromium, openApp, type OpenedPage, UI_WAIT } from "./helpers/browser.js";
 import { isFocused, tabTo as tabToTarget } from "./helpers/keyboard.js";
 import { MAIN_ID, sealReviewRequests } from "./helpers/review-requests.js";
+import { e2eFlow } from "./helpers/flow.js";
 
 const REF: ReviewRef = { authority: SAMPLE_AUTHORITY.id, id: MAIN_ID, revision: 1 };
 const FIRST = `${SAMPLE_AUTHORITY.id}.${MAIN_ID}.r1.D1`;
@@ -33,27 +34,8 @@ let page: Page;
 let openItem = "";
 let keyId = "";
 let publicKey = "";
-const screens: ScreenCheck[] = [];
-let failed = false;
+const { step, screen, screens } = e2eFlow("decisions-grievances", () => ({ page, opened, app }), 90_000);
 
-function step(name: string, body: () => Promise<void>, timeout = 90_000): void {
-  it(name, { timeout }, async (context) => {
-    if (failed) context.skip();
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      await page?.screenshot({ path: path.join(SCREENS_DIR, "decisions-grievances-failed.png"), fullPage: true }).catch(() => undefined);
-      if (opened?.problems.length) console.error(`page problems so far:\n${opened.problems.join("\n")}`);
-      if (app?.hostLog.length) console.error(`host log:\n${app.hostLog.join("\n")}`);
-      throw error;
-    }
-  });
-}
-
-const screen = async (nn: number, name: string): Promise<void> => {
-  screens.push(await checkScreen(page, nn, name));
-};
 const heading = (name: string | RegExp) => page.getByRole("heading", { level: 1, name });
 const tabTo = (target: Locator, options?: { back?: boolean; max?: number }) => tabToTarget(page, target, options);
 /** Tabs to a field and types into it, as a keyboard user fills a form. */

@@ -6,15 +6,16 @@
 // Every state is photographed and scanned with axe.
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { encodePublicKey, generateMinisignKeyPair, type MinisignKeyPair } from "../../electron/core/crypto/minisign.js";
 import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 import { REASONS } from "../decisions/decide-office.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
-import { checkScreen, closeAndReport, launchChromium, openApp, type OpenedPage, type ScreenCheck, SCREENS_DIR, UI_WAIT } from "./helpers/browser.js";
+import { closeAndReport, launchChromium, openApp, type OpenedPage, UI_WAIT } from "./helpers/browser.js";
 import { sealRequestFile } from "./helpers/bundles.js";
 import { tabTo as tabToTarget } from "./helpers/keyboard.js";
+import { e2eFlow } from "./helpers/flow.js";
 
 const DAY = 86_400_000;
 const IDS = ["RET-2026-0001", "RET-2026-0002", "RET-2026-0003"] as const;
@@ -26,27 +27,8 @@ let opened: OpenedPage;
 let page: Page;
 let issuer: MinisignKeyPair;
 let recipient: string;
-const screens: ScreenCheck[] = [];
-let failed = false;
+const { step, screen, screens } = e2eFlow("retention", () => ({ page, opened, app }));
 
-function step(name: string, body: () => Promise<void>): void {
-  it(name, { timeout: 60_000 }, async (context) => {
-    if (failed) context.skip();
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      await page?.screenshot({ path: path.join(SCREENS_DIR, "retention-failed.png"), fullPage: true }).catch(() => undefined);
-      if (opened?.problems.length) console.error(`page problems so far:\n${opened.problems.join("\n")}`);
-      if (app?.hostLog.length) console.error(`host log:\n${app.hostLog.join("\n")}`);
-      throw error;
-    }
-  });
-}
-
-const screen = async (nn: number, name: string): Promise<void> => {
-  screens.push(await checkScreen(page, nn, name));
-};
 const heading = (name: string | RegExp, level = 1) => page.getByRole("heading", { level, name });
 const tabTo = (target: Locator, options?: { back?: boolean; max?: number }) => tabToTarget(page, target, options);
 const dueTable = () => page.getByRole("table", { name: "Cases due for deletion" });

@@ -6,13 +6,14 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { encodePublicKey, encodePublicKeyFile, formatKeyId, generateMinisignKeyPair, type MinisignKeyPair } from "../../electron/core/crypto/minisign.js";
 import { SAMPLE_AUTHORITY } from "../helpers/sample-request.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
-import { checkScreen, closeAndReport, expectOnlyHostRequests, launchChromium, openApp, type OpenedPage, type PageGlobals, type ScreenCheck, UI_WAIT } from "./helpers/browser.js";
+import { closeAndReport, expectOnlyHostRequests, launchChromium, openApp, type OpenedPage, type PageGlobals, UI_WAIT } from "./helpers/browser.js";
 import { orderPdf, PDF_NAME, PDF_TITLE, requestWithPdf, sealRequestFile } from "./helpers/bundles.js";
 import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
+import { e2eFlow } from "./helpers/flow.js";
 
 const PASSPHRASE = TEST_PASSPHRASE;
 const REVIEWER = "Ada Reviewer";
@@ -27,27 +28,8 @@ let opened: OpenedPage;
 let page: Page;
 let issuer: MinisignKeyPair;
 let bundles: { valid: string; tampered: string };
-const screens: ScreenCheck[] = [];
-let failed = false;
+const { step, screen, screens } = e2eFlow("review-flow", () => ({ page, opened, app }));
 
-/** One step of the flow: skipped once an earlier step failed. */
-function step(name: string, body: () => Promise<void>): void {
-  it(name, { timeout: 60_000 }, async (context) => {
-    if (failed) context.skip();
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      if (opened?.problems.length) console.error(`page problems so far:\n${opened.problems.join("\n")}`);
-      if (app?.hostLog.length) console.error(`host log:\n${app.hostLog.join("\n")}`);
-      throw error;
-    }
-  });
-}
-
-const screen = async (nn: number, name: string): Promise<void> => {
-  screens.push(await checkScreen(page, nn, name));
-};
 const heading = (name: string) => page.getByRole("heading", { level: 1, name });
 const nav = (name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
 const dataRows = () => page.getByRole("grid", { name: "Requests" }).getByRole("rowgroup").nth(1).getByRole("row");
@@ -102,7 +84,7 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     await page.getByText(`Key id of this key: ${keyId}`).waitFor();
     await page.getByRole("button", { name: "Add key" }).click();
 
-    const keys = page.getByRole("table", { name: "Keys that may sign bundles for each authority" });
+    const keys = page.getByRole("table", { name: "Keys that may sign bundles, by keyring entry" });
     const keyRow = keys.getByRole("row").filter({ hasText: keyId });
     await keyRow.waitFor();
     expect(await keyRow.textContent()).toContain("Active");
@@ -212,7 +194,7 @@ describe.sequential("a reviewer's first session in Chromium", () => {
     await nav("Keyring").click();
     await heading("Keyring and identity").waitFor();
     const keyId = formatKeyId(issuer.keyId);
-    const keyRow = page.getByRole("table", { name: "Keys that may sign bundles for each authority" }).getByRole("row").filter({ hasText: keyId });
+    const keyRow = page.getByRole("table", { name: "Keys that may sign bundles, by keyring entry" }).getByRole("row").filter({ hasText: keyId });
     await keyRow.getByRole("button", { name: "Revoke" }).click();
 
     const dialog = page.getByRole("alertdialog", { name: "Revoke this key?" });

@@ -4,17 +4,17 @@
 // finding, narrow the scope (a category, a target, the period, retention, two conditions), see the
 // completeness check pass, read the keys in Help, and find the case in review in the inbox with its
 // next deadline. Every state is photographed and scanned with axe (nothing serious may show).
-import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { encodePublicKey, generateMinisignKeyPair } from "../../electron/core/crypto/minisign.js";
 import { SAMPLE_AUTHORITY } from "../helpers/sample-request.js";
 import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
-import { checkScreen, closeAndReport, launchChromium, openApp, type OpenedPage, type ScreenCheck, SCREENS_DIR, UI_WAIT } from "./helpers/browser.js";
+import { closeAndReport, launchChromium, openApp, type OpenedPage, UI_WAIT } from "./helpers/browser.js";
 import { PDF_NAME, PDF_TITLE } from "./helpers/bundles.js";
 import { EARLIER_ID, EMAIL, MAIN_ID, PHONE, sealReviewRequests, sealSecondRevision } from "./helpers/review-requests.js";
 import { focusedText as focusedTextOf, isFocused, tabTo as tabToTarget } from "./helpers/keyboard.js";
+import { e2eFlow } from "./helpers/flow.js";
 
 const REF = { authority: SAMPLE_AUTHORITY.id, id: MAIN_ID, revision: 1 };
 
@@ -22,28 +22,9 @@ let browser: Browser;
 let app: AppHost;
 let opened: OpenedPage;
 let page: Page;
-const screens: ScreenCheck[] = [];
-let failed = false;
+const { step, screen, screens } = e2eFlow("review-workspace", () => ({ page, opened, app }));
 let sealRevision2: () => Promise<string>;
 
-function step(name: string, body: () => Promise<void>, timeout = 60_000): void {
-  it(name, { timeout }, async (context) => {
-    if (failed) context.skip();
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      await page?.screenshot({ path: path.join(SCREENS_DIR, "review-workspace-failed.png"), fullPage: true }).catch(() => undefined);
-      if (opened?.problems.length) console.error(`page problems so far:\n${opened.problems.join("\n")}`);
-      if (app?.hostLog.length) console.error(`host log:\n${app.hostLog.join("\n")}`);
-      throw error;
-    }
-  });
-}
-
-const screen = async (nn: number, name: string): Promise<void> => {
-  screens.push(await checkScreen(page, nn, name));
-};
 const heading = (name: string | RegExp) => page.getByRole("heading", { level: 1, name });
 const focusedText = () => focusedTextOf(page);
 const tabTo = (target: Locator, options?: { back?: boolean; max?: number }) => tabToTarget(page, target, options);

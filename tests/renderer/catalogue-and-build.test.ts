@@ -16,6 +16,8 @@ import { TARGET_KINDS, TARGET_ROLES } from "../../shared/vocabulary/targets.js";
 import { URGENCY_LEVELS } from "../../shared/vocabulary/urgencies.js";
 import { DECISION_STATUSES } from "../../shared/api/decisions.js";
 import { GRIEVANCE_OUTCOMES } from "../../shared/vocabulary/grievance-outcomes.js";
+import { KEYRING_KINDS } from "../../shared/vocabulary/keyring-kinds.js";
+import { COUNTERSIGNATURE_VERDICTS } from "../../shared/vocabulary/countersignature-verdicts.js";
 import { COMPLAINANT_KINDS, GRIEVANCE_CONCERN_KINDS, GRIEVANCE_GROUNDS, GRIEVANCE_REMEDIES } from "../../shared/vocabulary/grievance-vocabulary.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -49,6 +51,14 @@ describe("the catalogue", () => {
     for (const [name, values] of labelled) {
       for (const value of values) expect(section(name)[value], `${name}.${value}`).toBeTruthy();
     }
+    const keyring = section("keyring") as Record<string, Record<string, string>>;
+    for (const field of ["kind", "kindHint", "nameLabel", "countryLabel", "problemName", "problemCountry", "minisignKeyHintKind", "ageRecipientHintKind"]) {
+      for (const kind of KEYRING_KINDS) expect(keyring[field]?.[kind], `keyring.${field}.${kind}`).toBeTruthy();
+    }
+    const answer = (section("countersign") as Record<string, Record<string, Record<string, string>>>)["answer"] ?? {};
+    for (const field of ["choice", "choiceHint", "reasonsHint", "button", "confirmTitle", "confirmBody", "confirm"]) {
+      for (const verdict of COUNTERSIGNATURE_VERDICTS) expect(answer[field]?.[verdict], `countersign.answer.${field}.${verdict}`).toBeTruthy();
+    }
   });
 
   it("keeps the names the end-to-end tests look for", () => {
@@ -56,7 +66,8 @@ describe("the catalogue", () => {
     expect(section("unlock")).toMatchObject({ submit: "Unlock", passphrase: "Passphrase" });
     expect(section("nav")).toMatchObject({ inbox: "Inbox", import: "Import", keyring: "Keyring", settings: "Settings", lock: "Lock", decisions: "Decisions", grievances: "Grievances" });
     expect(section("import")).toMatchObject({ choose: "Import bundles…" });
-    expect(section("keyring")).toMatchObject({ revoke: "Revoke", revokeConfirm: "Revoke key" });
+    expect(section("keyring")).toMatchObject({ revoke: "Revoke", revokeConfirm: "Revoke key", kindLabel: "Kind of entry", kind: { authority: "Issuing authority", reviewer: "Colleague reviewer", committee: "Committee" } });
+    expect(section("nav")).toMatchObject({ "countersign-requests": "Countersignatures" });
   });
 });
 

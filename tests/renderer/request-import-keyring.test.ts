@@ -3,7 +3,7 @@ import { ApiCallError, isLockedError, toFailure, unwrapResult } from "../../rend
 import { failureFrom, onStoreLocked } from "../../renderer/src/store/failure.js";
 import { baseName, countOutcomes, progressFraction } from "../../renderer/src/features/import/import-model.js";
 import { isRefusalCode } from "../../shared/vocabulary/refusal-codes.js";
-import { checkAddKey, dayToIso, extractMinisignKey, isAgeRecipient, keyStatus, minisignKeyId } from "../../renderer/src/features/keyring/keyring-model.js";
+import { checkAddKey, dayToIso, entryIdOf, extractMinisignKey, isAgeRecipient, keyStatus, minisignKeyId } from "../../renderer/src/features/keyring/keyring-model.js";
 import { base64ToBytes, changedField, describeChangeValue, readRequestDocument, viewerKind } from "../../renderer/src/features/request/request-model.js";
 import { parseIdleMinutes } from "../../renderer/src/features/settings/settings-model.js";
 import { isCountryCode } from "../../shared/formats/countries.js";
@@ -112,7 +112,7 @@ describe("keyring", () => {
   });
 
   it("checks a new key before asking the core", () => {
-    const draft = { authorityId: "nl-om", name: "OM", country: "nl", publicKeyText: line, ageRecipient: "", validFrom: "2026-01-01", validUntil: "2027-12-31" };
+    const draft = { kind: "authority" as const, authorityId: "nl-om", name: "OM", country: "nl", publicKeyText: line, ageRecipient: "", validFrom: "2026-01-01", validUntil: "2027-12-31" };
     expect(checkAddKey(draft, isCountryCode)).toEqual([]);
     expect(checkAddKey({ ...draft, authorityId: " ", country: "XX", publicKeyText: "abc", ageRecipient: "age1nope" }, isCountryCode)).toEqual([
       "authority-id",
@@ -122,6 +122,18 @@ describe("keyring", () => {
     ]);
     expect(checkAddKey({ ...draft, validFrom: "2027-01-01", validUntil: "2026-01-01" }, isCountryCode)).toEqual(["window"]);
     expect(isAgeRecipient("age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p")).toBe(true);
+  });
+
+  it("asks an authority for its id, and lets a colleague or committee take the default <kind>:<key id>", () => {
+    const colleague = { kind: "reviewer" as const, authorityId: "", name: "Nikos", country: "GR", publicKeyText: line, ageRecipient: "", validFrom: "", validUntil: "" };
+    expect(checkAddKey(colleague, isCountryCode)).toEqual([]);
+    expect(entryIdOf(colleague)).toBe(`reviewer:${minisignKeyId(line) ?? "?"}`);
+    expect(entryIdOf({ ...colleague, kind: "committee" })).toBe(`committee:${minisignKeyId(line) ?? "?"}`);
+    expect(entryIdOf({ ...colleague, authorityId: " reviewer:nikos " })).toBe("reviewer:nikos");
+    expect(entryIdOf({ ...colleague, kind: "authority" })).toBe("");
+    expect(checkAddKey({ ...colleague, kind: "authority" }, isCountryCode)).toEqual(["authority-id"]);
+    expect(checkAddKey({ ...colleague, authorityId: "reviewer nikos" }, isCountryCode)).toEqual(["entry-id"]);
+    expect(checkAddKey({ ...colleague, kind: "authority", authorityId: "x".repeat(129) }, isCountryCode)).toEqual(["entry-id"]);
   });
 
   it("turns date fields into the start or end of the local day", () => {

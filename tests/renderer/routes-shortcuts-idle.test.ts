@@ -23,13 +23,16 @@ describe("hash routes", () => {
       { screen: "decide", authority: "de-sta-berlin", id: "EPOC 2026/0042", revision: 3, supersedes: "de-sta-berlin.EPOC.r3.D1" },
       { screen: "decision", id: "nl-om.OM-RTM-2026-0117.r1.D2" },
       { screen: "grievance", id: "G/2026 0001" },
+      { screen: "countersign-requests" },
+      { screen: "countersign-request", decisionId: "nl-om.OM:RTM/2026 0117.r1.D1" },
     ] as const;
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
 
   it("falls back to the inbox for anything else", () => {
     for (const hash of ["", "#", "#/nowhere", "#/review/a/b", "#/review/a/b/0", "#/review/a/b/1/extra", "#/request/only-authority", "#/inbox/extra", "#/retention/x", "#/statistics/x", "#/request/a/%E0%A4%A",
-      "#/decisions/x", "#/decision", "#/decision/a/b", "#/grievance", "#/grievances/old", "#/grievances/new/x", "#/decide/a/b", "#/decide/a/b/0", "#/decide/a/b/1/D1/extra"]) {
+      "#/decisions/x", "#/decision", "#/decision/a/b", "#/grievance", "#/grievances/old", "#/grievances/new/x", "#/decide/a/b", "#/decide/a/b/0", "#/decide/a/b/1/D1/extra",
+      "#/countersignatures/a/b", "#/countersignature"]) {
       expect(parseRoute(hash)).toEqual({ screen: "inbox" });
     }
     expect(parseRoute("#/request/a/b/zero")).toEqual({ screen: "request", authority: "a", id: "b" });
@@ -42,6 +45,9 @@ describe("hash routes", () => {
     expect(navSectionOf({ screen: "new-grievance" })).toBe("grievances");
     expect(navSectionOf({ screen: "grievance", id: "G1" })).toBe("grievances");
     expect(navSectionOf({ screen: "keyring" })).toBe("keyring");
+    expect(navSectionOf({ screen: "countersign-request", decisionId: "D1" })).toBe("countersign-requests");
+    expect(navSectionOf({ screen: "countersign-requests" })).toBe("countersign-requests");
+    expect(routeHash({ screen: "countersign-request", decisionId: "a/b" })).toBe("#/countersignatures/a%2Fb");
   });
 });
 

@@ -102,6 +102,21 @@ describe("appendAudit", () => {
   });
 });
 
+describe("entriesOf", () => {
+  it("reads one action's rows of one object, in chain order, and nothing else", () => {
+    const { store } = storeWithEntries(3);
+    const saved = (objectId: string, bytes: number) => store.audit.appendAudit({ actor: REVIEWER, action: "attachment.saved", objectId, details: { path: "attachments/x.pdf", sha256: sha256(objectId), bytes } });
+    saved("attachment-2", 20);
+    store.audit.appendAudit({ actor: REVIEWER, action: "settings.changed", objectId: "attachment-2", details: { idleLockMinutes: 5 } });
+    expect(store.audit.entriesOf("attachment.saved", "attachment-2").map((entry) => [entry.seq, (entry.details as { bytes: number }).bytes])).toEqual([
+      [3, 2],
+      [5, 20],
+    ]);
+    expect(store.audit.entriesOf("settings.changed", "attachment-2").map((entry) => entry.seq)).toEqual([6]);
+    expect(store.audit.entriesOf("attachment.saved", "attachment-9")).toEqual([]);
+  });
+});
+
 describe("append-only", () => {
   it("blocks UPDATE and DELETE with the triggers", () => {
     const { store } = storeWithEntries(2);

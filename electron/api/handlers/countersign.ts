@@ -4,17 +4,19 @@
 import { basename } from "node:path";
 import { answerCountersignRequest, checkCountersignAnswer, countersignatureFileName, defaultCountersignatureId } from "../../core/decisions/countersign-answer.js";
 import { checkCountersignRequest, countersignRequestFileName, requestCountersignature } from "../../core/decisions/countersign-request.js";
+import { listCountersignRequestsSent } from "../../core/decisions/countersign-sent.js";
 import { getCountersignRequest, listCountersignRequests } from "../../core/decisions/countersign-views.js";
 import type { SessionState } from "../../core/session/session-state.js";
 import type { ApiHandlers } from "../dispatch.js";
 import type { FileDoor } from "../file-door.js";
 
-type CountersignHandlers = Pick<ApiHandlers, "listCountersignRequests" | "getCountersignRequest" | "requestCountersignature" | "answerCountersignRequest">;
+type CountersignHandlers = Pick<ApiHandlers, "listCountersignRequests" | "getCountersignRequest" | "listCountersignRequestsSent" | "requestCountersignature" | "answerCountersignRequest">;
 
 export function countersignHandlers(sessions: SessionState, files: FileDoor): CountersignHandlers {
   return {
     listCountersignRequests: () => listCountersignRequests(sessions.current()),
     getCountersignRequest: ({ decisionId }) => getCountersignRequest(sessions.current(), decisionId),
+    listCountersignRequestsSent: ({ decisionId }) => listCountersignRequestsSent(sessions.current(), decisionId),
     requestCountersignature: async ({ decisionId, to }) => {
       checkCountersignRequest(sessions.current(), decisionId, to);
       const target = await files.chooseSavePath(countersignRequestFileName(decisionId));

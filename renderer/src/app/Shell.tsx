@@ -9,6 +9,8 @@ import { AuditPacksScreen } from "../features/auditor/AuditPacksScreen.js";
 import { DecideScreen } from "../features/decisions/DecideScreen.js";
 import { DecisionScreen } from "../features/decisions/DecisionScreen.js";
 import { DecisionsScreen } from "../features/decisions/DecisionsScreen.js";
+import { CountersignRequestScreen } from "../features/countersign/CountersignRequestScreen.js";
+import { CountersignRequestsScreen } from "../features/countersign/CountersignRequestsScreen.js";
 import { GrievanceScreen } from "../features/grievances/GrievanceScreen.js";
 import { GrievancesScreen } from "../features/grievances/GrievancesScreen.js";
 import { NewGrievanceScreen } from "../features/grievances/NewGrievanceScreen.js";
@@ -31,6 +33,7 @@ const NAV_ITEMS: ReadonlyArray<{ screen: ReturnType<typeof navSectionOf>; icon: 
   { screen: "inbox", icon: "inbox" },
   { screen: "decisions", icon: "decision" },
   { screen: "grievances", icon: "grievance" },
+  { screen: "countersign-requests", icon: "countersign" },
   { screen: "import", icon: "import" },
   { screen: "keyring", icon: "key" },
   { screen: "retention", icon: "clock" },
@@ -80,6 +83,10 @@ function Screen({ route }: { route: Route }) {
       return <NewGrievanceScreen />;
     case "grievance":
       return <GrievanceScreen id={route.id} />;
+    case "countersign-requests":
+      return <CountersignRequestsScreen />;
+    case "countersign-request":
+      return <CountersignRequestScreen decisionId={route.decisionId} />;
     case "audit-packs":
       return <AuditPacksScreen />;
     case "audit-pack":

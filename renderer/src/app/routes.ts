@@ -19,6 +19,9 @@ export type Route =
   /** The decision screen for a reviewed revision; `supersedes` names the decision a new one replaces. */
   | { screen: "decide"; authority: string; id: string; revision: number; supersedes?: string }
   | { screen: "decision"; id: string }
+  /** Four eyes, the colleague's side: the countersignature requests received (#/countersignatures) and one of them. */
+  | { screen: "countersign-requests" }
+  | { screen: "countersign-request"; decisionId: string }
   | { screen: "grievance"; id: string }
   /** Auditor mode: the audit packs the store took in, one pack's page, and one case of a pack. */
   | { screen: "audit-packs" }
@@ -56,6 +59,11 @@ export function parseRoute(hash: string): Route {
     case "grievances":
       if (rest.length === 0) return { screen };
       return rest.length === 1 && rest[0] === "new" ? { screen: "new-grievance" } : DEFAULT_ROUTE;
+    case "countersignatures": {
+      if (rest.length === 0) return { screen: "countersign-requests" };
+      const [decisionId] = rest;
+      return decisionId && rest.length === 1 ? { screen: "countersign-request", decisionId } : DEFAULT_ROUTE;
+    }
     case "decision":
     case "grievance":
     case "audit-pack": {
@@ -107,6 +115,10 @@ export function routeHash(route: Route): string {
       return hashOf(route.screen, [route.pack, route.reference]);
     case "new-grievance":
       return "#/grievances/new";
+    case "countersign-requests":
+      return "#/countersignatures";
+    case "countersign-request":
+      return hashOf("countersignatures", [route.decisionId]);
     default:
       return `#/${route.screen}`;
   }
@@ -115,7 +127,7 @@ export function routeHash(route: Route): string {
 export const sameRoute = (a: Route, b: Route): boolean => routeHash(a) === routeHash(b);
 
 /** The navigation entry a screen belongs under, for the shell's "current" mark. */
-export function navSectionOf(route: Route): "inbox" | "import" | "keyring" | "settings" | "retention" | "statistics" | "help" | "decisions" | "grievances" | "audit-packs" {
+export function navSectionOf(route: Route): "inbox" | "import" | "keyring" | "settings" | "retention" | "statistics" | "help" | "decisions" | "grievances" | "countersign-requests" | "audit-packs" {
   switch (route.screen) {
     case "audit-pack":
     case "audit-case":
@@ -129,6 +141,8 @@ export function navSectionOf(route: Route): "inbox" | "import" | "keyring" | "se
     case "grievance":
     case "new-grievance":
       return "grievances";
+    case "countersign-request":
+      return "countersign-requests";
     default:
       return route.screen;
   }

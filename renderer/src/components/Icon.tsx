@@ -24,6 +24,7 @@ const PATHS = {
   decision: "M12 21a9 9 0 110-18 9 9 0 010 18zM8 12.5l3 3 5-6",
   grievance: "M5 21V4h13l-2.5 4.5L18 13H5",
   chart: "M4 4v16h16M8 16v-5m4 5V7m4 9v-3",
+  countersign: "M2.5 12.5l4 4 8-9M10.5 15.5l1 1 10-11",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -2,7 +2,7 @@
 import { create } from "zustand";
 import { api } from "../api/client.js";
 import type { KeyringEntry, ReviewerIdentity } from "../../../shared/api/keyring.js";
-import { dayToIso, extractMinisignKey, type AddKeyDraft } from "../features/keyring/keyring-model.js";
+import { dayToIso, entryIdOf, extractMinisignKey, type AddKeyDraft } from "../features/keyring/keyring-model.js";
 import { failureFrom, type Failure } from "./failure.js";
 
 interface KeyringState {
@@ -37,7 +37,8 @@ export const useKeyring = create<KeyringState>()((set, get) => ({
     const validFrom = draft.validFrom ? dayToIso(draft.validFrom, "start") : null;
     const validUntil = draft.validUntil ? dayToIso(draft.validUntil, "end") : null;
     const entry = await api.addAuthorityKey({
-      authorityId: draft.authorityId.trim(),
+      authorityId: entryIdOf(draft),
+      kind: draft.kind,
       name: draft.name.trim(),
       country: draft.country.trim().toUpperCase(),
       minisignPublicKey: extractMinisignKey(draft.publicKeyText),

@@ -11,6 +11,7 @@ import { AUDITOR_HOME, isAuditorScreen } from "../app/routes.js";
 import { useAuditor } from "./auditor.js";
 import { useDecisions } from "./decisions.js";
 import { useGrievances } from "./grievances.js";
+import { useCountersign } from "./countersign.js";
 import { useImport } from "./import.js";
 import { useInbox } from "./inbox.js";
 import { useKeyring } from "./keyring.js";
@@ -55,6 +56,7 @@ export function clearCaseData(): void {
   useGrievances.getState().reset();
   useStatistics.getState().reset();
   useExecutions.getState().reset();
+  useCountersign.getState().reset();
   useAuditor.getState().reset();
   useNavigation.getState().reset();
 }

@@ -7,6 +7,7 @@ import { migration006Decisions } from "./006-decisions.js";
 import { migration007Countersign } from "./007-countersign.js";
 import { migration008ExecutionsStatistics } from "./008-executions-statistics.js";
 import { migration009Auditor } from "./009-auditor.js";
+import { migration010AuditByObject } from "./010-audit-by-object.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order; versions run 1, 2, 3… with no gaps. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007Countersign,
   migration008ExecutionsStatistics,
   migration009Auditor,
+  migration010AuditByObject,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -79,6 +79,7 @@ export class AuditLog {
   readonly #insert;
   readonly #selectPage;
   readonly #selectChain;
+  readonly #selectOf;
 
   constructor(ctx: StoreContext) {
     this.#ctx = ctx;
@@ -92,6 +93,9 @@ export class AuditLog {
     );
     this.#selectPage = db.prepare<[number, number], AuditRow>(
       `SELECT ${COLUMNS} FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`,
+    );
+    this.#selectOf = db.prepare<[string, string], AuditRow>(
+      `SELECT ${COLUMNS} FROM audit_log WHERE action = ? AND object_id = ? ORDER BY seq`,
     );
     // Rows as arrays: a million row objects cost more than the two hashes per row.
     this.#selectChain = db
@@ -124,6 +128,15 @@ export class AuditLog {
   listAudit(options: { afterSeq?: number; limit?: number } = {}): AuditEntry[] {
     const limit = Math.min(options.limit ?? AUDIT_PAGE_LIMIT, AUDIT_PAGE_LIMIT);
     return this.#selectPage.all(options.afterSeq ?? 0, limit).map(toEntry);
+  }
+
+  /**
+   * Every row of one action on one object, in chain order: what a page shows of its own history
+   * (the countersignature requests sent for a decision). The log has no index on objects, so this
+   * reads the whole table; a page calls it for one object at a time.
+   */
+  entriesOf(action: AuditAction, objectId: string): AuditEntry[] {
+    return this.#selectOf.all(action, objectId).map(toEntry);
   }
 
   /** The newest row's seq and hash: seq 0 and the genesis hash for an empty log. */

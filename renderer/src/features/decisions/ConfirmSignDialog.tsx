@@ -16,9 +16,11 @@ interface Props {
   busy: boolean;
   error: Failure | null;
   children: ReactNode;
+  /** What the confirm button says while busy; "Signing…" by default. */
+  busyLabel?: string;
 }
 
-export function ConfirmSignDialog({ title, isOpen, onClose, onConfirm, confirmLabel, busy, error, children }: Props) {
+export function ConfirmSignDialog({ title, isOpen, onClose, onConfirm, confirmLabel, busy, error, children, busyLabel }: Props) {
   const { t } = useTranslation();
   return (
     <ModalDialog title={title} role="alertdialog" dismissable={false} isOpen={isOpen} onOpenChange={(open) => !open && !busy && onClose()}>
@@ -29,7 +31,7 @@ export function ConfirmSignDialog({ title, isOpen, onClose, onConfirm, confirmLa
           {t("common.cancel")}
         </Button>
         <Button className="button button-primary" onPress={onConfirm} isDisabled={busy}>
-          {busy ? t("common.signing") : confirmLabel}
+          {busy ? (busyLabel ?? t("common.signing")) : confirmLabel}
         </Button>
       </div>
     </ModalDialog>

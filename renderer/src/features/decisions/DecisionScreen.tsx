@@ -18,6 +18,7 @@ import { FieldRow } from "../request/ProvenanceSection.js";
 import { asReviewScope, canSealTo } from "./decision-model.js";
 import { ExecutionSection } from "../executions/ExecutionSection.js";
 import { CountersignaturesSection } from "./CountersignaturesSection.js";
+import { RequestCountersignSection } from "../countersign/RequestCountersignSection.js";
 import { ExportButtons } from "./ExportButtons.js";
 import { ScopeDiffTable } from "./ScopeDiffTable.js";
 
@@ -104,6 +105,7 @@ function DecisionBody({ view }: { view: DecisionView }) {
       </header>
 
       <CountersignaturesSection view={view} />
+      {view.countersignaturesRequired ? <RequestCountersignSection view={view} /> : null}
 
       <ExecutionSection view={view} />
 

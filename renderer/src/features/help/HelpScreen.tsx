@@ -2,7 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { isMac } from "../../app/platform.js";
 
-const TOPICS = ["import", "trust", "share", "review", "workspace", "decide", "grievance", "lock"] as const;
+const TOPICS = ["import", "trust", "share", "review", "workspace", "decide", "countersign", "grievance", "lock"] as const;
 const KEYS = ["search", "import", "lock", "rows", "open", "back", "answer", "note", "move"] as const;
 
 export function HelpScreen() {

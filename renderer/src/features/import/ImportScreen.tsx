@@ -11,10 +11,12 @@ import { ProgressBar } from "../../components/ProgressBar.js";
 import { formatBytes, formatNumber, formatPercent } from "../../i18n/format.js";
 import { announce } from "../../store/announcer.js";
 import { isImportBusy, useImport } from "../../store/import.js";
+import { useCountersign } from "../../store/countersign.js";
 import { useInbox } from "../../store/inbox.js";
 import { useNavigation } from "../../store/navigation.js";
 import { useLocale } from "../../store/settings.js";
-import { baseName, countOutcomes, progressFraction } from "./import-model.js";
+import { baseName, countersignOutcome, countOutcomes, progressFraction, storedOutcomeRoute } from "./import-model.js";
+import { openCountersignOutcome } from "./countersign-outcome.js";
 
 export function ImportScreen() {
   const { t } = useTranslation();
@@ -43,6 +45,8 @@ export function ImportScreen() {
     const state = useImport.getState();
     if (result) {
       useInbox.getState().invalidate();
+      // A four-eyes bundle changes the Countersignatures list or a decision's status: read them again when shown.
+      if (result.some((outcome) => outcome.status === "imported" && countersignOutcome(outcome) !== null)) useCountersign.getState().invalidate();
       const counts = countOutcomes(result);
       announce(t("import.resultsSummary", { imported: counts.imported, duplicate: counts.duplicate, refused: counts.refused }));
     } else if (state.error) {
@@ -148,12 +152,22 @@ function OutcomeRow({ outcome }: { outcome: ImportOutcome }) {
   const { t } = useTranslation();
   const navigate = useNavigation((state) => state.navigate);
   const stored = outcome.status === "refused" ? null : outcome;
+  const fourEyes = stored ? countersignOutcome(stored) : null;
+  const grievance = stored?.bundleType === "grievance";
+  const executionReport = stored?.bundleType === "execution-report";
+  const route = stored && !fourEyes ? storedOutcomeRoute(stored) : null;
   const open = () => {
-    if (stored) navigate({ screen: "request", authority: stored.authority, id: stored.id, revision: stored.revision });
+    if (fourEyes) void openCountersignOutcome(fourEyes, navigate);
+    else if (route) navigate(route);
   };
   let details: string;
   if (outcome.status === "refused") {
     details = t(`refusal.${outcome.code}`);
+  } else if (fourEyes) {
+    details = `${t(fourEyes.kind === "request" ? "countersign.import.request" : "countersign.import.answer", { id: fourEyes.id, from: fourEyes.from })}${outcome.status === "duplicate" ? ` ${t("import.duplicateDetail")}` : ""}`;
+  } else if (grievance || executionReport) {
+    const words = t(grievance ? "import.grievanceFrom" : "import.executionReportFrom", { id: outcome.id, from: outcome.authority });
+    details = `${words}${outcome.status === "duplicate" ? ` ${t("import.duplicateDetail")}` : ""}`;
   } else if (outcome.status === "imported") {
     details = t("import.importedAs", { id: outcome.id, revision: outcome.revision, authority: outcome.authority });
   } else {
@@ -172,9 +186,9 @@ function OutcomeRow({ outcome }: { outcome: ImportOutcome }) {
       </td>
       <td>
         <span>{details}</span>
-        {stored ? (
+        {fourEyes || route ? (
           <button type="button" className="button button-small inline-action" onClick={open}>
-            {t("import.open")}
+            {fourEyes ? t(fourEyes.kind === "request" ? "countersign.import.openRequest" : "countersign.import.openDecision") : grievance ? t("import.openGrievance") : t("import.open")}
           </button>
         ) : null}
       </td>

@@ -1,8 +1,11 @@
-// Adding an issuing authority's key: the minisign public key pasted or loaded from its .pub file,
-// with the key id shown as soon as the line parses so the reviewer can compare it with the issuer.
+// Adding a key to the keyring, of one of its kinds: an issuing authority, a colleague reviewer
+// (four eyes: their minisign key and the age recipient countersignature requests are sealed to) or
+// a committee. The minisign public key is pasted or loaded from its .pub file, with the key id
+// shown as soon as the line parses so the reviewer can compare it with its owner.
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { isCountryCode } from "../../../../shared/formats/countries.js";
+import { isKeyringKind, KEYRING_KINDS } from "../../../../shared/vocabulary/keyring-kinds.js";
 import { ErrorNote } from "../../components/ErrorNote.js";
 import { FieldFrame, SelectField, TextField } from "../../components/Field.js";
 import { announce } from "../../store/announcer.js";
@@ -12,7 +15,7 @@ import { countryOptions } from "../inbox/InboxFilters.js";
 import { checkAddKey, extractMinisignKey, minisignKeyId, type AddKeyDraft, type AddKeyProblem } from "./keyring-model.js";
 import { SubmitButton } from "../../components/SubmitButton.js";
 
-const EMPTY: AddKeyDraft = { authorityId: "", name: "", country: "", publicKeyText: "", ageRecipient: "", validFrom: "", validUntil: "" };
+const EMPTY: AddKeyDraft = { kind: "authority", authorityId: "", name: "", country: "", publicKeyText: "", ageRecipient: "", validFrom: "", validUntil: "" };
 
 export function AddKeyForm() {
   const { t } = useTranslation();
@@ -28,6 +31,8 @@ export function AddKeyForm() {
 
   const set = <K extends keyof AddKeyDraft>(key: K) => (value: AddKeyDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
   const problem = (name: AddKeyProblem) => (problems.includes(name) ? t(`keyring.problem.${name}`) : null);
+  const kind = draft.kind;
+  const kinds = useMemo(() => KEYRING_KINDS.map((value) => ({ value, label: t(`keyring.kind.${value}`) })), [t]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,7 +47,8 @@ export function AddKeyForm() {
     try {
       const entry = await add(draft);
       announce(t("keyring.added", { keyId: entry.keyId, name: entry.name }));
-      setDraft(EMPTY);
+      // The next entry is often of the same kind (several colleagues): keep it.
+      setDraft({ ...EMPTY, kind: entry.kind });
     } catch (error) {
       setFailure(failureFrom(error, (message) => t("keyring.addFailed", { message })));
     } finally {
@@ -55,15 +61,30 @@ export function AddKeyForm() {
       <h2 id="add-key-title">{t("keyring.add")}</h2>
       <p className="muted">{t("keyring.addIntro")}</p>
       <form ref={formRef} className="form form-grid" aria-labelledby="add-key-title" onSubmit={(event) => void submit(event)} noValidate>
-        <TextField label={t("keyring.authorityId")} value={draft.authorityId} onChange={set("authorityId")} hint={t("keyring.authorityIdHint")} error={problem("authority-id")} spellCheck={false} required />
-        <TextField label={t("keyring.authorityName")} value={draft.name} onChange={set("name")} error={problem("name")} required />
-        <SelectField label={t("keyring.country")} value={draft.country} onChange={set("country")} options={countries} error={problem("country")} />
+        <SelectField
+          className="span-all"
+          label={t("keyring.kindLabel")}
+          value={kind}
+          onChange={(value) => {
+            if (isKeyringKind(value)) set("kind")(value);
+            setProblems([]);
+          }}
+          options={kinds}
+          hint={t(`keyring.kindHint.${kind}`)}
+        />
+        {kind === "authority" ? (
+          <TextField label={t("keyring.authorityId")} value={draft.authorityId} onChange={set("authorityId")} hint={t("keyring.authorityIdHint")} error={problem("authority-id") ?? problem("entry-id")} spellCheck={false} required />
+        ) : (
+          <TextField label={t("keyring.entryId")} value={draft.authorityId} onChange={set("authorityId")} hint={t("keyring.entryIdHint", { kind })} error={problem("entry-id")} spellCheck={false} />
+        )}
+        <TextField label={t(`keyring.nameLabel.${kind}`)} value={draft.name} onChange={set("name")} error={problems.includes("name") ? t(`keyring.problemName.${kind}`) : null} required />
+        <SelectField label={t(`keyring.countryLabel.${kind}`)} value={draft.country} onChange={set("country")} options={countries} error={problems.includes("country") ? t(`keyring.problemCountry.${kind}`) : null} />
         <FieldFrame
           className="span-all"
           label={t("keyring.minisignKey")}
           hint={
             <>
-              {t("keyring.minisignKeyHint")}
+              {t(`keyring.minisignKeyHintKind.${kind}`)}
               {keyId ? <strong className="key-preview"> {t("keyring.keyPreview", { keyId })}</strong> : null}
             </>
           }
@@ -101,7 +122,7 @@ export function AddKeyForm() {
             </div>
           )}
         </FieldFrame>
-        <TextField className="span-all" label={t("keyring.ageRecipient")} value={draft.ageRecipient} onChange={set("ageRecipient")} hint={t("keyring.ageRecipientHint")} error={problem("age-recipient")} spellCheck={false} />
+        <TextField className="span-all" label={t("keyring.ageRecipient")} value={draft.ageRecipient} onChange={set("ageRecipient")} hint={t(`keyring.ageRecipientHintKind.${kind}`)} error={problem("age-recipient")} spellCheck={false} />
         <TextField label={t("keyring.validFromLabel")} type="date" value={draft.validFrom} onChange={set("validFrom")} error={problem("valid-from")} />
         <TextField label={t("keyring.validUntilLabel")} type="date" value={draft.validUntil} onChange={set("validUntil")} error={problem("valid-until") ?? problem("window")} />
         {failure ? (

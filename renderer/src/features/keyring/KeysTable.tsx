@@ -1,4 +1,5 @@
-// Trusted authority keys with their validity and a Revoke button that asks first.
+// Trusted keys, each with its entry's kind (authority, colleague reviewer, committee), its
+// validity, and a Revoke button that asks first.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "react-aria-components";
@@ -54,6 +55,7 @@ export function KeysTable({ entries }: { entries: readonly KeyringEntry[] }) {
           <thead>
             <tr>
               <th scope="col">{t("keyring.col.authority")}</th>
+              <th scope="col">{t("keyring.col.kind")}</th>
               <th scope="col">{t("keyring.col.country")}</th>
               <th scope="col">{t("keyring.col.keyId")}</th>
               <th scope="col">{t("keyring.col.validity")}</th>
@@ -70,6 +72,9 @@ export function KeysTable({ entries }: { entries: readonly KeyringEntry[] }) {
                     <span className="cell-title">{entry.name}</span>
                     <code className="cell-sub">{entry.authorityId}</code>
                   </th>
+                  <td>
+                    <span className={`tag key-kind kind-${entry.kind}`}>{t(`keyring.kind.${entry.kind}`)}</span>
+                  </td>
                   <td>
                     {countryName(entry.country, UI_LANGUAGE)} ({entry.country})
                   </td>

@@ -1,6 +1,7 @@
 // Keyring logic without a DOM: minisign public keys from a .pub file or a pasted line, their key
 // ids as minisign prints them, validity status, and date fields to RFC 3339.
 import type { KeyringEntry } from "../../../../shared/api/keyring.js";
+import type { KeyringKind } from "../../../../shared/vocabulary/keyring-kinds.js";
 import { base64ToBytes } from "../request/request-model.js";
 
 /** The base64 key line of a minisign .pub file (skipping its "untrusted comment:" line), or the pasted line. */
@@ -52,6 +53,9 @@ export function dayToIso(day: string, edge: "start" | "end"): string | null {
 }
 
 export interface AddKeyDraft {
+  /** An issuing authority, a colleague reviewer (four eyes) or a committee (audit packs). */
+  kind: KeyringKind;
+  /** An authority's own id (required); a reviewer's or committee's id, or empty for `<kind>:<key id>`. */
   authorityId: string;
   name: string;
   country: string;
@@ -61,12 +65,28 @@ export interface AddKeyDraft {
   validUntil: string;
 }
 
-export type AddKeyProblem = "authority-id" | "name" | "country" | "key" | "age-recipient" | "valid-from" | "valid-until" | "window";
+export type AddKeyProblem = "authority-id" | "entry-id" | "name" | "country" | "key" | "age-recipient" | "valid-from" | "valid-until" | "window";
+
+/** The core's rule for an entry id (electron/core/keyring): checked here so the field can say so. */
+const ENTRY_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The id the entry is stored under: what the reviewer typed, or for a reviewer or committee left
+ * empty the core's default, `<kind>:<key id>` (docs/decisions.md, Keyring entries).
+ */
+export function entryIdOf(draft: Pick<AddKeyDraft, "kind" | "authorityId" | "publicKeyText">): string {
+  const typed = draft.authorityId.trim();
+  if (typed || draft.kind === "authority") return typed;
+  const keyId = minisignKeyId(extractMinisignKey(draft.publicKeyText));
+  return keyId === null ? "" : `${draft.kind}:${keyId}`;
+}
 
 /** Field-by-field problems the reviewer can fix before asking the core (which checks again). */
 export function checkAddKey(draft: AddKeyDraft, isCountry: (code: string) => boolean): AddKeyProblem[] {
   const problems: AddKeyProblem[] = [];
-  if (!draft.authorityId.trim()) problems.push("authority-id");
+  const id = draft.authorityId.trim();
+  if (draft.kind === "authority" && !id) problems.push("authority-id");
+  else if (id && !ENTRY_ID.test(id)) problems.push("entry-id");
   if (!draft.name.trim()) problems.push("name");
   if (!isCountry(draft.country.trim().toUpperCase())) problems.push("country");
   if (minisignKeyId(extractMinisignKey(draft.publicKeyText)) === null) problems.push("key");
