@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { sealBundle } from "../../electron/core/bundles/seal-bundle.js";
 import { encodePublicKey, generateMinisignKeyPair, type MinisignKeyPair } from "../../electron/core/crypto/minisign.js";
 import { reportJson } from "../../electron/core/statistics/report-service.js";
@@ -26,7 +26,8 @@ import { REASONS } from "../decisions/decide-office.js";
 import { SAMPLE_AUTHORITY, sampleRequest } from "../helpers/sample-request.js";
 import { TEST_PASSPHRASE } from "../helpers/passphrases.js";
 import { startAppHost, type AppHost } from "./helpers/app-host.js";
-import { checkScreen, closeAndReport, launchChromium, openApp, type OpenedPage, type ScreenCheck, SCREENS_DIR, UI_WAIT } from "./helpers/browser.js";
+import { closeAndReport, launchChromium, openApp, type OpenedPage, UI_WAIT } from "./helpers/browser.js";
+import { e2eFlow } from "./helpers/flow.js";
 import { sealRequestFile } from "./helpers/bundles.js";
 import { tabTo as tabToTarget } from "./helpers/keyboard.js";
 
@@ -43,27 +44,7 @@ let page: Page;
 let issuer: MinisignKeyPair;
 let recipient = "";
 let publicKey = "";
-const screens: ScreenCheck[] = [];
-let failed = false;
-
-function step(name: string, body: () => Promise<void>, timeout = 90_000): void {
-  it(name, { timeout }, async (context) => {
-    if (failed) context.skip();
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      await page?.screenshot({ path: path.join(SCREENS_DIR, "statistics-failed.png"), fullPage: true }).catch(() => undefined);
-      if (opened?.problems.length) console.error(`page problems so far:\n${opened.problems.join("\n")}`);
-      if (app?.hostLog.length) console.error(`host log:\n${app.hostLog.join("\n")}`);
-      throw error;
-    }
-  });
-}
-
-const screen = async (nn: number, name: string): Promise<void> => {
-  screens.push(await checkScreen(page, nn, name));
-};
+const { step, screen, screens } = e2eFlow("statistics", () => ({ page, opened, app }), 90_000);
 const heading = (name: string | RegExp, level = 1) => page.getByRole("heading", { level, name });
 const tabTo = (target: Locator, options?: { back?: boolean; max?: number }) => tabToTarget(page, target, { max: 150, ...options });
 async function typeInto(target: Locator, text: string, options?: { back?: boolean }): Promise<void> {
