@@ -2,7 +2,7 @@
 // the import screen's files do (main's open dialog, or a drop, as one-shot tokens: the page never
 // names a path); each picked pack gets its own result in plain words, a refusal with the core's
 // sentence naming the first fault. Nothing of a refused pack is stored.
-import { useEffect, useRef, useState, type DragEvent } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { routeHash } from "../../app/routes.js";
 import { isMac } from "../../app/platform.js";
@@ -13,6 +13,7 @@ import { announce } from "../../store/announcer.js";
 import { isPackImportBusy, useAuditor, type PackOutcome } from "../../store/auditor.js";
 import { useNavigation } from "../../store/navigation.js";
 import { useLocale } from "../../store/settings.js";
+import { FileDropScreen } from "../../components/FileDropScreen.js";
 
 export function AuditPacksScreen() {
   const { t } = useTranslation();
@@ -25,7 +26,6 @@ export function AuditPacksScreen() {
   const loadPacks = useAuditor((state) => state.loadPacks);
   const pickerRequest = useNavigation((state) => state.importPicker);
   const seenPicker = useRef(pickerRequest);
-  const [dragging, setDragging] = useState(false);
   const busy = isPackImportBusy(phase);
 
   useEffect(() => {
@@ -54,87 +54,70 @@ export function AuditPacksScreen() {
     }
   }, [pickerRequest]);
 
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    setDragging(false);
-    const files = [...event.dataTransfer.files];
-    if (files.length > 0) void start(() => useAuditor.getState().dropPacks(files));
-  };
-
   return (
-    <div
-      className={dragging ? "screen screen-import dragging" : "screen screen-import"}
-      onDragEnter={(event) => {
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragOver={(event) => {
-        event.preventDefault();
-        event.dataTransfer.dropEffect = busy ? "none" : "copy";
-      }}
-      onDragLeave={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
-      }}
-      onDrop={onDrop}
-    >
-      <div className="screen-head">
-        <h1 tabIndex={-1}>{t("auditor.packs.title")}</h1>
-      </div>
-      <p className="lead">{t("auditor.packs.intro")}</p>
-      <div className="form-actions">
-        <button type="button" className="button button-primary" onClick={choose} disabled={busy} aria-keyshortcuts={isMac() ? "Meta+O" : "Control+O"}>
-          <Icon name="import" />
-          {phase === "importing" ? t("auditor.import.importing") : t("auditor.import.choose")}
-        </button>
-      </div>
-      <p className="muted">{isMac() ? t("auditor.import.dropHintMac") : t("auditor.import.dropHint")}</p>
-      {importError ? <ErrorNote message={t("auditor.import.failed", { message: importError.message })} code={importError.code} /> : null}
-      {outcomes.length > 0 ? (
-        <section className="panel" aria-labelledby="pack-import-results">
-          <h2 id="pack-import-results">{t("auditor.import.results")}</h2>
-          <ul className="plain-list outcome-list">
-            {outcomes.map((outcome, index) => (
-              <OutcomeItem key={`${outcome.name}-${index}`} outcome={outcome} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <section className="panel" aria-labelledby="pack-list">
-        <h2 id="pack-list">{t("auditor.packs.stored")}</h2>
-        {packsError ? <ErrorNote message={t("auditor.packs.loadFailed", { message: packsError.message })} code={packsError.code} /> : null}
-        {packs === null && !packsError ? <p role="status">{t("auditor.packs.loading")}</p> : null}
-        {packs !== null && packs.length === 0 ? <p className="empty">{t("auditor.packs.none")}</p> : null}
-        {packs !== null && packs.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table" aria-labelledby="pack-list">
-              <thead>
-                <tr>
-                  <th scope="col">{t("auditor.packs.pack")}</th>
-                  <th scope="col">{t("auditor.packs.office")}</th>
-                  <th scope="col">{t("auditor.packs.imported")}</th>
-                  <th scope="col">{t("auditor.packs.cases")}</th>
-                  <th scope="col">{t("auditor.packs.findings")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {packs.map((pack) => (
-                  <tr key={pack.id}>
-                    <th scope="row">
-                      <a href={routeHash({ screen: "audit-pack", id: pack.id })}>{pack.id}</a>
-                    </th>
-                    <td>{pack.office}</td>
-                    <td>{formatDateTime(pack.importedAt, locale)}</td>
-                    <td>{t("auditor.packs.caseCounts", { sample: formatNumber(pack.sample.length, locale), purposive: formatNumber(pack.purposive.filter((pick) => !pick.alsoInRandomSample).length, locale) })}</td>
-                    <td>{formatNumber(pack.findings, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+    <FileDropScreen busy={busy} onFiles={(files) => void start(() => useAuditor.getState().dropPacks(files))}>
+      {() => (
+        <>
+          <div className="screen-head">
+            <h1 tabIndex={-1}>{t("auditor.packs.title")}</h1>
           </div>
-        ) : null}
-      </section>
-    </div>
+          <p className="lead">{t("auditor.packs.intro")}</p>
+          <div className="form-actions">
+            <button type="button" className="button button-primary" onClick={choose} disabled={busy} aria-keyshortcuts={isMac() ? "Meta+O" : "Control+O"}>
+              <Icon name="import" />
+              {phase === "importing" ? t("auditor.import.importing") : t("auditor.import.choose")}
+            </button>
+          </div>
+          <p className="muted">{isMac() ? t("auditor.import.dropHintMac") : t("auditor.import.dropHint")}</p>
+          {importError ? <ErrorNote message={t("auditor.import.failed", { message: importError.message })} code={importError.code} /> : null}
+          {outcomes.length > 0 ? (
+            <section className="panel" aria-labelledby="pack-import-results">
+              <h2 id="pack-import-results">{t("auditor.import.results")}</h2>
+              <ul className="plain-list outcome-list">
+                {outcomes.map((outcome, index) => (
+                  <OutcomeItem key={`${outcome.name}-${index}`} outcome={outcome} />
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          <section className="panel" aria-labelledby="pack-list">
+            <h2 id="pack-list">{t("auditor.packs.stored")}</h2>
+            {packsError ? <ErrorNote message={t("auditor.packs.loadFailed", { message: packsError.message })} code={packsError.code} /> : null}
+            {packs === null && !packsError ? <p role="status">{t("auditor.packs.loading")}</p> : null}
+            {packs !== null && packs.length === 0 ? <p className="empty">{t("auditor.packs.none")}</p> : null}
+            {packs !== null && packs.length > 0 ? (
+              <div className="table-wrap">
+                <table className="table" aria-labelledby="pack-list">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("auditor.packs.pack")}</th>
+                      <th scope="col">{t("auditor.packs.office")}</th>
+                      <th scope="col">{t("auditor.packs.imported")}</th>
+                      <th scope="col">{t("auditor.packs.cases")}</th>
+                      <th scope="col">{t("auditor.packs.findings")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {packs.map((pack) => (
+                      <tr key={pack.id}>
+                        <th scope="row">
+                          <a href={routeHash({ screen: "audit-pack", id: pack.id })}>{pack.id}</a>
+                        </th>
+                        <td>{pack.office}</td>
+                        <td>{formatDateTime(pack.importedAt, locale)}</td>
+                        <td>{t("auditor.packs.caseCounts", { sample: formatNumber(pack.sample.length, locale), purposive: formatNumber(pack.purposive.filter((pick) => !pick.alsoInRandomSample).length, locale) })}</td>
+                        <td>{formatNumber(pack.findings, locale)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </section>
+        </>
+      )}
+    </FileDropScreen>
   );
 }
 

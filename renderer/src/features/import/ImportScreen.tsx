@@ -1,7 +1,7 @@
 // Import: a button for main's open dialog, drag and drop anywhere on the screen, a progress bar
 // while the core works, and one result row per file in plain words. Files reach the core only as
 // the tokens main issued for them (store/import.ts): the page never handles a path.
-import { useEffect, useRef, useState, type DragEvent } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportOutcome } from "../../../../shared/api/requests.js";
 import { isMac } from "../../app/platform.js";
@@ -17,6 +17,7 @@ import { useNavigation } from "../../store/navigation.js";
 import { useLocale } from "../../store/settings.js";
 import { baseName, countersignOutcome, countOutcomes, progressFraction, storedOutcomeRoute } from "./import-model.js";
 import { openCountersignOutcome } from "./countersign-outcome.js";
+import { FileDropScreen } from "../../components/FileDropScreen.js";
 
 export function ImportScreen() {
   const { t } = useTranslation();
@@ -32,7 +33,6 @@ export function ImportScreen() {
   const clear = useImport((state) => state.clear);
   const pickerRequest = useNavigation((state) => state.importPicker);
   const seenPicker = useRef(pickerRequest);
-  const [dragging, setDragging] = useState(false);
   const busy = isImportBusy(phase);
   const showsProgress = phase === "preparing" || phase === "importing";
 
@@ -64,13 +64,6 @@ export function ImportScreen() {
     // Only a new picker request (the menu, Ctrl+O) opens the picker, not a re-render.
   }, [pickerRequest]);
 
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    setDragging(false);
-    const files = [...event.dataTransfer.files];
-    if (files.length > 0) void start(() => run(files));
-  };
-
   const fraction = progress ? progressFraction(progress) : null;
   const progressText =
     phase === "preparing"
@@ -84,67 +77,57 @@ export function ImportScreen() {
   const counts = countOutcomes(outcomes);
 
   return (
-    <div
-      className={dragging ? "screen screen-import dragging" : "screen screen-import"}
-      onDragEnter={(event) => {
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragOver={(event) => {
-        event.preventDefault();
-        event.dataTransfer.dropEffect = busy ? "none" : "copy";
-      }}
-      onDragLeave={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
-      }}
-      onDrop={onDrop}
-    >
-      <div className="screen-head">
-        <h1 tabIndex={-1}>{t("import.title")}</h1>
-      </div>
-      <p className="lead">{t("import.intro")}</p>
-      <div className="drop-zone" aria-hidden={dragging ? undefined : true}>
-        <Icon name="import" className="drop-icon" />
-        <p className="drop-title">{t("import.dropZone")}</p>
-        <p className="muted">{isMac() ? t("import.dropHintMac") : t("import.dropHint")}</p>
-      </div>
-      <div className="form-actions">
-        <button type="button" className="button button-primary" onClick={openPicker} disabled={busy} aria-keyshortcuts={isMac() ? "Meta+O" : "Control+O"}>
-          <Icon name="import" />
-          {t("import.choose")}
-        </button>
-        {phase === "done" || phase === "failed" ? (
-          <button type="button" className="button button-quiet" onClick={clear}>
-            {t("import.clear")}
-          </button>
-        ) : null}
-      </div>
-      {showsProgress ? <ProgressBar label={t("import.progressLabel")} fraction={phase === "preparing" ? (fileCount ? prepared / fileCount : null) : fraction} valueText={progressText} /> : null}
-      {error ? <ErrorNote message={t("import.failed", { message: error.message })} code={error.code} /> : null}
-      {outcomes.length > 0 ? (
-        <section className="panel" aria-labelledby="import-results">
-          <h2 id="import-results">{t("import.results")}</h2>
-          <p>{t("import.resultsSummary", { imported: formatNumber(counts.imported, locale), duplicate: formatNumber(counts.duplicate, locale), refused: formatNumber(counts.refused, locale) })}</p>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("import.file")}</th>
-                  <th scope="col">{t("import.result")}</th>
-                  <th scope="col">{t("import.details")}</th>
-                  <th scope="col">{t("import.technical")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcomes.map((outcome, index) => (
-                  <OutcomeRow key={`${outcome.file}-${index}`} outcome={outcome} />
-                ))}
-              </tbody>
-            </table>
+    <FileDropScreen busy={busy} onFiles={(files) => void start(() => run(files))}>
+      {(dragging) => (
+        <>
+          <div className="screen-head">
+            <h1 tabIndex={-1}>{t("import.title")}</h1>
           </div>
-        </section>
-      ) : null}
-    </div>
+          <p className="lead">{t("import.intro")}</p>
+          <div className="drop-zone" aria-hidden={dragging ? undefined : true}>
+            <Icon name="import" className="drop-icon" />
+            <p className="drop-title">{t("import.dropZone")}</p>
+            <p className="muted">{isMac() ? t("import.dropHintMac") : t("import.dropHint")}</p>
+          </div>
+          <div className="form-actions">
+            <button type="button" className="button button-primary" onClick={openPicker} disabled={busy} aria-keyshortcuts={isMac() ? "Meta+O" : "Control+O"}>
+              <Icon name="import" />
+              {t("import.choose")}
+            </button>
+            {phase === "done" || phase === "failed" ? (
+              <button type="button" className="button button-quiet" onClick={clear}>
+                {t("import.clear")}
+              </button>
+            ) : null}
+          </div>
+          {showsProgress ? <ProgressBar label={t("import.progressLabel")} fraction={phase === "preparing" ? (fileCount ? prepared / fileCount : null) : fraction} valueText={progressText} /> : null}
+          {error ? <ErrorNote message={t("import.failed", { message: error.message })} code={error.code} /> : null}
+          {outcomes.length > 0 ? (
+            <section className="panel" aria-labelledby="import-results">
+              <h2 id="import-results">{t("import.results")}</h2>
+              <p>{t("import.resultsSummary", { imported: formatNumber(counts.imported, locale), duplicate: formatNumber(counts.duplicate, locale), refused: formatNumber(counts.refused, locale) })}</p>
+              <div className="table-wrap">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("import.file")}</th>
+                      <th scope="col">{t("import.result")}</th>
+                      <th scope="col">{t("import.details")}</th>
+                      <th scope="col">{t("import.technical")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {outcomes.map((outcome, index) => (
+                      <OutcomeRow key={`${outcome.file}-${index}`} outcome={outcome} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          ) : null}
+        </>
+      )}
+    </FileDropScreen>
   );
 }
 
