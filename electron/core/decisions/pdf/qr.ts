@@ -1,7 +1,7 @@
 // A QR code drawn as filled squares, so the PDF needs no image: a clerk's phone reads the
 // decision's digest off the paper and compares it with the file's.
 import type { PDFPage } from "pdf-lib";
-import { rgb } from "pdf-lib";
+import { BLACK, WHITE } from "./colors.js";
 import QRCode from "qrcode";
 
 /** The modules of a QR code for `text` (error correction M), row by row. */
@@ -15,14 +15,14 @@ export function drawQr(page: PDFPage, text: string, x: number, y: number, size: 
   const matrix = qrMatrix(text);
   const quiet = 4;
   const cell = size / (matrix.length + 2 * quiet);
-  page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
+  page.drawRectangle({ x, y, width: size, height: size, color: WHITE });
   // One rectangle per run of dark modules in a row: fewer objects, and no seams between them.
   matrix.forEach((row, r) => {
     for (let c = 0; c < row.length; c++) {
       if (!row[c]) continue;
       let end = c;
       while (row[end + 1]) end++;
-      page.drawRectangle({ x: x + (quiet + c) * cell, y: y + size - (quiet + r + 1) * cell, width: (end - c + 1) * cell, height: cell, color: rgb(0, 0, 0) });
+      page.drawRectangle({ x: x + (quiet + c) * cell, y: y + size - (quiet + r + 1) * cell, width: (end - c + 1) * cell, height: cell, color: BLACK });
       c = end;
     }
   });

@@ -2,8 +2,8 @@
 // rows and ruled tables, with page breaks and a footer on every page. Fonts are DejaVu Sans,
 // embedded as subsets under fixed names, and the document's dates come from the caller, so the
 // same input gives the same bytes.
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import type { PDFDocument, PDFFont, PDFPage } from "pdf-lib";
+import { BLACK, rgb } from "./colors.js";
 import { loadFonts } from "./fonts.js";
 
 export const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
@@ -50,6 +50,8 @@ export class Typesetter {
   }
 
   static async create(meta: Metadata): Promise<Typesetter> {
+    // Loaded here, not at the top: see colors.ts.
+    const [{ PDFDocument }, { default: fontkit }] = await Promise.all([import("pdf-lib"), import("@pdf-lib/fontkit")]);
     // updateMetadata: false stops pdf-lib stamping its own producer and the current time.
     const pdf = await PDFDocument.create({ updateMetadata: false });
     pdf.registerFontkit(fontkit);
@@ -108,7 +110,7 @@ export class Typesetter {
     const indent = style.indent ?? 0;
     for (const line of this.wrap(text, font, size, TEXT_WIDTH - indent)) {
       this.ensure(leading);
-      this.page.drawText(line, { x: MARGIN + indent, y: this.y - size, size, font, color: style.color ?? rgb(0, 0, 0) });
+      this.page.drawText(line, { x: MARGIN + indent, y: this.y - size, size, font, color: style.color ?? BLACK });
       this.y -= leading;
     }
   }
