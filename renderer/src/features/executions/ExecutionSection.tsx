@@ -16,7 +16,7 @@ import { failureFrom, type Failure } from "../../store/failure.js";
 import { useLocale } from "../../store/settings.js";
 import { FieldRow } from "../request/ProvenanceSection.js";
 import { ClocksBar } from "../review/ClocksBar.js";
-import { DateTimeField } from "./DateTimeField.js";
+import { DateTimeField } from "../../components/DateFields.js";
 import { EMPTY_DRAFT, executionStanding, producesData, recordArgsOf, type ExecutionDraft, type ExecutionProblem } from "./execution-model.js";
 
 function RecordedExecution({ record }: { record: ExecutionView }) {

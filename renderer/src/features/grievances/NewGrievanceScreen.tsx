@@ -12,7 +12,7 @@ import { announce } from "../../store/announcer.js";
 import { failureFrom, type Failure } from "../../store/failure.js";
 import { useGrievances } from "../../store/grievances.js";
 import { useNavigation } from "../../store/navigation.js";
-import { DayField } from "../review/DayField.js";
+import { DayField } from "../../components/DateFields.js";
 import { EMPTY_GRIEVANCE, grievanceEntryOf, keyringAuthorities, type GrievanceDraft, type GrievanceField } from "./grievance-model.js";
 
 export function NewGrievanceScreen() {

@@ -8,7 +8,7 @@ import type { GrantedScope } from "../../../../shared/review/scope-schema.js";
 import { DATED_SCOPE_CONDITION_KINDS, SCOPE_CONDITION_KINDS, type ScopeConditionKind } from "../../../../shared/vocabulary/scope-conditions.js";
 import { SelectField, TextField } from "../../components/Field.js";
 import { useReview } from "../../store/review.js";
-import { DayField } from "./DayField.js";
+import { DayField } from "../../components/DateFields.js";
 import { saveKey } from "./review-model.js";
 import { SaveStatus } from "./SaveStatus.js";
 import { asWritten, dayOf, periodFromDays } from "./scope-model.js";
